@@ -1,0 +1,45 @@
+# Parallax — the README's two commands are `make run` and `make test`; `make help` lists the rest.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint bench build package clean system-deps venv
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,build]'
+	@touch $(STAMP)
+
+venv: $(STAMP) ## create .venv and install Parallax with its test and build tools
+
+run: $(STAMP) ## start the app on the built-in sample
+	$(BIN)/parallax-gui $(ARGS)
+
+system-deps: ## install the Debian packages the tests need (CJK font, poppler, chromium, lintian)
+	bash build_scripts/system_deps.sh
+
+lint: $(STAMP) ## ruff and mypy --strict
+	$(BIN)/ruff check desktop tests bench build_scripts
+	$(BIN)/mypy
+
+test: system-deps $(STAMP) lint ## install everything the tests need and run the whole suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) ## run the benchmarks (print figures; never part of the tests)
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+build: $(STAMP) ## PyInstaller onedir bundle in dist/parallax/ (MODEL=path.argosmodel to bundle one)
+	$(BIN)/python build_scripts/build.py $(if $(MODEL),--model $(MODEL))
+
+package: build ## the .deb (and AppDir) from the bundle
+	$(BIN)/python build_scripts/package_deb.py
+
+clean: ## remove build outputs (keeps .venv)
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

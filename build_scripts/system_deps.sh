@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite needs, only when they are missing:
+#  - a CJK font, so Qt and Chromium draw Chinese glyphs instead of boxes;
+#  - the libraries Qt loads even offscreen (EGL, fontconfig, xkbcommon);
+#  - poppler-utils (pdftotext checks PDF exports), chromium (renders the HTML report);
+#  - dpkg-dev, lintian, desktop-file-utils, appstream (check the .deb and its metadata).
+# Set PARALLAX_SKIP_SYSTEM_DEPS=1 to skip (e.g. on a machine that is not Debian-like).
+set -euo pipefail
+
+if [ "${PARALLAX_SKIP_SYSTEM_DEPS:-0}" = "1" ]; then exit 0; fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system_deps: no apt-get here; install a CJK font, poppler-utils and chromium yourself." >&2
+  exit 0
+fi
+
+missing=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  missing+=(fonts-wqy-microhei)
+fi
+for pkg in fontconfig libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+           poppler-utils chromium dpkg-dev lintian desktop-file-utils appstream; do
+  have_pkg "$pkg" || missing+=("$pkg")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+echo "system_deps: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,1 @@
+"""The engine of Parallax: pure Python, never imports Qt."""

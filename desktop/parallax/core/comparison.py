@@ -1,0 +1,147 @@
+"""The result of comparing an original with its translations and parallel reports.
+
+Plain immutable data: `core.compare` produces it, the UI colours it, exports write it.
+Diffs use diff-match-patch's convention: -1 deleted (only in the original side), 0 equal,
+1 inserted (only in the other side).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DELETE, EQUAL, INSERT = -1, 0, 1
+
+FlagKind = Literal[
+    "number_mismatch",
+    "number_qualifier",
+    "entity_only_here",
+    "entity_only_there",
+    "loaded_word",
+    "vague_attribution",
+    "hedge",
+    "headline_escalation",
+    "unmatched_claim",
+    "omitted_claim",
+]
+FLAG_KINDS: tuple[FlagKind, ...] = (
+    "number_mismatch",
+    "number_qualifier",
+    "entity_only_here",
+    "entity_only_there",
+    "loaded_word",
+    "vague_attribution",
+    "hedge",
+    "headline_escalation",
+    "unmatched_claim",
+    "omitted_claim",
+)
+FLAG_LABELS: Mapping[str, str] = {
+    "number_mismatch": "Different number",
+    "number_qualifier": "Different qualifier on a number",
+    "entity_only_here": "Name only in the original",
+    "entity_only_there": "Name only in the other source",
+    "loaded_word": "Loaded word",
+    "vague_attribution": "Vague attribution",
+    "hedge": "Hedge or booster",
+    "headline_escalation": "Headline stronger than the body",
+    "unmatched_claim": "Claim no other source makes",
+    "omitted_claim": "Claim the original leaves out",
+}
+
+
+@dataclass(frozen=True)
+class DiffSpan:
+    op: int  # DELETE, EQUAL or INSERT
+    text: str
+
+    def to_json(self) -> list[Any]:
+        return [self.op, self.text]
+
+
+@dataclass(frozen=True)
+class Link:
+    """One original sentence linked to one sentence of another source."""
+
+    original: str  # sentence id in the original
+    source: str  # source id
+    sentence: str  # sentence id in that source
+    score: float  # 0..1, higher is a closer match
+    diff: tuple[DiffSpan, ...] = ()  # word-level diff, pivot-language texts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "original": self.original,
+            "source": self.source,
+            "sentence": self.sentence,
+            "score": round(self.score, 4),
+            "diff": [d.to_json() for d in self.diff],
+        }
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A framing signal: where it sits and, for differences, its counterpart."""
+
+    kind: FlagKind
+    text: str  # the words that raised it
+    detail: str  # a sentence a user reads
+    original: str | None = None  # sentence id in the original ("title" for the headline)
+    source: str | None = None  # source id, when the flag is about another source
+    sentence: str | None = None  # sentence id in that source
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "original": self.original,
+            "source": self.source,
+            "sentence": self.sentence,
+            "text": self.text,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    links: tuple[Link, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    notes: tuple[str, ...] = ()  # things the user should know (e.g. a language with no model)
+    _by_original: dict[str, tuple[Link, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[Link]] = {}
+        for link in self.links:
+            index.setdefault(link.original, []).append(link)
+        object.__setattr__(
+            self,
+            "_by_original",
+            {k: tuple(sorted(v, key=lambda x: -x.score)) for k, v in index.items()},
+        )
+
+    def links_for(self, original_id: str, source_id: str | None = None) -> tuple[Link, ...]:
+        """Links of an original sentence, best first, optionally for one source only."""
+        links = self._by_original.get(original_id, ())
+        if source_id is None:
+            return links
+        return tuple(link for link in links if link.source == source_id)
+
+    def best_link(self, original_id: str, source_id: str) -> Link | None:
+        links = self.links_for(original_id, source_id)
+        return links[0] if links else None
+
+    def links_to(self, source_id: str, sentence_id: str) -> tuple[Link, ...]:
+        """Links that point at one sentence of a source."""
+        return tuple(
+            link for link in self.links if link.source == source_id and link.sentence == sentence_id
+        )
+
+    def flags_for(self, original_id: str | None = None, source_id: str | None = None) -> list[Flag]:
+        return [
+            f
+            for f in self.flags
+            if (original_id is None or f.original == original_id)
+            and (source_id is None or f.source == source_id)
+        ]

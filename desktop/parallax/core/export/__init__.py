@@ -1,0 +1,1 @@
+"""Exports of a comparison: HTML, PDF, TMX, CSV/XLSX and JSON."""

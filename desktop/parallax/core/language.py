@@ -1,0 +1,73 @@
+"""Per-document language identification.
+
+Chinese and Russian are told apart from other languages by their script, which is exact for
+news text; Simplified vs Traditional Chinese by `hanzidentifier`; Latin-script languages by
+`langdetect` (seeded, so the answer is stable from run to run).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+SIMPLIFIED_CHINESE = "zh"
+TRADITIONAL_CHINESE = "zh-Hant"
+_SAMPLE_CHARS = 20_000
+
+
+def _script_counts(text: str) -> tuple[int, int, int]:
+    cjk = cyrillic = latin = 0
+    for ch in text[:_SAMPLE_CHARS]:
+        code = ord(ch)
+        if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+            cjk += 1
+        elif 0x0400 <= code <= 0x04FF:
+            cyrillic += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+        elif ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"):
+            latin += 1
+    return cjk, cyrillic, latin
+
+
+def detect_language(text: str) -> str:
+    """A language code for `text`: `zh`, `zh-Hant`, `en`, `ru`, ... or `und` when unknown."""
+    cjk, cyrillic, latin = _script_counts(text)
+    # A Chinese character carries about as much as a four-letter word.
+    if cjk and cjk * 4 >= (cyrillic + latin) * 0.5:
+        return _chinese_variant(text)
+    if cyrillic > latin:
+        return _langdetect(text, default="ru", allowed={"ru", "uk", "bg", "mk", "sr"})
+    if latin:
+        return _langdetect(text, default="en", allowed=None)
+    return "und"
+
+
+def _chinese_variant(text: str) -> str:
+    import hanzidentifier
+
+    han = "".join(ch for ch in text[:_SAMPLE_CHARS] if 0x4E00 <= ord(ch) <= 0x9FFF)
+    if hanzidentifier.identify(han) == hanzidentifier.TRADITIONAL:
+        return TRADITIONAL_CHINESE
+    return SIMPLIFIED_CHINESE
+
+
+def _langdetect(text: str, default: str, allowed: set[str] | None) -> str:
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    DetectorFactory.seed = 0
+    try:
+        code = str(detect(text[:_SAMPLE_CHARS]))
+    except LangDetectException:
+        return default
+    if allowed is not None and code not in allowed:
+        return default
+    return code
+
+
+def is_chinese(lang: str) -> bool:
+    return lang == "zh" or lang.startswith("zh-")
+
+
+def base_language(lang: str) -> str:
+    """The code translation models use: `zh-Hant` -> `zh`, `en-GB` -> `en`."""
+    return lang.split("-")[0].lower()

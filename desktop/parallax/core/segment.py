@@ -1,0 +1,161 @@
+"""Sentence segmentation for Chinese, English and Russian news text.
+
+Returns character spans, so every sentence can be traced back into the article body.
+Chinese: split after `。！？；…` and the ASCII `? ! ;` that real pages mix in, keeping closing
+quotes and brackets with their sentence, never inside `《》`, and never on a dot between digits.
+English/Russian: split after `. ! ?` followed by a space and a sentence start, except after
+known abbreviations (`Mr.`, `U.S.`, `Sept.`, `т.е.`) and initials (`V. Putin`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from parallax.core.article import PARAGRAPH_SEPARATOR, Article, Paragraph, Sentence
+
+ZH_TERMINATORS = frozenset("。！？；…!?;")
+# Closers that belong to the sentence they end: quotes, brackets, and repeated terminators.
+CLOSERS = frozenset("”’」』）)】〕》〉\"'»")
+BOOK_TITLE_OPEN = "《〈"
+BOOK_TITLE_CLOSE = "》〉"
+
+# Lower-cased, without the final dot. Multi-dot forms are matched on the whole token.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen col lt maj capt sgt cmdr adm st jr sr rev hon pres
+    inc ltd co corp dept univ assn bros est approx vs etc al fig no nos vol pp ed eds
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    u.s u.k u.n e.u u.s.a u.s.s.r d.c a.m p.m e.g i.e cf ft mt
+    г гг т.е т.д т.п т.к др пр ул им акад проф млн млрд тыс руб коп чел ст стр см напр
+    """.split()
+)
+_EN_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZА-ЯЁ0-9])")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in one paragraph, whitespace trimmed, none empty."""
+    if lang.startswith("zh") or lang in ("ja", "ko"):
+        raw = _split_cjk(text)
+    else:
+        raw = _split_alphabetic(text)
+    spans: list[tuple[int, int]] = []
+    for start, end in raw:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _split_cjk(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    depth = 0  # inside 《》 titles nothing ends a sentence
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in BOOK_TITLE_OPEN:
+            depth += 1
+        elif ch in BOOK_TITLE_CLOSE and depth:
+            depth -= 1
+        elif depth == 0 and (ch in ZH_TERMINATORS or _is_cjk_full_stop(text, i)):
+            j = i + 1
+            while j < n and (text[j] in ZH_TERMINATORS or text[j] in CLOSERS or text[j] == "."):
+                j += 1
+            if ch in "!?;" and j < n and text[j].isascii() and text[j].isalnum():
+                i += 1  # "a?b" inside Latin text is not a Chinese sentence end
+                continue
+            spans.append((start, j))
+            start = j
+            i = j
+            continue
+        i += 1
+    if start < n:
+        spans.append((start, n))
+    return spans
+
+
+def _is_cjk_full_stop(text: str, i: int) -> bool:
+    """An ASCII dot used as a Chinese full stop: after a CJK character, not before a digit."""
+    if text[i] != "." or i == 0:
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    return _is_cjk(text[i - 1]) and not nxt.isdigit()
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+
+
+def _split_alphabetic(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _EN_BOUNDARY.finditer(text):
+        end = match.end()
+        if text[match.start()] == "." and _ends_with_abbreviation(text[start:match.start() + 1]):
+            continue
+        spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    found = _TOKEN_BEFORE.search(chunk)
+    if not found:
+        return False
+    token = found.group(1).lstrip("\"'“‘«([").rstrip(".").lower()
+    if token in ABBREVIATIONS:
+        return True
+    # Initials such as "V." in "V. Putin", or "J.R." style runs.
+    return bool(re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", token)) and len(token.replace(".", "")) <= 3
+
+
+def build_paragraphs(texts: Sequence[str], lang: str) -> tuple[str, tuple[Paragraph, ...]]:
+    """Join paragraph texts into a body and segment them; empty paragraphs are dropped."""
+    kept = [t.strip() for t in texts if t.strip()]
+    body_parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    counter = 0
+    for index, para in enumerate(kept):
+        if index:
+            body_parts.append(PARAGRAPH_SEPARATOR)
+            offset += len(PARAGRAPH_SEPARATOR)
+        sentences: list[Sentence] = []
+        for s, e in split_sentences(para, lang):
+            counter += 1
+            sentences.append(Sentence(f"s{counter}", para[s:e], offset + s, offset + e))
+        paragraphs.append(Paragraph(index, offset, offset + len(para), tuple(sentences)))
+        body_parts.append(para)
+        offset += len(para)
+    return "".join(body_parts), tuple(paragraphs)
+
+
+def make_article(
+    title: str,
+    paragraphs: Sequence[str],
+    lang: str,
+    outlet: str | None = None,
+    published: datetime | None = None,
+    source: str | None = None,
+) -> Article:
+    """Build a segmented `Article` from its parts."""
+    body, paras = build_paragraphs(paragraphs, lang)
+    return Article(
+        title=title.strip(),
+        body=body,
+        paragraphs=paras,
+        lang=lang,
+        outlet=outlet,
+        published=published,
+        source=source,
+    )

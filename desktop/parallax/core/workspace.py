@@ -1,0 +1,300 @@
+"""The comparison set: the original, its translations, parallel reports and settings.
+
+Saved as one `.parallax` file: UTF-8 JSON with a format name and version number (see
+docs/workspace-format.md), written atomically (temp file in the same folder, fsync, rename), so a
+crash or a full disk never leaves a half-written workspace behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from parallax import __version__
+from parallax.core.article import Article
+from parallax.core.errors import InputError, WorkspaceError
+
+FORMAT_NAME = "parallax-workspace"
+FORMAT_VERSION = 1
+SUFFIX = ".parallax"
+ORIGINAL = "original"  # key of the original article in per-article maps
+TITLE = "title"  # key of the headline in per-sentence maps
+MAX_WORKSPACE_BYTES = 256 * 1024 * 1024
+
+Role = Literal["translation", "report"]
+ROLES: tuple[Role, ...] = ("translation", "report")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Another version of the story: a translation of the original or another outlet's report."""
+
+    id: str
+    role: Role
+    article: Article
+    label: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return self.label or self.article.outlet or Path(self.article.source or "").name or self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "role": self.role, "label": self.label,
+                "article": self.article.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        role = str(data["role"])
+        if role not in ROLES:
+            raise WorkspaceError(f"Unknown source role {role!r}.")
+        return cls(str(data["id"]), role,  # type: ignore[arg-type]
+                   Article.from_dict(data["article"]), str(data.get("label", "")))
+
+
+@dataclass(frozen=True)
+class MachineTranslation:
+    """One article's sentences translated by one engine (kept whatever the user edits)."""
+
+    engine: str
+    engine_version: str
+    source_lang: str
+    target_lang: str
+    texts: Mapping[str, str]  # sentence id (or TITLE) -> translation
+    is_gloss: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "engine_version": self.engine_version,
+            "source_lang": self.source_lang,
+            "target_lang": self.target_lang,
+            "is_gloss": self.is_gloss,
+            "texts": dict(self.texts),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MachineTranslation:
+        texts = data["texts"]
+        if not isinstance(texts, dict):
+            raise WorkspaceError("Translation texts must be an object.")
+        return cls(
+            str(data["engine"]),
+            str(data["engine_version"]),
+            str(data["source_lang"]),
+            str(data["target_lang"]),
+            {str(k): str(v) for k, v in texts.items()},
+            bool(data.get("is_gloss", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Settings:
+    pivot_lang: str = "en"
+    engine: str = "argos"  # "argos", "gloss" or "llm"; gloss is the fallback
+    min_score: float = 0.3
+    ignore_case: bool = True
+    ignore_punctuation: bool = False
+    ignore_whitespace: bool = True
+    translate_on_open: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Settings:
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        try:
+            return cls(**known)
+        except TypeError as exc:
+            raise WorkspaceError(f"Workspace settings are malformed: {exc}.") from exc
+
+
+@dataclass(frozen=True)
+class Workspace:
+    original: Article
+    sources: tuple[Source, ...] = ()
+    translations: Mapping[str, MachineTranslation] = field(default_factory=dict)
+    edits: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
+
+    # ---- queries -------------------------------------------------------------------------
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    def article(self, key: str) -> Article:
+        """The original (key `original`) or a source's article."""
+        return self.original if key == ORIGINAL else self.source(key).article
+
+    def translation_text(self, key: str, sentence_id: str) -> str | None:
+        """What to show as the pivot-language text: a hand edit first, then machine output."""
+        edited = self.edits.get(key, {}).get(sentence_id)
+        if edited is not None:
+            return edited
+        machine = self.translations.get(key)
+        return None if machine is None else machine.texts.get(sentence_id)
+
+    def reports(self) -> tuple[Source, ...]:
+        return tuple(s for s in self.sources if s.role == "report")
+
+    def versions(self) -> tuple[Source, ...]:
+        return tuple(s for s in self.sources if s.role == "translation")
+
+    def next_source_id(self) -> str:
+        used = {s.id for s in self.sources}
+        n = 1
+        while f"src{n}" in used:
+            n += 1
+        return f"src{n}"
+
+    # ---- immutable updates ---------------------------------------------------------------
+    def with_source(self, article: Article, role: Role, label: str = "") -> Workspace:
+        source = Source(self.next_source_id(), role, article, label)
+        return replace(self, sources=(*self.sources, source))
+
+    def without_source(self, source_id: str) -> Workspace:
+        self.source(source_id)
+        translations = {k: v for k, v in self.translations.items() if k != source_id}
+        edits = {k: v for k, v in self.edits.items() if k != source_id}
+        return replace(
+            self,
+            sources=tuple(s for s in self.sources if s.id != source_id),
+            translations=translations,
+            edits=edits,
+        )
+
+    def with_updated_source(self, source_id: str, **changes: Any) -> Workspace:
+        sources = tuple(replace(s, **changes) if s.id == source_id else s for s in self.sources)
+        return replace(self, sources=sources)
+
+    def with_source_order(self, ids: list[str]) -> Workspace:
+        by_id = {s.id: s for s in self.sources}
+        if sorted(ids) != sorted(by_id):
+            raise ValueError("the new order must name every source once")
+        return replace(self, sources=tuple(by_id[i] for i in ids))
+
+    def with_translation(self, key: str, translation: MachineTranslation) -> Workspace:
+        return replace(self, translations={**self.translations, key: translation})
+
+    def with_edit(self, key: str, sentence_id: str, text: str | None) -> Workspace:
+        """Set (or with None, drop) a hand edit; machine output is never overwritten."""
+        current = dict(self.edits.get(key, {}))
+        if text is None:
+            current.pop(sentence_id, None)
+        else:
+            current[sentence_id] = text
+        edits = {k: v for k, v in self.edits.items() if k != key}
+        if current:
+            edits[key] = current
+        return replace(self, edits=edits)
+
+    def with_settings(self, **changes: Any) -> Workspace:
+        return replace(self, settings=replace(self.settings, **changes))
+
+    # ---- file format ---------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "app_version": __version__,
+            "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "original": self.original.to_dict(),
+            "sources": [s.to_dict() for s in self.sources],
+            "translations": {k: v.to_dict() for k, v in self.translations.items()},
+            "edits": {k: dict(v) for k, v in self.edits.items()},
+            "settings": self.settings.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Workspace:
+        if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+            raise WorkspaceError("This is not a Parallax workspace file.")
+        version = data.get("version")
+        if not isinstance(version, int) or version < 1:
+            raise WorkspaceError("The workspace file has no valid format version.")
+        if version > FORMAT_VERSION:
+            raise WorkspaceError(
+                f"The workspace was saved by a newer Parallax (format {version}); "
+                f"this version reads format {FORMAT_VERSION}. Please update Parallax."
+            )
+        try:
+            sources = tuple(Source.from_dict(s) for s in data.get("sources", []))
+            if len({s.id for s in sources}) != len(sources):
+                raise WorkspaceError("The workspace names the same source twice.")
+            return cls(
+                original=Article.from_dict(data["original"]),
+                sources=sources,
+                translations={
+                    str(k): MachineTranslation.from_dict(v)
+                    for k, v in dict(data.get("translations", {})).items()
+                },
+                edits={
+                    str(k): {str(sk): str(sv) for sk, sv in dict(v).items()}
+                    for k, v in dict(data.get("edits", {})).items()
+                },
+                settings=Settings.from_dict(dict(data.get("settings", {}))),
+            )
+        except WorkspaceError:
+            raise
+        except InputError as exc:
+            raise WorkspaceError(f"The workspace is damaged: {exc}") from exc
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise WorkspaceError(f"The workspace is damaged or incomplete ({exc!r}).") from exc
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+
+    def save(self, path: str | Path) -> None:
+        write_atomic(Path(path), self.to_json().encode("utf-8"))
+
+    @classmethod
+    def load(cls, path: str | Path) -> Workspace:
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_WORKSPACE_BYTES:
+                raise WorkspaceError(f"{path.name} is too large to be a workspace.")
+            raw = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise WorkspaceError(f"{path} does not exist.") from exc
+        except OSError as exc:
+            raise WorkspaceError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise WorkspaceError(
+                f"{path.name} is damaged: it is not a readable workspace file."
+            ) from exc
+        return cls.from_dict(data)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never a mix."""
+    directory = path.parent if str(path.parent) else Path(".")
+    tmp_name: str | None = None
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise WorkspaceError(
+            f"Could not save {path.name}: {exc.strerror or exc}. The previous file is unchanged."
+        ) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)

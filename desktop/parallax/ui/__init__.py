@@ -1,0 +1,1 @@
+"""The Qt user interface; it asks `parallax.core` for everything and only shows results."""

@@ -1,0 +1,1 @@
+"""Dialogs: open/add source, model manager, preferences, about."""

@@ -1,0 +1,1 @@
+"""Views: reading panes, segment grid, diff detail, coverage map, differences list."""
