@@ -1,0 +1,91 @@
+"""Colours for diffs, flags and coverage: colour-blind-safe (Okabe–Ito hues), light and dark.
+
+Diff colours never rely on hue alone: deletions are also struck through, insertions underlined,
+so they read in greyscale and for every kind of colour vision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable for all common colour deficiencies.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+
+
+@dataclass(frozen=True)
+class DiffColours:
+    inserted: QColor  # text only in the other source
+    deleted: QColor  # text only in the original side
+    changed_number: QColor
+    changed_name: QColor
+    selection: QColor  # the linked sentence in every column
+    unmatched: QColor  # a claim no counterpart covers
+    hover: QColor
+
+
+def _tint(hex_colour: str, alpha: int) -> QColor:
+    colour = QColor(hex_colour)
+    colour.setAlpha(alpha)
+    return colour
+
+
+LIGHT = DiffColours(
+    inserted=_tint(OKABE_ITO["blue"], 70),
+    deleted=_tint(OKABE_ITO["vermillion"], 70),
+    changed_number=_tint(OKABE_ITO["reddish_purple"], 110),
+    changed_name=_tint(OKABE_ITO["bluish_green"], 90),
+    selection=_tint(OKABE_ITO["yellow"], 150),
+    unmatched=_tint(OKABE_ITO["orange"], 70),
+    hover=_tint(OKABE_ITO["sky_blue"], 60),
+)
+DARK = DiffColours(
+    inserted=_tint(OKABE_ITO["sky_blue"], 90),
+    deleted=_tint(OKABE_ITO["vermillion"], 110),
+    changed_number=_tint(OKABE_ITO["reddish_purple"], 140),
+    changed_name=_tint(OKABE_ITO["bluish_green"], 130),
+    selection=_tint(OKABE_ITO["yellow"], 90),
+    unmatched=_tint(OKABE_ITO["orange"], 100),
+    hover=_tint(OKABE_ITO["sky_blue"], 70),
+)
+
+FLAG_COLOURS = {
+    "number_mismatch": OKABE_ITO["reddish_purple"],
+    "number_qualifier": OKABE_ITO["reddish_purple"],
+    "entity_only_here": OKABE_ITO["bluish_green"],
+    "entity_only_there": OKABE_ITO["bluish_green"],
+    "loaded_word": OKABE_ITO["vermillion"],
+    "vague_attribution": OKABE_ITO["orange"],
+    "hedge": OKABE_ITO["sky_blue"],
+    "headline_escalation": OKABE_ITO["vermillion"],
+    "unmatched_claim": OKABE_ITO["orange"],
+    "omitted_claim": OKABE_ITO["blue"],
+}
+
+
+def diff_colours(dark: bool) -> DiffColours:
+    return DARK if dark else LIGHT
+
+
+def coverage_colour(score: float | None, dark: bool) -> QColor:
+    """Heat-map cell: no link is neutral grey; stronger links are darker blue (sequential)."""
+    if score is None:
+        return QColor("#3a3a3a" if dark else "#eeeeee")
+    score = max(0.0, min(1.0, score))
+    light, strong = (QColor("#1b3a52"), QColor("#56B4E9")) if dark else (
+        QColor("#deebf7"), QColor("#08519c"))
+    return QColor(
+        round(light.red() + (strong.red() - light.red()) * score),
+        round(light.green() + (strong.green() - light.green()) * score),
+        round(light.blue() + (strong.blue() - light.blue()) * score),
+    )

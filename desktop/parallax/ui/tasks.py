@@ -1,0 +1,231 @@
+"""The one way the UI runs core work off the GUI thread.
+
+Modelled on a fluent "query op": build a `Task` with the work (`op`, run on a pool thread) and
+what to do with its result (`success`, run on the GUI thread), optionally `.failure(...)`,
+`.on_progress(...)`, then `.run()`.
+
+    Task(self, op=lambda ctx: compare_workspace(ws, cancel=ctx.cancel),
+         success=self.show_comparison, key="compare").run()
+
+Never touch widgets inside `op`: it runs on another thread. Progress is reported through
+`ctx.progress(done, total)` and arrives on the GUI thread. A task started with the same `key` as
+a running one cancels it; results of a superseded or cancelled task are dropped, so a slow old
+result can never overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from parallax.core.errors import Cancelled, ParallaxError
+from parallax.core.progress import CancelToken
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+_ids = itertools.count(1)
+
+
+@dataclass
+class TaskContext:
+    """What `op` receives: a cancel token and a thread-safe progress reporter."""
+
+    cancel: CancelToken
+    progress: Callable[[int, int], None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; signals emitted from the pool arrive there (queued)."""
+
+    progressed = Signal(int, int, int)  # request id, done, total
+    finished = Signal(int, object)  # request id, result
+    failed = Signal(int, object)  # request id, exception
+
+
+class TaskTracker(QObject):
+    """Counts running tasks and remembers the newest request per key."""
+
+    busy_changed = Signal(bool)
+    idle = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._running: dict[int, CancelToken] = {}
+        self._latest: dict[str, int] = {}
+
+    def start(self, request_id: int, key: str | None, token: CancelToken) -> None:
+        if key is not None:
+            previous = self._latest.get(key)
+            if previous is not None and previous in self._running:
+                self._running[previous].cancel()
+            self._latest[key] = request_id
+        was_idle = not self._running
+        self._running[request_id] = token
+        if was_idle:
+            self.busy_changed.emit(True)
+
+    def is_current(self, request_id: int, key: str | None) -> bool:
+        return key is None or self._latest.get(key) == request_id
+
+    def done(self, request_id: int) -> None:
+        self._running.pop(request_id, None)
+        if not self._running:
+            self.busy_changed.emit(False)
+            self.idle.emit()
+
+    def cancel_all(self) -> None:
+        for token in self._running.values():
+            token.cancel()
+
+    @property
+    def active(self) -> int:
+        return len(self._running)
+
+
+_tracker: TaskTracker | None = None
+
+
+def tracker() -> TaskTracker:
+    global _tracker
+    if _tracker is None:
+        _tracker = TaskTracker()
+    return _tracker
+
+
+def user_message(exc: BaseException) -> str:
+    """The one message shown for any failure: ours verbatim, anything else summarised."""
+    if isinstance(exc, ParallaxError):
+        return str(exc)
+    return (
+        f"Something went wrong ({type(exc).__name__}: {exc}). "
+        "Your work is unchanged; details are in the log file."
+    )
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], None]) -> None:
+        super().__init__()
+        self._fn = fn
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._fn()
+
+
+class Task(Generic[T]):
+    def __init__(
+        self,
+        parent: QObject,
+        op: Callable[[TaskContext], T],
+        success: Callable[[T], None],
+        key: str | None = None,
+    ) -> None:
+        self._parent = parent
+        self._op = op
+        self._success = success
+        self._failure: Callable[[BaseException], None] | None = None
+        self._progress: Callable[[int, int], None] | None = None
+        self._cancelled: Callable[[], None] | None = None
+        self._finally: Callable[[], None] | None = None
+        self.key = key
+        self.token = CancelToken()
+        self.request_id = next(_ids)
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Task[T]:
+        self._failure = callback
+        return self
+
+    def on_progress(self, callback: Callable[[int, int], None]) -> Task[T]:
+        self._progress = callback
+        return self
+
+    def on_cancelled(self, callback: Callable[[], None]) -> Task[T]:
+        self._cancelled = callback
+        return self
+
+    def always(self, callback: Callable[[], None]) -> Task[T]:
+        """Run after success, failure or cancel (e.g. hide a progress bar)."""
+        self._finally = callback
+        return self
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def run(self, pool: QThreadPool | None = None) -> Task[T]:
+        relay = _Relay(self._parent)
+        relay.progressed.connect(self._on_progress)
+        relay.finished.connect(self._on_finished)
+        relay.failed.connect(self._on_failed)
+        self._relay = relay
+        track = tracker()
+        track.start(self.request_id, self.key, self.token)
+        ctx = TaskContext(
+            cancel=self.token,
+            progress=lambda done, total: relay.progressed.emit(self.request_id, done, total),
+        )
+
+        def work() -> None:
+            try:
+                result = self._op(ctx)
+            except Exception as exc:  # every failure is reported on the GUI thread
+                if not isinstance(exc, ParallaxError):
+                    log.error("background task failed:\n%s", traceback.format_exc())
+                relay.failed.emit(self.request_id, exc)
+            else:
+                relay.finished.emit(self.request_id, result)
+
+        (pool or QThreadPool.globalInstance()).start(_Runnable(work))
+        return self
+
+    # ---- GUI-thread side -----------------------------------------------------------------
+    def _current(self) -> bool:
+        return not self.token.cancelled and tracker().is_current(self.request_id, self.key)
+
+    def _on_progress(self, request_id: int, done: int, total: int) -> None:
+        if self._progress is not None and self._current():
+            self._progress(done, total)
+
+    def _on_finished(self, request_id: int, result: Any) -> None:
+        try:
+            if self._current():
+                self._success(result)
+            elif self._cancelled is not None:
+                self._cancelled()
+        finally:
+            self._end()
+
+    def _on_failed(self, request_id: int, exc: BaseException) -> None:
+        try:
+            if isinstance(exc, Cancelled) or self.token.cancelled:
+                if self._cancelled is not None:
+                    self._cancelled()
+            elif not tracker().is_current(self.request_id, self.key):
+                pass  # superseded: nobody wants this error
+            elif self._failure is not None:
+                self._failure(exc)
+            else:
+                show_error(self._parent, exc)
+        finally:
+            self._end()
+
+    def _end(self) -> None:
+        try:
+            if self._finally is not None:
+                self._finally()
+        finally:
+            tracker().done(self.request_id)
+            self._relay.deleteLater()
+
+
+def show_error(parent: QObject, exc: BaseException, title: str = "Parallax") -> None:
+    """A dialog with a message the user can act on, never a traceback."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    widget = parent if isinstance(parent, QWidget) else None
+    QMessageBox.warning(widget, title, user_message(exc))
