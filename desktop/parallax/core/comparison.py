@@ -138,6 +138,29 @@ class Comparison:
             link for link in self.links if link.source == source_id and link.sentence == sentence_id
         )
 
+    def counterparts(self, key: str, sentence_id: str) -> dict[str, tuple[str, ...]]:
+        """Every sentence linked to one sentence, by column key (`original` or a source id).
+
+        Selecting an original sentence reaches its links in every source; selecting a source
+        sentence reaches the original sentences it is linked to and, through them, the other
+        sources. The selected sentence itself is included under its own key.
+        """
+        found: dict[str, list[str]] = {key: [sentence_id]}
+
+        def add(k: str, sid: str) -> None:
+            bucket = found.setdefault(k, [])
+            if sid not in bucket:
+                bucket.append(sid)
+
+        originals = [sentence_id] if key == "original" else [
+            link.original for link in self.links_to(key, sentence_id)
+        ]
+        for original_id in originals:
+            add("original", original_id)
+            for link in self.links_for(original_id):
+                add(link.source, link.sentence)
+        return {k: tuple(v) for k, v in found.items()}
+
     def flags_for(self, original_id: str | None = None, source_id: str | None = None) -> list[Flag]:
         return [
             f
