@@ -25,10 +25,11 @@ BOOK_TITLE_CLOSE = "》〉"
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen rep gov gen col lt maj capt sgt cmdr adm st jr sr rev hon pres
-    inc ltd co corp dept univ assn bros est approx vs etc al fig no nos vol pp ed eds
+    inc ltd co corp dept univ assn bros est approx vs al fig no nos vol pp ed eds
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     u.s u.k u.n e.u u.s.a u.s.s.r d.c a.m p.m e.g i.e cf ft mt
-    г гг т.е т.д т.п т.к др пр ул им акад проф млн млрд тыс руб коп чел ст стр см напр
+    т.е т.к др пр ул им акад проф млн млрд тыс руб коп чел ст стр см напр
+    янв фев февр мар апр авг сен сент окт нояб дек
     """.split()
 )
 _EN_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZА-ЯЁ0-9])")
@@ -115,8 +116,14 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     token = found.group(1).lstrip("\"'“‘«([").rstrip(".").lower()
     if token in ABBREVIATIONS:
         return True
-    # Initials such as "V." in "V. Putin", or "J.R." style runs.
-    return bool(re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", token)) and len(token.replace(".", "")) <= 3
+    if token in ("г", "гг"):
+        # "2024 г." (year) may end a sentence; "г. Москва" (city) does not.
+        before = chunk[: found.start()].rstrip()
+        return not before[-1:].isdigit()
+    # Initials such as "V." in "V. Putin", or "J.R." / "В.В." runs: capitals only.
+    raw = found.group(1).lstrip("\"'“‘«([").rstrip(".")
+    return bool(re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", raw)) and raw.replace(".", "").isupper() \
+        and len(raw.replace(".", "")) <= 3
 
 
 def build_paragraphs(texts: Sequence[str], lang: str) -> tuple[str, tuple[Paragraph, ...]]:
