@@ -47,7 +47,7 @@ class ExportError(ParallaxError):
     """An export could not be written."""
 
 
-class Cancelled(ParallaxError):
+class Cancelled(ParallaxError):  # noqa: N818 - a user action, not an error
     """The user cancelled long work; `partial` holds the results finished before it."""
 
     def __init__(self, message: str = "Cancelled.", partial: list[str] | None = None) -> None:

@@ -22,9 +22,7 @@ def _script_counts(text: str) -> tuple[int, int, int]:
             cjk += 1
         elif 0x0400 <= code <= 0x04FF:
             cyrillic += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
-        elif ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"):
+        elif ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")):
             latin += 1
     return cjk, cyrillic, latin
 

@@ -38,6 +38,10 @@ _DATE = (
     r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
     r"(?:[ T]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
 )
+_TIMESTAMP = re.compile(
+    r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+    r"(?:[ T]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"
+)
 _BYLINE = re.compile(rf"^(?P<outlet>.*?)[\s|·丨/]*{_DATE}(?P<rest>.*)$")
 _TAIL_BOILERPLATE = [
     re.compile(p)
@@ -253,10 +257,7 @@ def _parse_byline(line: str) -> tuple[str | None, datetime | None] | None:
 
 def parse_timestamp(value: str) -> datetime | None:
     """`2024-09-04 11:34:02`, `2024/9/4 11:34`, `2024年9月4日` -> datetime, else None."""
-    match = re.match(
-        r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?",
-        value.strip(),
-    )
+    match = _TIMESTAMP.match(value.strip())
     if not match:
         return None
     parts = [int(p) if p else 0 for p in match.groups()]
@@ -270,9 +271,7 @@ def _drop_tail_boilerplate(blocks: list[str], outlet: str | None) -> list[str]:
     blocks = list(blocks)
     while blocks:
         last = blocks[-1]
-        if outlet and last == outlet:
-            blocks.pop()
-        elif any(p.search(last) for p in _TAIL_BOILERPLATE):
+        if (outlet and last == outlet) or any(p.search(last) for p in _TAIL_BOILERPLATE):
             blocks.pop()
         else:
             break
@@ -431,7 +430,7 @@ def fetch_url(url: str, timeout: float = 20.0, limit: int = MAX_INPUT_BYTES) -> 
         raise InputError("Only http:// and https:// addresses can be opened.")
     request = urllib.request.Request(url, headers={"User-Agent": "Parallax/0.1"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(limit + 1)
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         raise InputError(f"Could not fetch {url}: {getattr(exc, 'reason', exc)}.") from exc

@@ -54,8 +54,8 @@ class Source:
         role = str(data["role"])
         if role not in ROLES:
             raise WorkspaceError(f"Unknown source role {role!r}.")
-        return cls(str(data["id"]), role,  # type: ignore[arg-type]
-                   Article.from_dict(data["article"]), str(data.get("label", "")))
+        return cls(str(data["id"]), role, Article.from_dict(data["article"]),
+                   str(data.get("label", "")))
 
 
 @dataclass(frozen=True)
