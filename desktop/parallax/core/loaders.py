@@ -66,6 +66,7 @@ class Layout:
     outlet: str | None
     published: datetime | None
     paragraphs: list[str]
+    title_found: bool = True  # False when the title was made up from the first sentence
 
 
 def load_path(path: str | Path) -> Article:
@@ -148,10 +149,7 @@ def decode_bytes(data: bytes, name: str = "the file") -> str:
 def _detect_and_decode(data: bytes, name: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(
-        data,
-        cp_isolation=["gb18030", "big5", "utf_16", "utf_32", "cp1251", "koi8_r", "cp1252"],
-    ).best()
+    best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name} is not a text file, or its encoding is not one we know.")
     encoding = best.encoding
@@ -184,6 +182,8 @@ def load_text(text: str, source: str | None = None, markdown: bool = False) -> A
         raise InputError("The text holds binary data, not an article.")
     if markdown:
         text = strip_markdown(text)
+    if not any(ch.isalnum() for ch in text):
+        raise EmptyArticleError("The text holds no words, only symbols.")
     layout = parse_layout(text)
     return _article_from_layout(layout, source)
 
@@ -227,9 +227,10 @@ def parse_layout(text: str) -> Layout:
     blocks = _drop_tail_boilerplate(blocks, outlet)
     if not blocks:
         raise EmptyArticleError("The text has a headline but no article body.")
+    found = bool(title)
     if not title:
         title = _fallback_title(blocks[0])
-    return Layout(title=title, outlet=outlet, published=published, paragraphs=blocks)
+    return Layout(title, outlet, published, blocks, title_found=found)
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -297,12 +298,12 @@ def load_html(data: bytes | str, source: str | None = None) -> Article:
     """Extract the article from a web page. The page is parsed, never rendered or executed."""
     html = data if isinstance(data, str) else decode_html_bytes(data)
     title, outlet, published, text = _extract_html(html)
-    if not text.strip():
+    if not any(ch.isalnum() for ch in text):
         raise EmptyArticleError("No article text was found in the web page.")
     layout = parse_layout(text)
     paragraphs = layout.paragraphs
     # Pages repeat the headline in the text; keep one.
-    if title and layout.title != title and _normalise(layout.title) != _normalise(title):
+    if title and layout.title_found and _normalise(layout.title) != _normalise(title):
         paragraphs = [p for p in [layout.title, *paragraphs] if p]
         if paragraphs and _normalise(paragraphs[0]) == _normalise(title):
             paragraphs = paragraphs[1:]
