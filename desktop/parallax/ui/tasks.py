@@ -58,6 +58,11 @@ class TaskTracker(QObject):
         super().__init__()
         self._running: dict[int, CancelToken] = {}
         self._latest: dict[str, int] = {}
+        # Callers may drop their Task; it must live until its result has been delivered.
+        self._alive: dict[int, object] = {}
+
+    def keep_alive(self, request_id: int, task: object) -> None:
+        self._alive[request_id] = task
 
     def start(self, request_id: int, key: str | None, token: CancelToken) -> None:
         if key is not None:
@@ -75,6 +80,7 @@ class TaskTracker(QObject):
 
     def done(self, request_id: int) -> None:
         self._running.pop(request_id, None)
+        self._alive.pop(request_id, None)
         if not self._running:
             self.busy_changed.emit(False)
             self.idle.emit()
@@ -165,6 +171,7 @@ class Task(Generic[T]):
         self._relay = relay
         track = tracker()
         track.start(self.request_id, self.key, self.token)
+        track.keep_alive(self.request_id, self)
         ctx = TaskContext(
             cancel=self.token,
             progress=lambda done, total: relay.progressed.emit(self.request_id, done, total),
