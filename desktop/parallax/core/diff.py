@@ -1,0 +1,213 @@
+"""Word-level diffs of two sentences on diff-match-patch.
+
+diff-match-patch compares characters and has no word mode, so each distinct word is mapped to
+one private character (the trick its line mode uses), the encoded strings are diffed and
+cleaned up semantically, and the result is mapped back to the original texts.
+
+Tokens: jieba words for Chinese; for other languages a regex splits words (letters, digits,
+inner apostrophes and hyphens), single punctuation marks and whitespace runs; a Chinese
+character inside a non-Chinese text is its own token. Joined, the tokens give the text back.
+
+Ignore options change what counts as equal, never what is shown: an ignored token (whitespace,
+punctuation) is glued to the word before it and matching uses a normalised key. Spans are the
+real texts: DELETE spans are text of `a`, INSERT spans text of `b`, and EQUAL spans carry the
+text as written in `a` (with ignore options on, `b`'s spelling of an equal run may differ in
+case, spacing or punctuation: that is what ignoring means).
+Joining the DELETE and EQUAL spans always gives `a` back exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diff_match_patch import diff_match_patch
+
+from parallax.core.comparison import DELETE, EQUAL, INSERT, DiffSpan
+
+log = logging.getLogger(__name__)
+
+# A number (3.5, 1,000, 11:34), a word (letters/digits with inner ' ’ - joins), one CJK
+# character, a whitespace run, or any other single character (punctuation, symbols).
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ALPHA_TOKEN = re.compile(
+    rf"\d+(?:[.,:]\d+)*(?![\w])|[{_CJK}]|(?:(?![{_CJK}])\w)+(?:['’\-](?:(?![{_CJK}])\w)+)*|\s+|.",
+    re.DOTALL,
+)
+_HAS_CJK = re.compile(rf"[{_CJK}]")
+_CJK_RUN = re.compile(rf"[{_CJK}]+|[^{_CJK}]+")
+# Codes for words start past ASCII so diff-match-patch's whitespace/line-break heuristics in
+# its semantic clean-up never mistake a word code for a space or a newline.
+_CODE_BASE = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+_jieba_lock = threading.Lock()
+_jieba_ready = False
+
+
+def is_chinese_lang(lang: str) -> bool:
+    return lang.lower().split("-")[0] in {"zh", "cmn", "yue"}
+
+
+def _jieba() -> object:
+    """Import jieba once, quietly (it logs its dictionary loading to stderr by default)."""
+    global _jieba_ready
+    import jieba
+
+    if not _jieba_ready:
+        with _jieba_lock:
+            if not _jieba_ready:
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                _jieba_ready = True
+    return jieba
+
+
+def tokenize_words(text: str, lang: str) -> list[str]:
+    """All tokens of `text` in order (words, punctuation, whitespace); `"".join` gives `text`."""
+    if not text:
+        return []
+    if is_chinese_lang(lang) and _HAS_CJK.search(text):
+        return _cut_chinese(text)
+    return _ALPHA_TOKEN.findall(text)
+
+
+def _cut_chinese(text: str) -> list[str]:
+    # jieba for runs of Chinese characters; the alphabetic rules elsewhere, so numbers such as
+    # "1,000" or "3.5" and Latin words stay whole.
+    jieba = _jieba()
+    tokens: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        if _HAS_CJK.match(run):
+            tokens.extend(jieba.cut(run, HMM=True))  # type: ignore[attr-defined]
+        else:
+            tokens.extend(_ALPHA_TOKEN.findall(run))
+    return tokens
+
+
+def words(text: str, lang: str) -> list[str]:
+    """Only the word tokens of `text` (no whitespace, no punctuation)."""
+    return [t for t in tokenize_words(text, lang) if not is_space(t) and not is_punctuation(t)]
+
+
+def is_space(token: str) -> bool:
+    return token.isspace()
+
+
+def is_punctuation(token: str) -> bool:
+    """Punctuation or symbols only (full-width Chinese marks included)."""
+    return bool(token) and all(
+        unicodedata.category(ch)[0] in "PS" or ch.isspace() for ch in token
+    ) and not token.isspace()
+
+
+@dataclass(frozen=True)
+class _Unit:
+    key: str  # what matching compares
+    text: str  # the real text it stands for (ignored tokens glued on)
+
+
+def _units(
+    tokens: Sequence[str], *, ignore_case: bool, ignore_punctuation: bool, ignore_whitespace: bool
+) -> list[_Unit]:
+    units: list[_Unit] = []
+    pending = ""  # ignored tokens before the first kept one
+    for token in tokens:
+        ignored = (ignore_whitespace and is_space(token)) or (
+            ignore_punctuation and is_punctuation(token)
+        )
+        if ignored:
+            if units:
+                last = units[-1]
+                units[-1] = _Unit(last.key, last.text + token)
+            else:
+                pending += token
+            continue
+        key = token.casefold() if ignore_case else token
+        if ignore_punctuation:
+            key = unicodedata.normalize("NFKC", key)
+        units.append(_Unit(key, pending + token))
+        pending = ""
+    if pending:  # only ignored tokens: one unit that matches any other such text
+        units.append(_Unit("", pending))
+    return units
+
+
+def _encode(units: Iterable[_Unit], codes: dict[str, str]) -> str:
+    out: list[str] = []
+    for unit in units:
+        code = codes.get(unit.key)
+        if code is None:
+            n = _CODE_BASE + len(codes)
+            if n >= _SURROGATES.start:
+                n += len(_SURROGATES)
+            code = chr(n)
+            codes[unit.key] = code
+        out.append(code)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _differ() -> diff_match_patch:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 1.0  # per sentence pair; never reached for sentence-sized inputs
+    return dmp
+
+
+def word_diff(
+    a: str,
+    b: str,
+    lang: str = "en",
+    *,
+    ignore_case: bool = False,
+    ignore_punctuation: bool = False,
+    ignore_whitespace: bool = True,
+) -> tuple[DiffSpan, ...]:
+    """Word-level diff of `a` (original side) and `b` (other side) as (op, text) spans."""
+    options = {
+        "ignore_case": ignore_case,
+        "ignore_punctuation": ignore_punctuation,
+        "ignore_whitespace": ignore_whitespace,
+    }
+    units_a = _units(tokenize_words(a, lang), **options)
+    units_b = _units(tokenize_words(b, lang), **options)
+    codes: dict[str, str] = {}
+    chars_a = _encode(units_a, codes)
+    chars_b = _encode(units_b, codes)
+    dmp = _differ()
+    diffs = dmp.diff_main(chars_a, chars_b, False)
+    dmp.diff_cleanupSemantic(diffs)
+
+    spans: list[DiffSpan] = []
+    ia = ib = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if op == EQUAL:
+            text = "".join(u.text for u in units_a[ia:ia + n])
+            ia += n
+            ib += n
+        elif op == DELETE:
+            text = "".join(u.text for u in units_a[ia:ia + n])
+            ia += n
+        else:
+            text = "".join(u.text for u in units_b[ib:ib + n])
+            ib += n
+        if not text:
+            continue
+        if spans and spans[-1].op == op:
+            spans[-1] = DiffSpan(op, spans[-1].text + text)
+        else:
+            spans.append(DiffSpan(op, text))
+    return tuple(spans)
+
+
+def changed_ratio(spans: Sequence[DiffSpan]) -> float:
+    """Share of characters (both sides) outside EQUAL spans: 0 identical, 1 nothing shared."""
+    equal = sum(len(s.text) for s in spans if s.op == EQUAL)
+    changed = sum(len(s.text) for s in spans if s.op in (DELETE, INSERT))
+    total = 2 * equal + changed
+    return 0.0 if total == 0 else changed / total
