@@ -1,0 +1,257 @@
+"""The differences navigator: every flag, filterable by kind and source, stepped with keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parallax.core.comparison import FLAG_KINDS, Comparison, Flag
+from parallax.core.workspace import ORIGINAL, Workspace
+from parallax.ui.flags_model import FlagsFilter, FlagsModel, flag_label
+
+_ALL_KINDS = "*"
+
+
+class _FlagsTree(QTreeView):
+    """Enter/Return activates the current row, like a double-click."""
+
+    enter_pressed = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.enter_pressed.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class FlagsNavigator(QWidget):
+    """All flags of a comparison in document order.
+
+    `next_flag()` / `previous_flag()` walk the flags that pass the filters, wrapping around at
+    either end (with a hint in the status label). Activating a flag (double-click, Enter, next,
+    previous) emits `flag_activated(Flag)` and `sentence_activated(key, sentence_id)` for the
+    sentence it sits on.
+    """
+
+    flag_activated = Signal(object)
+    sentence_activated = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace: Workspace | None = None
+        self._comparison: Comparison | None = None
+        self.model = FlagsModel(self)
+        self.proxy = FlagsFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setAccessibleName(self.tr("Kind of difference"))
+        self.kind_combo.addItem(self.tr("All kinds"), _ALL_KINDS)
+        for kind in FLAG_KINDS:
+            self.kind_combo.addItem(flag_label(kind), kind)
+        self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
+
+        self.source_combo = QComboBox(self)
+        self.source_combo.setAccessibleName(self.tr("Source"))
+        self.source_combo.currentIndexChanged.connect(self._source_chosen)
+        self._fill_sources()
+
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText("▲")
+        self.previous_button.setToolTip(self.tr("Previous difference (Shift+F8)"))
+        self.previous_button.clicked.connect(self.previous_flag)
+        self.next_button = QToolButton(self)
+        self.next_button.setText("▼")
+        self.next_button.setToolTip(self.tr("Next difference (F8)"))
+        self.next_button.clicked.connect(self.next_flag)
+
+        self.view = _FlagsTree(self)
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(False)  # document order is the point
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.view.doubleClicked.connect(self._activate_index)
+        self.view.enter_pressed.connect(self._activate_index)
+
+        self.count_label = QLabel(self)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("flagsStatus")
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.kind_combo, 2)
+        filters.addWidget(self.source_combo, 1)
+        filters.addWidget(self.previous_button)
+        filters.addWidget(self.next_button)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.addWidget(self.count_label)
+        footer.addStretch(1)
+        footer.addWidget(self.status_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(footer)
+
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._update_count()
+
+    # ---- the widget contract -------------------------------------------------------------
+    def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
+        self._workspace = workspace
+        self._comparison = comparison
+        self.model.set_data(workspace, comparison)
+        self._fill_sources()
+        self.status_label.clear()
+        self._update_count()
+
+    @Slot(str, str)
+    def show_selection(self, key: str, sentence_id: str) -> None:
+        """Select (without activating) the first visible flag on that sentence."""
+        for row in range(self.proxy.rowCount()):
+            flag = self.proxy.flag(row)
+            on_original = key == ORIGINAL and flag.original == sentence_id
+            on_source = flag.source == key and flag.sentence == sentence_id
+            if on_original or on_source:
+                self._select_row(row)
+                return
+
+    # ---- filters -------------------------------------------------------------------------
+    def set_kind_filter(self, kinds: Iterable[str] | None) -> None:
+        """Show only these kinds (None: all). A single kind is mirrored in the combo."""
+        chosen = None if kinds is None else frozenset(kinds)
+        self.proxy.set_kinds(chosen)
+        value = _ALL_KINDS if chosen is None else (next(iter(chosen)) if len(chosen) == 1 else None)
+        if value is not None:
+            self.kind_combo.blockSignals(True)
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(value)))
+            self.kind_combo.blockSignals(False)
+        self._filters_changed()
+
+    def set_source_filter(self, source: str) -> None:
+        """"" for every source, "original" for flags on the original alone, or a source id."""
+        self.proxy.set_source(source)
+        self.source_combo.blockSignals(True)
+        self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(source)))
+        self.source_combo.blockSignals(False)
+        self._filters_changed()
+
+    def visible_flags(self) -> list[Flag]:
+        return self.proxy.visible_flags()
+
+    def current_flag(self) -> Flag | None:
+        index = self.view.currentIndex()
+        return self.proxy.flag(index.row()) if index.isValid() else None
+
+    # ---- stepping ------------------------------------------------------------------------
+    @Slot()
+    def next_flag(self) -> Flag | None:
+        return self._step(+1)
+
+    @Slot()
+    def previous_flag(self) -> Flag | None:
+        return self._step(-1)
+
+    def _step(self, delta: int) -> Flag | None:
+        count = self.proxy.rowCount()
+        if count == 0:
+            self.status_label.setText(self.tr("No differences to show."))
+            return None
+        current = self.view.currentIndex()
+        if not current.isValid():
+            row = 0 if delta > 0 else count - 1
+            self.status_label.clear()
+        else:
+            row = current.row() + delta
+            if row >= count:
+                row = 0
+                self.status_label.setText(self.tr("Wrapped to the first difference."))
+            elif row < 0:
+                row = count - 1
+                self.status_label.setText(self.tr("Wrapped to the last difference."))
+            else:
+                self.status_label.clear()
+        self._select_row(row)
+        return self._emit(row)
+
+    # ---- internals -----------------------------------------------------------------------
+    def _select_row(self, row: int) -> None:
+        index = self.proxy.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _activate_index(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.isValid():
+            self.status_label.clear()
+            self._emit(index.row())
+
+    def _emit(self, row: int) -> Flag:
+        flag = self.proxy.flag(row)
+        self.flag_activated.emit(flag)
+        if flag.original is not None:
+            self.sentence_activated.emit(ORIGINAL, flag.original)
+        elif flag.source is not None and flag.sentence is not None:
+            self.sentence_activated.emit(flag.source, flag.sentence)
+        return flag
+
+    def _fill_sources(self) -> None:
+        previous = self.source_combo.currentData()
+        self.source_combo.blockSignals(True)
+        self.source_combo.clear()
+        self.source_combo.addItem(self.tr("All sources"), FlagsFilter.ALL)
+        self.source_combo.addItem(self.tr("Original only"), FlagsFilter.ORIGINAL_ONLY)
+        if self._workspace is not None:
+            for source in self._workspace.sources:
+                self.source_combo.addItem(source.display_name, source.id)
+        found = self.source_combo.findData(previous) if previous is not None else -1
+        self.source_combo.setCurrentIndex(max(0, found))
+        self.source_combo.blockSignals(False)
+        self.proxy.set_source(str(self.source_combo.currentData()))
+
+    def _kind_chosen(self, _index: int) -> None:
+        value = self.kind_combo.currentData()
+        self.proxy.set_kinds(None if value == _ALL_KINDS else [str(value)])
+        self._filters_changed()
+
+    def _source_chosen(self, _index: int) -> None:
+        self.proxy.set_source(str(self.source_combo.currentData()))
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        self.status_label.clear()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            text = self.tr("%n difference(s)", "", total)
+        else:
+            text = self.tr("%1 of %2 differences").replace("%1", str(shown)).replace(
+                "%2", str(total))
+        self.count_label.setText(text)
