@@ -1,0 +1,120 @@
+"""CoverageMap: cells from the widget's own geometry, clicks, keys, tooltips, size hint."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
+from pytestqt.qtbot import QtBot
+from ui_side_fixtures import hand_comparison, side_workspace
+
+from parallax.core.comparison import Comparison
+from parallax.core.workspace import TITLE, Workspace
+from parallax.ui.views.coverage_map import CoverageMap
+
+
+@pytest.fixture()
+def data() -> tuple[Workspace, Comparison]:
+    workspace = side_workspace()
+    return workspace, hand_comparison(workspace)
+
+
+@pytest.fixture()
+def cmap(qtbot: QtBot, data: tuple[Workspace, Comparison]) -> CoverageMap:
+    widget = CoverageMap()
+    qtbot.addWidget(widget)
+    widget.set_data(*data)
+    widget.resize(widget.sizeHint())
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_rows_and_columns(cmap: CoverageMap, data: tuple[Workspace, Comparison]) -> None:
+    workspace, _ = data
+    assert cmap.rows()[0] == TITLE  # the headline is linked, so it has a row
+    assert cmap.rows()[1:] == [s.id for s in workspace.original.iter_sentences()]
+    assert cmap.columns() == [s.id for s in workspace.sources]
+
+
+@pytest.mark.parametrize(("row", "column"), [(0, 1), (5, 1), (2, 0), (40, 1)])
+def test_click_emits_the_cell(cmap: CoverageMap, qtbot: QtBot, row: int, column: int) -> None:
+    rect = cmap.cell_rect(row, column)
+    assert cmap.rect().contains(rect)
+    with qtbot.waitSignal(cmap.cell_activated) as blocker:
+        qtbot.mouseClick(cmap, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [cmap.rows()[row], cmap.columns()[column]]
+
+
+def test_cell_at_is_the_inverse_of_cell_rect(cmap: CoverageMap) -> None:
+    for row in range(len(cmap.rows())):
+        for column in range(len(cmap.columns())):
+            rect = cmap.cell_rect(row, column)
+            assert cmap.cell_at(rect.topLeft()) == (row, column)
+            assert cmap.cell_at(rect.bottomRight()) == (row, column)
+    assert cmap.cell_at(QPoint(0, 0)) is None
+
+
+def test_click_on_row_label_activates_the_sentence(cmap: CoverageMap, qtbot: QtBot) -> None:
+    rect = cmap.cell_rect(3, 0)
+    with qtbot.waitSignal(cmap.sentence_activated) as blocker, \
+            qtbot.assertNotEmitted(cmap.cell_activated):
+        qtbot.mouseClick(cmap, Qt.MouseButton.LeftButton, pos=QPoint(2, rect.center().y()))
+    assert blocker.args == ["original", cmap.rows()[3]]
+
+
+def test_keyboard_navigation(cmap: CoverageMap, qtbot: QtBot) -> None:
+    cmap.setFocus()
+    qtbot.mouseClick(cmap, Qt.MouseButton.LeftButton, pos=cmap.cell_rect(0, 0).center())
+    qtbot.keyClick(cmap, Qt.Key.Key_Down)
+    qtbot.keyClick(cmap, Qt.Key.Key_Down)
+    qtbot.keyClick(cmap, Qt.Key.Key_Right)
+    qtbot.keyClick(cmap, Qt.Key.Key_Right)  # clamps at the last source
+    assert cmap.current_cell() == (2, 1)
+    with qtbot.waitSignal(cmap.cell_activated) as blocker:
+        qtbot.keyClick(cmap, Qt.Key.Key_Return)
+    assert blocker.args == [cmap.rows()[2], cmap.columns()[1]]
+
+
+def test_tooltips_show_score_and_counterpart(cmap: CoverageMap,
+                                             data: tuple[Workspace, Comparison]) -> None:
+    workspace, comparison = data
+    report = workspace.sources[1].id
+    row = cmap.rows().index(workspace.original.sentences[4].id)
+    text = cmap.tooltip_text(row, 1)
+    link = comparison.best_link(cmap.rows()[row], report)
+    assert link is not None
+    assert f"{link.score:.2f}" in text
+    assert workspace.source(report).article.sentence(link.sentence).text in text
+    unmatched_row = cmap.rows().index(workspace.original.sentences[20].id)
+    assert "no counterpart" in cmap.tooltip_text(unmatched_row, 1)
+
+
+def test_size_hint_for_45_by_5(qtbot: QtBot) -> None:
+    workspace = side_workspace()
+    for n in range(3):
+        workspace = workspace.with_source(workspace.sources[1].article, "report", f"R{n}")
+    widget = CoverageMap()
+    qtbot.addWidget(widget)
+    widget.set_data(workspace, hand_comparison(side_workspace()))
+    hint = widget.sizeHint()
+    assert len(widget.rows()) == 46 and len(widget.columns()) == 5
+    assert 100 <= hint.width() <= 300
+    assert 300 <= hint.height() <= 800
+    widget.resize(hint)
+    assert widget.rect().contains(widget.cell_rect(45, 4))
+
+
+def test_show_selection_from_a_source_sentence(cmap: CoverageMap,
+                                               data: tuple[Workspace, Comparison]) -> None:
+    link = data[1].links[3]
+    cmap.show_selection(link.source, link.sentence)
+    assert cmap._selected_row == cmap.rows().index(link.original)
+    cmap.grab()  # paints with a selection band without warnings
+
+
+def test_dark_palette_paints(cmap: CoverageMap) -> None:
+    palette = cmap.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    cmap.setPalette(palette)
+    assert not cmap.grab().isNull()
