@@ -1,0 +1,320 @@
+"""The user's GGUF language models for the local LLM engine.
+
+Files are referenced where they are, never copied (they are gigabytes). A small JSON registry
+under `paths.data_dir()` records each one's path, size and SHA-256, so a workspace can say
+exactly which model produced a translation and a moved or replaced file is noticed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from parallax.core import paths
+from parallax.core.errors import ModelPackageError
+from parallax.core.progress import CancelToken, ProgressCallback
+
+log = logging.getLogger(__name__)
+
+GGUF_MAGIC = b"GGUF"
+REGISTRY_NAME = "gguf-models.json"
+REGISTRY_VERSION = 1
+# Beyond the weights, llama.cpp needs the KV cache, compute buffers and the app itself.
+MEMORY_HEADROOM_BYTES = 512 * 1024 * 1024
+_HASH_CHUNK = 8 * 1024 * 1024
+_registry_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class GgufModel:
+    name: str
+    path: Path
+    size: int
+    sha256: str
+
+    @property
+    def short_sha(self) -> str:
+        return self.sha256[:12]
+
+
+@dataclass(frozen=True)
+class GgufInfo:
+    """What the header says; enough to decide how to prompt and whether it can load."""
+
+    architecture: str
+    model_name: str | None
+    context_length: int | None
+    chat_template: str | None
+    tensor_count: int
+    data_end: int  # where the last tensor's data ends; the file must be at least this long
+
+
+def registry_path() -> Path:
+    return paths.data_dir() / REGISTRY_NAME
+
+
+def inspect_gguf(path: Path) -> GgufInfo:
+    """Validate a GGUF language model's header and layout; `ModelPackageError` if it is not one.
+
+    Checks: readable file, GGUF magic, a header `gguf` can parse, an architecture with layers
+    and a tokenizer (so adapters, projectors and vocab-only files are refused), tensor data not
+    cut short.
+    """
+    path = Path(path)
+    size = _file_size(path)
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise ModelPackageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    if magic != GGUF_MAGIC:
+        raise ModelPackageError(
+            f"{path.name} is not a GGUF model file (it does not start with the GGUF signature). "
+            "Choose a .gguf file made for llama.cpp."
+        )
+    try:
+        from gguf import GGUFReader  # numpy-based reader, part of the llm extra
+    except ImportError as exc:
+        raise ModelPackageError(
+            "Reading GGUF models needs the local-LLM extra: pip install parallax[llm]"
+        ) from exc
+
+    try:
+        reader = GGUFReader(str(path))
+    except Exception as exc:  # any parse failure means a damaged or cut-short file
+        log.info("GGUF reader failed on %s: %s", path, exc)
+        raise ModelPackageError(
+            f"{path.name} is damaged or truncated: its header or weights cannot be read. "
+            "The download was probably interrupted; download it again."
+        ) from exc
+    fields = reader.fields
+    architecture = _string_field(fields, "general.architecture")
+    if not architecture:
+        raise ModelPackageError(f"{path.name} has no model architecture; it is not a model.")
+    if f"{architecture}.block_count" not in fields or "tokenizer.ggml.model" not in fields:
+        raise ModelPackageError(
+            f"{path.name} is a GGUF file but not a complete language model ({architecture}: "
+            "no layers or no tokenizer). Adapters and projector files cannot translate on "
+            "their own; choose the model file itself."
+        )
+    if not reader.tensors:
+        raise ModelPackageError(f"{path.name} holds no weights; it is not a usable model.")
+    data_end = max(int(t.data_offset) + int(t.n_bytes) for t in reader.tensors)
+    if data_end > size:
+        raise ModelPackageError(
+            f"{path.name} is truncated: its weights need {data_end:,} bytes but the file has "
+            f"{size:,}. The download was probably interrupted; download it again."
+        )
+    context = _int_field(fields, f"{architecture}.context_length")
+    return GgufInfo(
+        architecture=architecture,
+        model_name=_string_field(fields, "general.name"),
+        context_length=context,
+        chat_template=_string_field(fields, "tokenizer.chat_template") or None,
+        tensor_count=len(reader.tensors),
+        data_end=data_end,
+    )
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available to a new allocation now, or None where it cannot be told."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return int(os.sysconf("SC_AVPHYS_PAGES")) * int(os.sysconf("SC_PAGE_SIZE"))
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def check_fits_memory(path: Path, size: int) -> None:
+    """`ModelPackageError` when the model cannot fit in the memory available now."""
+    available = available_memory()
+    if available is None:
+        return
+    needed = size + MEMORY_HEADROOM_BYTES
+    if needed > available:
+        raise ModelPackageError(
+            f"{path.name} needs about {_gib(needed)} of memory but only {_gib(available)} is "
+            "available. Close other programs or choose a smaller (more quantised) model, "
+            "e.g. a Q4_K_M file of a 1-4B-parameter model."
+        )
+
+
+def sha256_file(
+    path: Path,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> str:
+    """Hex SHA-256 of a file, reporting bytes done; cancellable between chunks."""
+    digest = hashlib.sha256()
+    total = _file_size(path)
+    done = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_HASH_CHUNK):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                digest.update(chunk)
+                done += len(chunk)
+                if on_progress is not None:
+                    on_progress(done, total)
+    except OSError as exc:
+        raise ModelPackageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    return digest.hexdigest()
+
+
+def add_gguf(
+    path: Path,
+    name: str | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> GgufModel:
+    """Validate a GGUF model and record it (by reference) in the registry.
+
+    Adding the same file again refreshes its entry; a different file under a taken name is
+    refused.
+    """
+    path = Path(path).expanduser().resolve()
+    inspect_gguf(path)
+    size = _file_size(path)
+    check_fits_memory(path, size)
+    sha = sha256_file(path, on_progress, cancel)
+    model = GgufModel(name or _default_name(path), path, size, sha)
+    with _registry_lock:
+        models = [m for m in _read_registry() if m.path != path]
+        clash = next((m for m in models if m.name == model.name), None)
+        if clash is not None:
+            raise ModelPackageError(
+                f"A model named {model.name!r} is already registered ({clash.path}). "
+                "Remove it first or pick another name."
+            )
+        models.append(model)
+        _write_registry(models)
+    log.info("registered GGUF model %s (%s, sha256 %s)", model.name, path, model.short_sha)
+    return model
+
+
+def list_gguf() -> list[GgufModel]:
+    """Registered models, by name."""
+    with _registry_lock:
+        return sorted(_read_registry(), key=lambda m: m.name)
+
+
+def get_gguf(name: str) -> GgufModel:
+    for model in list_gguf():
+        if model.name == name:
+            return model
+    raise ModelPackageError(
+        f"No GGUF model named {name!r}. Add one with: parallax models add-gguf FILE"
+    )
+
+
+def find_gguf_by_path(path: Path) -> GgufModel | None:
+    """The registered entry for this file, if its size still matches."""
+    resolved = Path(path).expanduser().resolve()
+    for model in list_gguf():
+        if model.path == resolved:
+            try:
+                if resolved.stat().st_size == model.size:
+                    return model
+            except OSError:
+                return None
+    return None
+
+
+def remove_gguf(name: str) -> GgufModel:
+    """Forget a model (the file itself is left alone)."""
+    with _registry_lock:
+        models = _read_registry()
+        kept = [m for m in models if m.name != name]
+        if len(kept) == len(models):
+            raise ModelPackageError(f"No GGUF model named {name!r} is registered.")
+        _write_registry(kept)
+    return next(m for m in models if m.name == name)
+
+
+def _default_name(path: Path) -> str:
+    stem = path.name[: -len(".gguf")] if path.name.lower().endswith(".gguf") else path.name
+    return re.sub(r"\s+", "-", stem.strip()) or "model"
+
+
+def _file_size(path: Path) -> int:
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise ModelPackageError(f"Model file not found: {path}") from exc
+    except OSError as exc:
+        raise ModelPackageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    if not path.is_file():
+        raise ModelPackageError(f"{path} is not a file; choose the .gguf model file.")
+    return info.st_size
+
+
+def _read_registry() -> list[GgufModel]:
+    file = registry_path()
+    if not file.exists():
+        return []
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        return [
+            GgufModel(str(m["name"]), Path(m["path"]), int(m["size"]), str(m["sha256"]))
+            for m in data["models"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelPackageError(
+            f"The GGUF model list {file} is damaged ({exc}). Delete it and add the models again."
+        ) from exc
+
+
+def _write_registry(models: list[GgufModel]) -> None:
+    file = registry_path()
+    entries: list[dict[str, Any]] = [
+        {**asdict(m), "path": str(m.path)} for m in sorted(models, key=lambda m: m.name)
+    ]
+    payload = json.dumps({"version": REGISTRY_VERSION, "models": entries}, indent=2)
+    # Atomic replace: a crash mid-write must not lose the list.
+    fd, tmp = tempfile.mkstemp(prefix=".gguf-models-", suffix=".json", dir=file.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+        os.replace(tmp, file)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ModelPackageError(f"Cannot save the GGUF model list {file}: {exc}") from exc
+
+
+def _string_field(fields: dict[str, Any], key: str) -> str | None:
+    field = fields.get(key)
+    if field is None:
+        return None
+    try:  # parts/data is the layout every gguf release exposes
+        return bytes(field.parts[field.data[0]]).decode("utf-8")
+    except Exception:  # a malformed or non-string value reads as absent
+        return None
+
+
+def _int_field(fields: dict[str, Any], key: str) -> int | None:
+    field = fields.get(key)
+    if field is None:
+        return None
+    try:
+        return int(field.parts[field.data[0]][0])
+    except Exception:
+        return None
+
+
+def _gib(size: int) -> str:
+    return f"{size / 1024**3:.1f} GiB"

@@ -1,0 +1,370 @@
+"""Translation with a local LLM (a GGUF model run in-process by llama.cpp through xllamacpp).
+
+One prompt per sentence, carrying the previous sentence (and its translation) as context and
+the glossary terms that occur in the sentence. Greedy decoding, output bounded by the input's
+length, and cleaned of the chatter instruction models add. Every input gets exactly one output:
+a sentence the model fails on comes back as its source text behind `UNTRANSLATED_MARK`.
+
+Nothing here imports xllamacpp until a model is loaded, so the app runs without the extra.
+llama.cpp's server core also opens an HTTP listener; it is bound to 127.0.0.1 on a random port
+and locked with a random API key, and Parallax itself never uses it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import re
+import secrets
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parallax.core.errors import Cancelled, LanguagePairError, ModelPackageError, TranslationError
+from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.translate.engine import LanguagePair
+from parallax.core.translate.gguf_models import (
+    GgufInfo,
+    GgufModel,
+    check_fits_memory,
+    find_gguf_by_path,
+    inspect_gguf,
+    sha256_file,
+)
+from parallax.core.translate.glossary import Glossary, GlossaryMiss, check_glossary, prompt_lines
+
+log = logging.getLogger(__name__)
+
+ENGINE_NAME = "llm"
+INSTALL_HINT = "pip install parallax[llm]"
+UNTRANSLATED_MARK = "[untranslated] "
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ru": "Russian"}
+DEFAULT_CONTEXT = 4096
+MAX_OUTPUT_TOKENS = 1024
+
+
+def available() -> tuple[bool, str]:
+    """Whether the binding is installed; the reason (with the install hint) when it is not."""
+    if importlib.util.find_spec("xllamacpp") is None:
+        return False, f"Local LLM translation is not installed. Install it with: {INSTALL_HINT}"
+    if importlib.util.find_spec("gguf") is None:
+        return False, f"The GGUF reader is missing. Install it with: {INSTALL_HINT}"
+    return True, "llama.cpp (xllamacpp) is installed"
+
+
+def default_threads() -> int:
+    # Half the cores: translation runs beside the GUI and the user's other work.
+    return max(1, (os.cpu_count() or 2) // 2)
+
+
+def max_tokens_for(sentence: str, source: str) -> int:
+    """Output budget relative to input length: a runaway model stops, a long sentence fits."""
+    # One hanzi becomes 1-2 English tokens; alphabetic text runs about 4 characters a token.
+    budget = 3 * len(sentence) + 32 if source == "zh" else len(sentence) // 2 + 32
+    return min(budget, MAX_OUTPUT_TOKENS)
+
+
+@dataclass(frozen=True)
+class LlmSettings:
+    threads: int = field(default_factory=default_threads)
+    context_length: int = DEFAULT_CONTEXT
+    glossary: Glossary | None = None
+
+
+class LlmEngine:
+    """The `Engine` for a local GGUF model. Load happens on first use, on the calling worker."""
+
+    def __init__(self, model: GgufModel | Path, settings: LlmSettings | None = None) -> None:
+        if isinstance(model, GgufModel):
+            self._path = model.path
+            self._sha256: str | None = model.sha256
+        else:
+            self._path = Path(model).expanduser().resolve()
+            registered = find_gguf_by_path(self._path)
+            self._sha256 = registered.sha256 if registered else None
+        self.settings = settings or LlmSettings()
+        self._server: Any = None
+        self._info: GgufInfo | None = None
+        self._lock = threading.Lock()
+        # Per call: glossary misses (sentence_index set) and the indexes that fell back.
+        self.last_glossary_misses: list[GlossaryMiss] = []
+        self.last_fallbacks: list[int] = []
+
+    # -- Engine protocol -------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return ENGINE_NAME
+
+    @property
+    def version(self) -> str:
+        """`llm:<file>@sha256:<first 12>`; hashing an unregistered file happens once."""
+        if self._sha256 is None:
+            self._sha256 = sha256_file(self._path)
+        return f"{ENGINE_NAME}:{self._path.name}@sha256:{self._sha256[:12]}"
+
+    @property
+    def is_gloss(self) -> bool:
+        return False
+
+    @property
+    def model_path(self) -> Path:
+        return self._path
+
+    def pairs(self) -> list[LanguagePair]:
+        codes = list(LANGUAGE_NAMES)
+        return [LanguagePair(s, t) for s in codes for t in codes if s != t]
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        source: str,
+        target: str,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[str]:
+        pair = LanguagePair(source, target)
+        if pair not in self.pairs():
+            raise LanguagePairError(
+                f"The local LLM engine translates between {', '.join(LANGUAGE_NAMES.values())}; "
+                f"{pair} is not one of its pairs."
+            )
+        with self._lock:
+            self._ensure_loaded()
+            return self._translate_all(list(sentences), pair, on_progress, cancel)
+
+    def close(self) -> None:
+        """Free the model (the next translation loads it again)."""
+        with self._lock:
+            self._server = None
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Load now (on a worker thread) instead of on the first translation."""
+        with self._lock:
+            self._ensure_loaded()
+
+    def _ensure_loaded(self) -> None:
+        if self._server is not None:
+            return
+        ok, reason = available()
+        if not ok:
+            raise TranslationError(reason)
+        info = inspect_gguf(self._path)
+        check_fits_memory(self._path, self._path.stat().st_size)
+        import xllamacpp
+
+        params = xllamacpp.CommonParams()
+        params.model.path = str(self._path)
+        context = self.settings.context_length
+        if info.context_length:
+            context = min(context, info.context_length)
+        params.n_ctx = context
+        params.n_parallel = 1
+        params.cpuparams.n_threads = self.settings.threads
+        params.cpuparams_batch.n_threads = self.settings.threads
+        params.sampling.temp = 0.0  # greedy: the same input always gives the same output
+        params.sampling.seed = 0
+        params.warmup = False
+        params.verbosity = -1
+        params.hostnames = ["127.0.0.1"]
+        params.port = 0
+        params.api_keys = [secrets.token_hex(24)]
+        params.enable_chat_template = bool(info.chat_template)
+        try:
+            self._server = xllamacpp.Server(params)
+        except Exception as exc:  # llama.cpp reports load failures as a bare RuntimeError
+            raise ModelPackageError(
+                f"llama.cpp could not load {self._path.name} ({info.architecture}). The model "
+                "may use an architecture this version does not support, or be damaged."
+            ) from exc
+        self._info = info
+        log.info(
+            "loaded %s (%s, ctx %d, %d threads, chat template: %s)",
+            self._path.name, info.architecture, context, self.settings.threads,
+            bool(info.chat_template),
+        )
+
+    # -- translation -----------------------------------------------------------------------
+
+    def _translate_all(
+        self,
+        sentences: list[str],
+        pair: LanguagePair,
+        on_progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+    ) -> list[str]:
+        total = len(sentences)
+        results: list[str] = []
+        misses: list[GlossaryMiss] = []
+        fallbacks: list[int] = []
+        self.last_glossary_misses = misses
+        self.last_fallbacks = fallbacks
+        if on_progress is not None:
+            on_progress(0, total)
+        previous: tuple[str, str] | None = None
+        for index, sentence in enumerate(sentences):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled(partial=results)
+            output = self._translate_one(sentence, previous, pair)
+            if output is None:
+                fallbacks.append(index)
+                output = UNTRANSLATED_MARK + sentence
+                previous = None  # do not feed a failure back as context
+            else:
+                previous = (sentence, output)
+                if self.settings.glossary is not None:
+                    misses.extend(
+                        GlossaryMiss(m.source, m.expected, index)
+                        for m in check_glossary(sentence, output, self.settings.glossary)
+                    )
+            results.append(output)
+            if on_progress is not None:
+                on_progress(index + 1, total)
+        return results
+
+    def _translate_one(
+        self, sentence: str, previous: tuple[str, str] | None, pair: LanguagePair
+    ) -> str | None:
+        """The cleaned translation, or None when the model gave nothing usable."""
+        if not sentence.strip():
+            return sentence
+        terms = self.settings.glossary.terms_in(sentence) if self.settings.glossary else []
+        request = build_request(
+            sentence, previous, pair, prompt_lines(terms),
+            chat=bool(self._info and self._info.chat_template),
+        )
+        request["max_tokens"] = max_tokens_for(sentence, pair.source)
+        request["temperature"] = 0.0
+        request["seed"] = 0
+        try:
+            if "messages" in request:
+                response = self._server.handle_chat_completions(request)
+            else:
+                response = self._server.handle_completions(request)
+        except Exception as exc:  # a failing sentence must not take the others down
+            log.warning("llama.cpp failed on a sentence: %s", exc)
+            return None
+        text = _response_text(response)
+        if text is None:
+            log.warning("llama.cpp gave no completion: %.300s", response)
+            return None
+        cleaned = clean_output(text)
+        return cleaned if is_usable(cleaned, sentence, pair.target) else None
+
+
+def build_request(
+    sentence: str,
+    previous: tuple[str, str] | None,
+    pair: LanguagePair,
+    glossary_lines: Sequence[str],
+    chat: bool,
+) -> dict[str, Any]:
+    """The completion request: chat messages when the model has a template, else a prompt."""
+    src = LANGUAGE_NAMES.get(pair.source, pair.source)
+    tgt = LANGUAGE_NAMES.get(pair.target, pair.target)
+    system = (
+        f"You are a professional news translator. Translate the {src} sentence the user gives "
+        f"into {tgt}. Reply with the {tgt} translation only: no quotes, no notes, no "
+        "explanations, no alternatives."
+    )
+    parts: list[str] = []
+    if previous is not None:
+        parts.append(
+            f"Previous sentence, for context only (do not translate it again):\n{previous[0]}\n"
+            f"Its translation: {previous[1]}"
+        )
+    if glossary_lines:
+        parts.append("Use these translations for these terms:\n" + "\n".join(glossary_lines))
+    parts.append(f"Translate into {tgt}:\n{sentence}")
+    user = "\n\n".join(parts)
+    if chat:
+        return {
+            "messages": [
+                {"role": "system", "content": system},
+                {"role": "user", "content": user},
+            ]
+        }
+    return {"prompt": f"{system}\n\n{user}\n\n{tgt} translation:", "stop": ["\n\n"]}
+
+
+def _response_text(response: Any) -> str | None:
+    if not isinstance(response, dict) or "error" in response:
+        return None
+    try:
+        choice = response["choices"][0]
+        text = choice["message"]["content"] if "message" in choice else choice["text"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return text if isinstance(text, str) else None
+
+
+# -- output cleaning ---------------------------------------------------------------------------
+
+_THINK = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL | re.IGNORECASE)
+_CHATTER_LINE = re.compile(
+    r"^\s*(?:sure|certainly|of course|okay|ok)\b.*$"
+    r"|^\s*(?:here(?:'s| is| are)\b|below is\b).*(?:translation|translated|version).*$"
+    r"|^\s*(?:the\s+)?(?:english|chinese|russian)?\s*translation(?: is)?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"^\s*(?:\*\*)?(?:(?:english|chinese|russian)\s+)?(?:translation|translated text|"
+    r"english|chinese|russian|译文|翻译|перевод)(?:\*\*)?\s*[:：]\s*(?:\*\*)?",
+    re.IGNORECASE,
+)
+_TRAILING_NOTE = re.compile(
+    r"\s*[(（]\s*(?:note|translator'?s? note|literally|lit\.|explanation)\b.*$"
+    r"|\s*(?:\*\s*)?(?:note|explanation|this translation)\b\s*[:：].*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOTE_LINE = re.compile(r"^\s*[(*\[]*\s*(?:note|explanation|this translation|literally)\b", re.I)
+_QUOTE_PAIRS = (
+    ('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("«", "»"), ("「", "」"), ("『", "』"),
+)
+
+
+def clean_output(text: str) -> str:
+    """Strip the chatter instruction models wrap around a translation."""
+    text = _THINK.sub("", text)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = text.replace("\ufffd", "")
+    lines = [line.strip() for line in text.splitlines()]
+    content = [line for line in lines if line and not _CHATTER_LINE.match(line)]
+    if not content:
+        return ""
+    # One sentence in, one line out: later lines are notes, alternatives or explanations.
+    first = content[0]
+    if _NOTE_LINE.match(first):
+        return ""
+    first = _PREFIX.sub("", first, count=1).strip()
+    first = _TRAILING_NOTE.sub("", first).strip()
+    first = first.strip("*").strip()
+    first = _unquote(first)
+    return " ".join(first.split())
+
+
+def _unquote(text: str) -> str:
+    while len(text) >= 2 and any(text[0] == a and text[-1] == b for a, b in _QUOTE_PAIRS):
+        inner = text[1:-1].strip()
+        if any(q in inner for q in ('"', "“", "”")) and text[0] in "\"“":
+            break  # quotes inside: the outer pair is probably the sentence's own quotation
+        text = inner
+    return text
+
+
+def is_usable(output: str, source_sentence: str, target: str) -> bool:
+    """False for empty output, output with no letters or digits, or an untranslated echo."""
+    if not any(ch.isalnum() for ch in output):
+        return False
+    if target != "zh":
+        cjk = sum(1 for ch in output if "\u4e00" <= ch <= "\u9fff")
+        letters = sum(1 for ch in output if ch.isalpha())
+        if letters and cjk / letters > 0.3:
+            return False  # the model answered in Chinese or echoed the source
+    return output.strip() != source_sentence.strip() or not source_sentence.strip()
