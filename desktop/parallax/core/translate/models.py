@@ -1,0 +1,335 @@
+"""Installed Argos model packages: list, install (validated first), remove, download.
+
+A package is a zip (`.argosmodel`) holding one folder with `metadata.json`, a CTranslate2
+`model/` folder and a `sentencepiece.model` (or `bpe.model`). Installing never trusts the zip:
+entries that would land outside the target folder, symlinks, a missing `metadata.json` or a model
+that does not load are refused before anything reaches the models folder, and the work folder is
+removed whatever happens. Network access happens only in `download_index`/`download_model`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import stat
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from parallax.core import paths
+from parallax.core.errors import Cancelled, LanguagePairError, ModelPackageError, TranslationError
+from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.translate.engine import LanguagePair
+
+log = logging.getLogger(__name__)
+
+PACKAGE_SUFFIX = ".argosmodel"
+MAX_UNPACKED_BYTES = 4 * 1024**3  # far above any real package; stops zip bombs
+MAX_ENTRIES = 10_000
+DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+_WORK_PREFIX = ".installing-"
+_OLD_PREFIX = ".replaced-"
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    pair: LanguagePair
+    version: str
+    size_bytes: int
+    path: Path
+    name: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pair": str(self.pair), "source": self.pair.source, "target": self.pair.target,
+                "version": self.version, "size_bytes": self.size_bytes,
+                "path": str(self.path), "name": self.name}
+
+
+@dataclass(frozen=True)
+class AvailableModel:
+    """A package listed in the Argos index (not downloaded)."""
+
+    pair: LanguagePair
+    version: str
+    name: str
+    links: tuple[str, ...]
+
+
+def _models_dir(models_dir: Path | None) -> Path:
+    if models_dir is None:
+        return paths.models_dir()
+    models_dir.mkdir(parents=True, exist_ok=True)
+    return models_dir
+
+
+def _folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def read_metadata(folder: Path) -> dict[str, Any]:
+    """The package's metadata.json, checked for what translation needs."""
+    meta_path = folder / "metadata.json"
+    try:
+        data = json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ModelPackageError(
+            f"The model package has no metadata.json in {folder.name}; it is not an Argos package."
+        ) from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelPackageError(
+            f"The model package's metadata.json is unreadable ({exc}); it may be damaged."
+        ) from exc
+    if not isinstance(data, dict):
+        raise ModelPackageError("The model package's metadata.json is not an object.")
+    if data.get("type", "translate") != "translate":
+        raise ModelPackageError(
+            f"This is a {data.get('type')!r} package, not a translation model."
+        )
+    for key in ("from_code", "to_code"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise ModelPackageError(f"The model package's metadata.json lacks {key!r}.")
+    return data
+
+
+def _model_from_folder(folder: Path) -> InstalledModel:
+    meta = read_metadata(folder)
+    return InstalledModel(
+        pair=LanguagePair(str(meta["from_code"]).lower(), str(meta["to_code"]).lower()),
+        version=str(meta.get("package_version", "")),
+        size_bytes=_folder_size(folder),
+        path=folder,
+        name=folder.name,
+    )
+
+
+def list_models(models_dir: Path | None = None) -> list[InstalledModel]:
+    """Installed translation packages, sorted by pair; damaged folders are logged and skipped."""
+    root = _models_dir(models_dir)
+    found: list[InstalledModel] = []
+    for folder in sorted(root.iterdir()):
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        try:
+            found.append(_model_from_folder(folder))
+        except ModelPackageError as exc:
+            log.warning("Skipping %s: %s", folder, exc)
+    return sorted(found, key=lambda m: (m.pair.source, m.pair.target, m.name))
+
+
+def find_model(pair: LanguagePair, models_dir: Path | None = None) -> InstalledModel | None:
+    matches = [m for m in list_models(models_dir) if m.pair == pair]
+    return matches[-1] if matches else None
+
+
+# ---- installing ----------------------------------------------------------------------------
+
+
+def _check_entries(zf: zipfile.ZipFile) -> str:
+    """Refuse unsafe entries; return the package's single top-level folder name."""
+    infos = zf.infolist()
+    if not infos:
+        raise ModelPackageError("The model package is empty.")
+    if len(infos) > MAX_ENTRIES:
+        raise ModelPackageError("The model package has too many files to be a model.")
+    total = 0
+    tops: set[str] = set()
+    for info in infos:
+        name = info.filename
+        if "\\" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+            raise ModelPackageError(
+                f"The model package is unsafe: entry {name!r} has an absolute path."
+            )
+        parts = PurePosixPath(name).parts
+        if ".." in parts:
+            raise ModelPackageError(
+                f"The model package is unsafe: entry {name!r} points outside its folder."
+            )
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise ModelPackageError(
+                f"The model package is unsafe: entry {name!r} is a symbolic link."
+            )
+        total += info.file_size
+        if total > MAX_UNPACKED_BYTES:
+            raise ModelPackageError("The model package unpacks to an implausible size.")
+        if parts:
+            tops.add(parts[0])
+    if len(tops) != 1:
+        raise ModelPackageError(
+            "The model package must hold exactly one folder (with metadata.json inside)."
+        )
+    top = tops.pop()
+    if not any(PurePosixPath(i.filename).parts[:1] == (top,) and len(
+            PurePosixPath(i.filename).parts) > 1 for i in infos):
+        raise ModelPackageError("The model package has no folder with metadata.json inside.")
+    return top
+
+
+def _extract(zf: zipfile.ZipFile, dest: Path) -> None:
+    root = dest.resolve()
+    for info in zf.infolist():
+        target = (root / info.filename).resolve()
+        if target != root and root not in target.parents:
+            raise ModelPackageError(f"The model package is unsafe: {info.filename!r}.")
+        if info.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zf.open(info) as src, open(target, "wb") as out:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+
+
+def check_loads(folder: Path) -> None:
+    """Load the CTranslate2 model and the tokenizer once, as translation would."""
+    import ctranslate2
+    import sentencepiece
+
+    model_dir = folder / "model"
+    if not (model_dir / "model.bin").is_file():
+        raise ModelPackageError("The model package has no model/model.bin.")
+    try:
+        ctranslate2.Translator(str(model_dir), device="cpu", compute_type="default",
+                               inter_threads=1, intra_threads=1)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelPackageError(f"The translation model does not load: {exc}.") from exc
+    sp_path = folder / "sentencepiece.model"
+    if sp_path.is_file():
+        try:
+            sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+        except (RuntimeError, OSError) as exc:
+            raise ModelPackageError(f"The tokenizer model does not load: {exc}.") from exc
+    elif not (folder / "bpe.model").is_file():
+        raise ModelPackageError("The model package has no sentencepiece.model or bpe.model.")
+
+
+def install_model(path: str | Path, models_dir: Path | None = None) -> InstalledModel:
+    """Validate an `.argosmodel` file and install it, replacing any package for the same pair."""
+    source = Path(path)
+    root = _models_dir(models_dir)
+    if not source.is_file():
+        raise ModelPackageError(f"{source} does not exist or is not a file.")
+    if not zipfile.is_zipfile(source):
+        raise ModelPackageError(f"{source.name} is not an Argos model package (not a zip file).")
+    work = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=root))  # same disk: the move is atomic
+    try:
+        try:
+            with zipfile.ZipFile(source) as zf:
+                top = _check_entries(zf)
+                _extract(zf, work)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
+            raise ModelPackageError(f"{source.name} is damaged: {exc}.") from exc
+        staged = work / top
+        model = _model_from_folder(staged)
+        check_loads(staged)
+        replaced = [m for m in list_models(root) if m.pair == model.pair or m.name == top]
+        old_dirs: list[Path] = []
+        for old in replaced:
+            moved = old.path.with_name(f"{_OLD_PREFIX}{old.name}-{os.getpid()}")
+            old.path.rename(moved)
+            old_dirs.append(moved)
+        final = root / top
+        os.replace(staged, final)
+        for old_dir in old_dirs:
+            shutil.rmtree(old_dir, ignore_errors=True)
+        log.info("Installed %s (%s) into %s", model.pair, model.version, final)
+        return _model_from_folder(final)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def remove_model(pair: LanguagePair | str, models_dir: Path | None = None) -> list[InstalledModel]:
+    """Remove every installed package for `pair`; returns what was removed."""
+    wanted = LanguagePair.parse(pair) if isinstance(pair, str) else pair
+    removed = [m for m in list_models(models_dir) if m.pair == wanted]
+    if not removed:
+        raise LanguagePairError(f"No model for {wanted} is installed.")
+    for model in removed:
+        try:
+            shutil.rmtree(model.path)
+        except OSError as exc:
+            reason = exc.strerror or exc
+            raise TranslationError(f"Could not remove {model.path}: {reason}.") from exc
+    return removed
+
+
+# ---- network (only when asked) -------------------------------------------------------------
+
+
+def index_url() -> str:
+    """Argos's index, or a mirror named by ARGOS_PACKAGE_INDEX (a folder URL, as Argos reads it)."""
+    mirror = os.environ.get("ARGOS_PACKAGE_INDEX", "").strip()
+    return mirror.rstrip("/") + "/index.json" if mirror else DEFAULT_INDEX_URL
+
+
+def _fetch(url: str, timeout: float) -> Any:
+    request = urllib.request.Request(url, headers={"User-Agent": "Parallax"})
+    try:
+        return urllib.request.urlopen(request, timeout=timeout)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise TranslationError(
+            f"Cannot reach the model index (no network?): {getattr(exc, 'reason', exc)}. "
+            "Install a downloaded .argosmodel file instead."
+        ) from exc
+
+
+def download_index(timeout: float = 15.0) -> list[AvailableModel]:
+    """The Argos package index (network)."""
+    with _fetch(index_url(), timeout) as response:
+        try:
+            data = json.loads(response.read().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
+            raise TranslationError(f"The model index is unreadable: {exc}.") from exc
+    models: list[AvailableModel] = []
+    for item in data if isinstance(data, list) else []:
+        if not isinstance(item, dict) or item.get("type", "translate") != "translate":
+            continue
+        if not item.get("from_code") or not item.get("to_code"):
+            continue
+        pair = LanguagePair(str(item["from_code"]).lower(), str(item["to_code"]).lower())
+        models.append(AvailableModel(pair, str(item.get("package_version", "")),
+                                     f"translate-{pair.source}_{pair.target}",
+                                     tuple(str(u) for u in item.get("links", []))))
+    return models
+
+
+def download_model(
+    pair: LanguagePair | str,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    timeout: float = 60.0,
+    models_dir: Path | None = None,
+) -> InstalledModel:
+    """Download the package for `pair` from the Argos index, then install it (validated)."""
+    wanted = LanguagePair.parse(pair) if isinstance(pair, str) else pair
+    candidates = [m for m in download_index(timeout) if m.pair == wanted and m.links]
+    if not candidates:
+        raise LanguagePairError(f"The Argos index has no model for {wanted}.")
+    fd, tmp_name = tempfile.mkstemp(prefix="download-", suffix=PACKAGE_SUFFIX,
+                                    dir=paths.cache_dir())
+    try:
+        with os.fdopen(fd, "wb") as out, _fetch(candidates[-1].links[0], timeout) as response:
+            total = int(response.headers.get("Content-Length") or 0)
+            done = 0
+            while True:
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled("Download cancelled.")
+                chunk = response.read(256 * 1024)
+                if not chunk:
+                    break
+                out.write(chunk)
+                done += len(chunk)
+                if on_progress is not None:
+                    on_progress(done, max(total, done))
+        return install_model(tmp_name, models_dir)
+    except OSError as exc:
+        raise TranslationError(f"The download failed: {exc}.") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
