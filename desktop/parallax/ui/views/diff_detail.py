@@ -1,0 +1,481 @@
+"""The detail pane: one aligned pair with both texts, their pivot translations, the coloured word
+diff, the link score and the flags on that pair.
+
+Every text goes in as plain text (`insertText` with a `QTextCharFormat`), never as HTML, so
+markup in an article shows literally. The diff is the comparison's own; when the user changes
+the ignore options here it is recomputed for this one pair (cheap) until the shell re-compares.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parallax.core.comparison import Comparison, DiffSpan, Flag, Link
+from parallax.core.language import base_language
+from parallax.core.workspace import ORIGINAL, TITLE, Workspace
+from parallax.ui.flags_model import flag_label
+from parallax.ui.palette import FLAG_COLOURS, diff_colours
+from parallax.ui.views.legend import DiffLegend, op_kind, span_format
+
+log = logging.getLogger(__name__)
+
+OPTION_NAMES = ("ignore_case", "ignore_punctuation", "ignore_whitespace")
+FLAG_ROLE = Qt.ItemDataRole.UserRole + 1
+
+GlossLookup = Callable[[str], str | None]
+
+
+def sentence_text(workspace: Workspace, key: str, sentence_id: str) -> str:
+    article = workspace.article(key)
+    if sentence_id == TITLE:
+        return article.title
+    return article.sentence(sentence_id).text if article.has_sentence(sentence_id) else ""
+
+
+def pivot_text(workspace: Workspace, key: str, sentence_id: str) -> str | None:
+    """The text compared in the pivot language: the sentence itself or its translation."""
+    article = workspace.article(key)
+    if base_language(article.lang) == base_language(workspace.settings.pivot_lang):
+        edited = workspace.edits.get(key, {}).get(sentence_id)
+        return edited if edited is not None else sentence_text(workspace, key, sentence_id)
+    return workspace.translation_text(key, sentence_id)
+
+
+def _default_gloss() -> GlossLookup | None:
+    """CC-CEDICT look-up when the gloss engine is installed; None otherwise."""
+    try:
+        gloss = importlib.import_module("parallax.core.translate.gloss")
+    except ImportError:
+        return None
+    try:
+        engine = gloss.GlossEngine()
+    except Exception:  # a missing dictionary must not break the pane
+        log.info("gloss look-up unavailable", exc_info=True)
+        return None
+
+    def lookup(word: str) -> str | None:
+        entry = engine.lookup(word)
+        return None if entry is None else str(entry)
+
+    return lookup
+
+
+class _TextBox(QPlainTextEdit):
+    """A read-only text of a few lines; double-click activates its sentence."""
+
+    double_clicked = Signal()
+    hovered_at = Signal(QPoint, int)  # global position, character position
+
+    def __init__(self, parent: QWidget | None = None, lines: int = 3) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMaximumHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        self.setMouseTracking(True)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseDoubleClickEvent(event)
+        self.double_clicked.emit()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        pos = event.position().toPoint()
+        cursor = self.cursorForPosition(pos)
+        self.hovered_at.emit(self.viewport().mapToGlobal(pos), cursor.position())
+
+
+class DiffDetailPane(QWidget):
+    """The selected pair, its diff, score and flags; options for what the diff ignores."""
+
+    sentence_activated = Signal(str, str)
+    options_changed = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None,
+                 gloss_lookup: GlossLookup | None = None) -> None:
+        super().__init__(parent)
+        self._workspace: Workspace | None = None
+        self._comparison: Comparison | None = None
+        self._original_id: str | None = None
+        self._source_id: str | None = None
+        self._source_sentence: str | None = None
+        self._settings_options: dict[str, bool] = {}
+        self._gloss = gloss_lookup if gloss_lookup is not None else _default_gloss()
+
+        self.title_label = QLabel(self)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        self.source_combo = QComboBox(self)
+        self.source_combo.setAccessibleName(self.tr("Counterpart source"))
+        self.source_combo.setToolTip(self.tr("Which source's counterpart to show"))
+        self.source_combo.activated.connect(self._source_chosen)
+
+        self.original_box = _TextBox(self)
+        self.original_pivot_box = _TextBox(self)
+        self.counterpart_box = _TextBox(self)
+        self.counterpart_pivot_box = _TextBox(self)
+        self.diff_view = QTextEdit(self)
+        self.diff_view.setReadOnly(True)
+        self.diff_view.setAcceptRichText(False)
+        self.diff_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.legend = DiffLegend(self)
+        self.score_label = QLabel(self)
+        self.flags_list = QListWidget(self)
+        self.flags_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        self.flags_list.setWordWrap(True)
+
+        self.option_boxes: dict[str, QCheckBox] = {
+            "ignore_case": QCheckBox(self.tr("Ignore case"), self),
+            "ignore_punctuation": QCheckBox(self.tr("Ignore punctuation"), self),
+            "ignore_whitespace": QCheckBox(self.tr("Ignore whitespace"), self),
+        }
+        for box in self.option_boxes.values():
+            box.toggled.connect(self._option_toggled)
+
+        self.original_box.double_clicked.connect(self._activate_original)
+        self.counterpart_box.double_clicked.connect(self._activate_counterpart)
+        self.original_box.hovered_at.connect(self._gloss_at)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.source_combo)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._original_label = QLabel(self.tr("Original"), self)
+        self._original_pivot_label = QLabel(self.tr("Its translation"), self)
+        self._counterpart_label = QLabel(self.tr("Counterpart"), self)
+        self._counterpart_pivot_label = QLabel(self.tr("Its translation"), self)
+        form.addRow(self._original_label, self.original_box)
+        form.addRow(self._original_pivot_label, self.original_pivot_box)
+        form.addRow(self._counterpart_label, self.counterpart_box)
+        form.addRow(self._counterpart_pivot_label, self.counterpart_pivot_box)
+        form.addRow(self.tr("Differences"), self.diff_view)
+        form.addRow(self.tr("Score"), self.score_label)
+        form.addRow(self.tr("Flags"), self.flags_list)
+        options = QHBoxLayout()
+        for box in self.option_boxes.values():
+            options.addWidget(box)
+        options.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(form)
+        layout.addWidget(self.legend)
+        layout.addLayout(options)
+        layout.addStretch(1)
+        self._show_nothing()
+
+    # ---- the widget contract -------------------------------------------------------------
+    def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
+        self._workspace = workspace
+        self._comparison = comparison
+        settings = workspace.settings
+        self._settings_options = {name: bool(getattr(settings, name)) for name in OPTION_NAMES}
+        for name, box in self.option_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(self._settings_options[name])
+            box.blockSignals(False)
+        if self._original_id is not None and self._has_original(self._original_id):
+            self.show_pair(self._original_id, self._source_id)
+        elif self._source_id is not None and self._source_sentence is not None \
+                and self._has_source_sentence(self._source_id, self._source_sentence):
+            self.show_source_sentence(self._source_id, self._source_sentence)
+        else:
+            self._show_nothing()
+
+    @Slot(str, str)
+    def show_selection(self, key: str, sentence_id: str) -> None:
+        if key == ORIGINAL:
+            self.show_pair(sentence_id, None)
+            return
+        links = self._comparison.links_to(key, sentence_id) if self._comparison else ()
+        if links:
+            best = max(links, key=lambda link: link.score)
+            self.show_pair(best.original, key)
+        else:
+            self.show_source_sentence(key, sentence_id)
+
+    def show_flag(self, flag: Flag) -> None:
+        """Show the pair a flag sits on (used by the differences navigator)."""
+        if flag.original is not None:
+            self.show_pair(flag.original, flag.source)
+        elif flag.source is not None and flag.sentence is not None:
+            self.show_source_sentence(flag.source, flag.sentence)
+
+    def options(self) -> dict[str, bool]:
+        return {name: box.isChecked() for name, box in self.option_boxes.items()}
+
+    def set_options(self, options: dict[str, bool]) -> None:
+        for name, value in options.items():
+            if name in self.option_boxes:
+                self.option_boxes[name].setChecked(bool(value))
+
+    # ---- showing a pair ------------------------------------------------------------------
+    def show_pair(self, original_id: str, source_id: str | None) -> None:
+        """The original sentence and its counterpart in `source_id` (best source when None)."""
+        workspace = self._workspace
+        if workspace is None or not self._has_original(original_id):
+            self._show_nothing()
+            return
+        links = self._comparison.links_for(original_id) if self._comparison else ()
+        sources_with_links: list[str] = []
+        for candidate in links:
+            if candidate.source not in sources_with_links:
+                sources_with_links.append(candidate.source)
+        if source_id is None or source_id not in sources_with_links:
+            source_id = sources_with_links[0] if sources_with_links else source_id
+        self._original_id, self._source_id, self._source_sentence = original_id, source_id, None
+        self._fill_source_combo(sources_with_links, source_id)
+
+        link: Link | None = (self._comparison.best_link(original_id, source_id)
+                if self._comparison is not None and source_id is not None else None)
+        original_name = self._sentence_name(original_id)
+        self._set_box(self.original_box, self._original_label,
+                      sentence_text(workspace, ORIGINAL, original_id), True)
+        self._set_pivot(self.original_pivot_box, self._original_pivot_label,
+                        workspace, ORIGINAL, original_id)
+        if link is None:
+            title = self.tr("%1: no counterpart").replace("%1", original_name)
+            if source_id is not None:
+                title = self.tr("%1: no counterpart in %2").replace("%1", original_name).replace(
+                    "%2", workspace.source(source_id).display_name)
+            self.title_label.setText(title)
+            self._set_box(self.counterpart_box, self._counterpart_label, "", False)
+            self._set_box(self.counterpart_pivot_box, self._counterpart_pivot_label, "", False)
+            self._show_diff(())
+            self.score_label.setText(self.tr("No linked sentence"))
+        else:
+            source = workspace.source(link.source)
+            self.title_label.setText(f"{original_name} ↔ {source.display_name} "
+                                     f"{self._sentence_name(link.sentence)}")
+            self._set_box(self.counterpart_box, self._counterpart_label,
+                          sentence_text(workspace, link.source, link.sentence), True)
+            self._set_pivot(self.counterpart_pivot_box, self._counterpart_pivot_label,
+                            workspace, link.source, link.sentence)
+            self._show_diff(self._diff_for(link))
+            self.score_label.setText(f"{link.score:.2f}")
+        flags = [f for f in self._comparison.flags_for(original_id)
+                 if f.source is None or f.source == source_id] if self._comparison else []
+        self._show_flags(flags)
+
+    def show_source_sentence(self, source_id: str, sentence_id: str) -> None:
+        """A sentence of another source that no original sentence is linked to."""
+        workspace = self._workspace
+        if workspace is None or not self._has_source_sentence(source_id, sentence_id):
+            self._show_nothing()
+            return
+        self._original_id, self._source_id, self._source_sentence = None, source_id, sentence_id
+        source = workspace.source(source_id)
+        self._fill_source_combo([], None)
+        self.title_label.setText(self.tr("%1 %2: not in the original").replace(
+            "%1", source.display_name).replace("%2", self._sentence_name(sentence_id)))
+        self._set_box(self.original_box, self._original_label, "", False)
+        self._set_box(self.original_pivot_box, self._original_pivot_label, "", False)
+        self._set_box(self.counterpart_box, self._counterpart_label,
+                      sentence_text(workspace, source_id, sentence_id), True)
+        self._set_pivot(self.counterpart_pivot_box, self._counterpart_pivot_label,
+                        workspace, source_id, sentence_id)
+        self._show_diff(())
+        self.score_label.setText(self.tr("No linked sentence"))
+        flags = [f for f in self._comparison.flags
+                 if f.source == source_id and f.sentence == sentence_id] if self._comparison else []
+        self._show_flags(flags)
+
+    def current_pair(self) -> tuple[str | None, str | None]:
+        return self._original_id, self._source_id
+
+    def shown_flags(self) -> list[Flag]:
+        return [self.flags_list.item(n).data(FLAG_ROLE) for n in range(self.flags_list.count())]
+
+    # ---- pieces --------------------------------------------------------------------------
+    def _diff_for(self, link: Link) -> tuple[DiffSpan, ...]:
+        """The comparison's diff, or one recomputed here when the options differ from it."""
+        options = self.options()
+        if options == self._settings_options or self._workspace is None:
+            return link.diff
+        a = pivot_text(self._workspace, ORIGINAL, link.original)
+        b = pivot_text(self._workspace, link.source, link.sentence)
+        if a is None or b is None:
+            return link.diff
+        try:
+            from parallax.core.diff import word_diff
+        except ImportError:
+            return link.diff
+        return word_diff(a, b, self._workspace.settings.pivot_lang, **options)
+
+    def _show_diff(self, spans: Sequence[DiffSpan]) -> None:
+        colours = diff_colours(self._dark())
+        self.diff_view.clear()
+        cursor = QTextCursor(self.diff_view.document())
+        plain = QTextCharFormat()
+        for span in spans:
+            kind = op_kind(span.op)
+            cursor.insertText(span.text, plain if kind is None else span_format(kind, colours))
+        if not spans:
+            self.diff_view.setPlaceholderText(self.tr("No word diff for this pair."))
+
+    def diff_fragments(self) -> list[tuple[str, QTextCharFormat]]:
+        """The diff as drawn: (text, format) runs, for readers of the pane (and its tests)."""
+        found: list[tuple[str, QTextCharFormat]] = []
+        block = self.diff_view.document().firstBlock()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.isValid():
+                    found.append((fragment.text(), fragment.charFormat()))
+                iterator += 1
+            block = block.next()
+        return found
+
+    def _show_flags(self, flags: Sequence[Flag]) -> None:
+        self.flags_list.clear()
+        for flag in flags:
+            item = QListWidgetItem(f"{flag_label(flag.kind)}: {flag.text} — {flag.detail}")
+            item.setData(FLAG_ROLE, flag)
+            item.setToolTip(flag.detail)
+            item.setData(Qt.ItemDataRole.DecorationRole,
+                         QColor(FLAG_COLOURS.get(flag.kind, "#777777")))
+            self.flags_list.addItem(item)
+        if not flags:
+            item = QListWidgetItem(self.tr("No flags on this pair."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.flags_list.addItem(item)
+
+    def _set_box(self, box: QPlainTextEdit, label: QLabel, text: str, visible: bool) -> None:
+        box.setPlainText(text)
+        box.setVisible(visible)
+        label.setVisible(visible)
+
+    def _set_pivot(self, box: QPlainTextEdit, label: QLabel, workspace: Workspace, key: str,
+                   sentence_id: str) -> None:
+        """Show the pivot translation unless the text is already in the pivot language."""
+        article = workspace.article(key)
+        same = base_language(article.lang) == base_language(workspace.settings.pivot_lang)
+        text = None if same else workspace.translation_text(key, sentence_id)
+        if same:
+            self._set_box(box, label, "", False)
+        else:
+            self._set_box(box, label, text if text is not None else "", True)
+            if text is None:
+                box.setPlaceholderText(self.tr("Not translated yet."))
+
+    def _fill_source_combo(self, source_ids: Sequence[str], current: str | None) -> None:
+        self.source_combo.blockSignals(True)
+        self.source_combo.clear()
+        if self._workspace is not None:
+            for source_id in source_ids:
+                self.source_combo.addItem(self._workspace.source(source_id).display_name,
+                                          source_id)
+        if current is not None:
+            self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(current)))
+        self.source_combo.setVisible(len(source_ids) > 1)
+        self.source_combo.blockSignals(False)
+
+    def _show_nothing(self) -> None:
+        self._original_id = self._source_id = self._source_sentence = None
+        self.title_label.setText(self.tr("Select a sentence to see its counterparts."))
+        for box, label in ((self.original_box, self._original_label),
+                           (self.original_pivot_box, self._original_pivot_label),
+                           (self.counterpart_box, self._counterpart_label),
+                           (self.counterpart_pivot_box, self._counterpart_pivot_label)):
+            self._set_box(box, label, "", False)
+        self._fill_source_combo([], None)
+        self._show_diff(())
+        self.score_label.clear()
+        self.flags_list.clear()
+
+    def _has_original(self, original_id: str) -> bool:
+        return self._workspace is not None and (
+            original_id == TITLE or self._workspace.original.has_sentence(original_id))
+
+    def _has_source_sentence(self, source_id: str, sentence_id: str) -> bool:
+        if self._workspace is None:
+            return False
+        try:
+            article = self._workspace.source(source_id).article
+        except KeyError:
+            return False
+        return sentence_id == TITLE or article.has_sentence(sentence_id)
+
+    def _sentence_name(self, sentence_id: str) -> str:
+        return self.tr("Headline") if sentence_id == TITLE else sentence_id.upper()
+
+    def _dark(self) -> bool:
+        return self.palette().color(self.backgroundRole()).lightness() < 128
+
+    # ---- reactions -----------------------------------------------------------------------
+    def _source_chosen(self, index: int) -> None:
+        source_id = self.source_combo.itemData(index)
+        if self._original_id is not None and isinstance(source_id, str):
+            self.show_pair(self._original_id, source_id)
+
+    def _option_toggled(self, _checked: bool) -> None:
+        if self._original_id is not None:
+            self.show_pair(self._original_id, self._source_id)
+        self.options_changed.emit(self.options())
+
+    def _activate_original(self) -> None:
+        if self._original_id is not None:
+            self.sentence_activated.emit(ORIGINAL, self._original_id)
+
+    def _activate_counterpart(self) -> None:
+        if self._source_sentence is not None and self._source_id is not None:
+            self.sentence_activated.emit(self._source_id, self._source_sentence)
+            return
+        if self._comparison is None or self._original_id is None or self._source_id is None:
+            return
+        link = self._comparison.best_link(self._original_id, self._source_id)
+        if link is not None:
+            self.sentence_activated.emit(link.source, link.sentence)
+
+    def _gloss_at(self, global_pos: QPoint, position: int) -> None:
+        """Hovering a Chinese word shows its dictionary entry, when a dictionary is present."""
+        if self._gloss is None:
+            return
+        word = self.gloss_word_at(position)
+        if not word:
+            QToolTip.hideText()
+            return
+        entry = self._gloss(word)
+        if entry:
+            QToolTip.showText(global_pos, f"{word}\n{entry}", self.original_box)
+
+    def gloss_word_at(self, position: int) -> str:
+        """The Chinese word (jieba segmentation) under a character position of the original."""
+        text = self.original_box.toPlainText()
+        if not 0 <= position < len(text) or not "\u3400" <= text[position] <= "\u9fff":
+            return ""
+        try:
+            from parallax.core.diff import tokenize_words
+        except ImportError:
+            return text[position]
+        start = 0
+        for token in tokenize_words(text, "zh"):
+            if start <= position < start + len(token):
+                return token
+            start += len(token)
+        return ""
+

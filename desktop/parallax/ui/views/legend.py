@@ -1,0 +1,129 @@
+"""The diff colour legend, drawn with the same character formats the views use.
+
+`span_format` is the one place a diff mark becomes a `QTextCharFormat` on the side panels; its
+rules match the reading pane's (deleted: struck through, inserted: underlined, changed number:
+bold, changed name: dotted underline), so the legend shows exactly what the text shows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+
+from parallax.core.comparison import DELETE, INSERT
+from parallax.ui.palette import DiffColours, diff_colours
+
+# Mark kinds in legend order, with the user's words for them.
+LEGEND_KINDS: tuple[tuple[str, str], ...] = (
+    ("deleted", "only in the original"),
+    ("inserted", "only in the other source"),
+    ("changed_number", "different number"),
+    ("changed_name", "different name"),
+    ("unmatched", "no counterpart"),
+    ("selection", "linked sentence"),
+)
+
+
+def span_format(kind: str, colours: DiffColours) -> QTextCharFormat:
+    """Background tint plus a non-colour cue, so marks read in greyscale too."""
+    fmt = QTextCharFormat()
+    if kind == "deleted":
+        fmt.setBackground(colours.deleted)
+        fmt.setFontStrikeOut(True)
+    elif kind == "inserted":
+        fmt.setBackground(colours.inserted)
+        fmt.setFontUnderline(True)
+    elif kind == "changed_number":
+        fmt.setBackground(colours.changed_number)
+        fmt.setFontWeight(QFont.Weight.Bold)
+    elif kind == "changed_name":
+        fmt.setBackground(colours.changed_name)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    elif kind == "unmatched":
+        fmt.setBackground(colours.unmatched)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    elif kind == "selection":
+        fmt.setBackground(colours.selection)
+    return fmt
+
+
+def op_kind(op: int) -> str | None:
+    """The mark kind of a diff-match-patch op (EQUAL has none)."""
+    return {DELETE: "deleted", INSERT: "inserted"}.get(op)
+
+
+def _is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class DiffLegend(QTextEdit):
+    """One line of samples: each mark drawn on a word in its own format, then its meaning."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.viewport().setAutoFillBackground(False)
+        self.setAccessibleName(self.tr("Colour legend"))
+        self._dark: bool | None = None
+        self.refresh()
+
+    def entries(self) -> list[tuple[str, str]]:
+        """(kind, translated label) in display order."""
+        return [(kind, QCoreApplication.translate("DiffLegend", label))
+                for kind, label in LEGEND_KINDS]
+
+    def refresh(self, dark: bool | None = None) -> None:
+        """Redraw for the current (or given) theme."""
+        self._dark = _is_dark(self) if dark is None else dark
+        colours = diff_colours(self._dark)
+        self.clear()
+        cursor = QTextCursor(self.document())
+        plain = QTextCharFormat()
+        sample = self.tr("text")
+        for n, (kind, label) in enumerate(self.entries()):
+            if n:
+                cursor.insertText("   ", plain)
+            cursor.insertText(sample, span_format(kind, colours))
+            cursor.insertText(f" {label}", plain)
+        self.document().adjustSize()
+        self._fit_height()
+
+    def sample_format(self, kind: str) -> QTextCharFormat:
+        """The format the legend drew `kind`'s sample in (read back from the document)."""
+        labels = [k for k, _ in self.entries()]
+        index = labels.index(kind)
+        block = self.document().firstBlock()
+        samples = [fragment for fragment in _fragments(block) if fragment[0] == self.tr("text")]
+        return samples[index][1]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._dark != _is_dark(self):
+            self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        self.document().setTextWidth(self.viewport().width())
+        height = int(self.document().size().height()) + 4
+        self.setFixedHeight(max(height, self.fontMetrics().height() + 6))
+
+
+def _fragments(block: QTextBlock) -> list[tuple[str, QTextCharFormat]]:
+    found: list[tuple[str, QTextCharFormat]] = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid():
+            found.append((fragment.text(), fragment.charFormat()))
+        iterator += 1
+    return found
+

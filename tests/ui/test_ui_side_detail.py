@@ -1,0 +1,183 @@
+"""DiffDetailPane and DiffLegend: coloured spans read back, literal text, options, sources."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from pytestqt.qtbot import QtBot
+from ui_side_fixtures import hand_comparison, side_workspace
+
+from parallax.core.comparison import Comparison
+from parallax.core.workspace import TITLE, Workspace
+from parallax.ui.palette import diff_colours
+from parallax.ui.views.diff_detail import DiffDetailPane
+from parallax.ui.views.legend import DiffLegend
+
+
+@pytest.fixture()
+def data() -> tuple[Workspace, Comparison]:
+    workspace = side_workspace()
+    return workspace, hand_comparison(workspace)
+
+
+@pytest.fixture()
+def pane(qtbot: QtBot, data: tuple[Workspace, Comparison]) -> DiffDetailPane:
+    widget = DiffDetailPane(gloss_lookup=lambda word: "dictionary entry" if word else None)
+    qtbot.addWidget(widget)
+    widget.set_data(*data)
+    widget.show()
+    return widget
+
+
+def _pair(data: tuple[Workspace, Comparison], n: int) -> tuple[str, str]:
+    link = data[1].links[n]
+    return link.original, link.source
+
+
+def test_diff_spans_are_coloured(pane: DiffDetailPane,
+                                 data: tuple[Workspace, Comparison]) -> None:
+    original, report = _pair(data, 3)  # the link with a four-span diff
+    pane.show_pair(original, report)
+    link = data[1].best_link(original, report)
+    assert link is not None
+    fragments = pane.diff_fragments()
+    assert "".join(text for text, _ in fragments) == "".join(s.text for s in link.diff)
+    colours = diff_colours(False)
+    by_text = dict(fragments)
+    deleted = by_text["suddenly announced"]
+    inserted = by_text["arrived in"]
+    assert deleted.fontStrikeOut() and deleted.background().color() == colours.deleted
+    assert inserted.fontUnderline() and inserted.background().color() == colours.inserted
+    assert not by_text["Putin "].fontStrikeOut()
+    assert not by_text["Putin "].fontUnderline()
+    assert pane.score_label.text() == f"{link.score:.2f}"
+
+
+def test_markup_in_articles_shows_literally(pane: DiffDetailPane,
+                                            data: tuple[Workspace, Comparison]) -> None:
+    pane.show_pair(TITLE, data[0].sources[1].id)
+    assert "<b>ICC</b>" in pane.counterpart_box.toPlainText()
+    original, report = _pair(data, 3)
+    pane.show_pair(original, report)
+    assert "<b>x</b>" in pane.diff_view.toPlainText()
+    assert "<i>&amp;</i>" in pane.original_pivot_box.toPlainText()
+    assert pane.title_label.textFormat().name == "PlainText"
+
+
+def test_texts_and_pivots(pane: DiffDetailPane, data: tuple[Workspace, Comparison]) -> None:
+    workspace, _ = data
+    original, report = _pair(data, 3)
+    pane.show_pair(original, report)
+    assert pane.original_box.toPlainText() == workspace.original.sentence(original).text
+    assert pane.original_pivot_box.toPlainText() == workspace.translation_text("original",
+                                                                              original)
+    link = data[1].best_link(original, report)
+    assert link is not None
+    counterpart = workspace.source(report).article.sentence(link.sentence).text
+    assert pane.counterpart_box.toPlainText() == counterpart
+    # The report is already in the pivot language: no second translation box.
+    assert pane.counterpart_pivot_box.isHidden()
+
+
+def test_source_selector_lists_linked_sources(pane: DiffDetailPane,
+                                              data: tuple[Workspace, Comparison],
+                                              qtbot: QtBot) -> None:
+    workspace, comparison = data
+    original, _ = _pair(data, 3)
+    pane.show_pair(original, None)  # best link first: the report (0.63) over the draft (0.55)
+    assert pane.current_pair() == (original, workspace.sources[1].id)
+    combo = pane.source_combo
+    assert not combo.isHidden()
+    assert [combo.itemData(n) for n in range(combo.count())] == [
+        workspace.sources[1].id, workspace.sources[0].id]
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    assert pane.current_pair() == (original, workspace.sources[0].id)
+    link = comparison.best_link(original, workspace.sources[0].id)
+    assert link is not None and pane.score_label.text() == f"{link.score:.2f}"
+
+
+def test_flags_on_the_pair(pane: DiffDetailPane, data: tuple[Workspace, Comparison]) -> None:
+    workspace = data[0]
+    original = workspace.original.sentences[1].id
+    report = workspace.sources[1].id
+    pane.show_pair(original, report)
+    assert {f.kind for f in pane.shown_flags()} == {"loaded_word", "number_mismatch"}
+    pane.show_pair(original, workspace.sources[0].id)
+    assert {f.kind for f in pane.shown_flags()} == {"loaded_word"}
+
+
+def test_unlinked_sentences(pane: DiffDetailPane, data: tuple[Workspace, Comparison]) -> None:
+    workspace, comparison = data
+    lonely = workspace.original.sentences[10].id
+    pane.show_pair(lonely, None)
+    assert "no counterpart" in pane.title_label.text()
+    assert pane.counterpart_box.isHidden()
+    assert [f.kind for f in pane.shown_flags()] == ["unmatched_claim"]
+    omitted = comparison.flags[0]
+    pane.show_flag(omitted)
+    assert "not in the original" in pane.title_label.text()
+    assert pane.counterpart_box.toPlainText() == omitted.text
+    assert pane.shown_flags() == [omitted]
+
+
+def test_show_selection_from_a_source(pane: DiffDetailPane,
+                                      data: tuple[Workspace, Comparison]) -> None:
+    link = data[1].links[3]
+    pane.show_selection(link.source, link.sentence)
+    assert pane.current_pair() == (link.original, link.source)
+
+
+def test_options_emit_and_recompute(pane: DiffDetailPane, data: tuple[Workspace, Comparison],
+                                    qtbot: QtBot) -> None:
+    workspace, _ = data
+    assert pane.options() == {"ignore_case": True, "ignore_punctuation": False,
+                              "ignore_whitespace": True}
+    original, report = _pair(data, 3)
+    pane.show_pair(original, report)
+    with qtbot.waitSignal(pane.options_changed) as blocker:
+        pane.option_boxes["ignore_punctuation"].setChecked(True)
+    assert blocker.args == [{"ignore_case": True, "ignore_punctuation": True,
+                             "ignore_whitespace": True}]
+    # Recomputed from the pivot texts with the new options.
+    text = "".join(t for t, f in pane.diff_fragments() if not f.fontUnderline())
+    assert text == workspace.translation_text("original", original)
+    assert any(f.fontUnderline() for _, f in pane.diff_fragments())
+
+
+def test_double_click_activates(pane: DiffDetailPane, data: tuple[Workspace, Comparison],
+                                qtbot: QtBot) -> None:
+    original, report = _pair(data, 3)
+    pane.show_pair(original, report)
+    with qtbot.waitSignal(pane.sentence_activated) as blocker:
+        qtbot.mouseDClick(pane.counterpart_box.viewport(), Qt.MouseButton.LeftButton)
+    link = data[1].best_link(original, report)
+    assert link is not None and blocker.args == [report, link.sentence]
+
+
+def test_gloss_word_under_the_pointer(pane: DiffDetailPane,
+                                      data: tuple[Workspace, Comparison]) -> None:
+    workspace, _ = data
+    pane.show_pair(workspace.original.sentences[4].id, None)
+    text = pane.original_box.toPlainText()
+    position = text.index("普京")
+    assert pane.gloss_word_at(position) == "普京"
+    assert pane.gloss_word_at(len(text) + 3) == ""
+
+
+def test_legend_uses_the_view_formats(qtbot: QtBot) -> None:
+    legend = DiffLegend()
+    qtbot.addWidget(legend)
+    legend.refresh(dark=False)
+    colours = diff_colours(False)
+    deleted = legend.sample_format("deleted")
+    inserted = legend.sample_format("inserted")
+    number = legend.sample_format("changed_number")
+    assert deleted.fontStrikeOut() and deleted.background().color() == colours.deleted
+    assert inserted.fontUnderline() and inserted.background().color() == colours.inserted
+    assert number.fontWeight() == QFont.Weight.Bold
+    legend.refresh(dark=True)
+    assert legend.sample_format("deleted").background().color() == diff_colours(True).deleted
+    assert "only in the original" in legend.toPlainText()
+
