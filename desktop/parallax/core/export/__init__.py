@@ -1,1 +1,122 @@
-"""Exports of a comparison: HTML, PDF, TMX, CSV/XLSX and JSON."""
+"""Exports of a comparison: HTML, PDF, TMX, CSV/XLSX and JSON.
+
+One entry point, `export_workspace`, for the CLI and the GUI alike. Each format is a module
+with `export_bytes(workspace, comparison, options, on_progress, cancel) -> bytes`; a new format
+is one new module and one line in `_RENDERERS`. The file is written atomically, so a failed
+export (full disk, unwritable folder, cancel) leaves any previous file as it was. Whatever goes
+wrong surfaces as `ExportError` (or `Cancelled` when the user stops it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from parallax.core.comparison import Comparison
+from parallax.core.errors import Cancelled, ExportError, ParallaxError
+from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.workspace import Workspace, write_atomic
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    include_reports: bool = False  # TMX: also pair the original with other outlets' reports
+    font_path: str | None = None  # PDF: a CJK TTF/OTF/TTC to embed instead of the system's
+
+
+FORMATS: tuple[str, ...] = ("html", "pdf", "tmx", "csv", "xlsx", "json")
+SUFFIXES = {"html": ".html", "pdf": ".pdf", "tmx": ".tmx", "csv": ".csv", "xlsx": ".xlsx",
+            "json": ".json"}
+DESCRIPTIONS = {
+    "html": "HTML report (one self-contained file)",
+    "pdf": "PDF report",
+    "tmx": "TMX 1.4 translation memory",
+    "csv": "CSV table of aligned pairs (UTF-8)",
+    "xlsx": "Excel workbook of aligned pairs",
+    "json": "Comparison JSON",
+}
+_RENDERERS = {"html": "html", "pdf": "pdf", "tmx": "tmx", "csv": "table", "xlsx": "table",
+              "json": "json_report"}
+
+
+class _Renderer(Protocol):
+    def __call__(
+        self,
+        workspace: Workspace,
+        comparison: Comparison,
+        options: ExportOptions,
+        on_progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+    ) -> bytes: ...
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The format a file name asks for by its suffix, if any."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".htm":
+        return "html"
+    return next((fmt for fmt, s in SUFFIXES.items() if s == suffix), None)
+
+
+def _renderer(fmt: str) -> _Renderer:
+    module = importlib.import_module(f"parallax.core.export.{_RENDERERS[fmt]}")
+    function: _Renderer = getattr(module, f"export_{fmt}" if fmt in ("csv", "xlsx")
+                                  else "export_bytes")
+    return function
+
+
+def render_export(
+    workspace: Workspace,
+    comparison: Comparison,
+    fmt: str,
+    options: ExportOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> bytes:
+    """The export's bytes, without writing anything."""
+    fmt = fmt.lower()
+    if fmt not in _RENDERERS:
+        raise ExportError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    try:
+        return _renderer(fmt)(workspace, comparison, options or ExportOptions(), on_progress,
+                              cancel)
+    except (ExportError, Cancelled):
+        raise
+    except ParallaxError as exc:
+        raise ExportError(str(exc)) from exc
+    except MemoryError as exc:
+        raise ExportError(f"The workspace is too large to export as {fmt.upper()}.") from exc
+    except Exception as exc:  # a bug or data no writer expected: never a traceback for the user
+        log.exception("%s export failed", fmt)
+        raise ExportError(
+            f"Could not build the {fmt.upper()} export ({type(exc).__name__}: {exc})."
+        ) from exc
+
+
+def export_workspace(
+    workspace: Workspace,
+    comparison: Comparison,
+    fmt: str,
+    out_path: str | Path,
+    options: ExportOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Path:
+    """Write `workspace` + `comparison` as `fmt` to `out_path` atomically; returns the path."""
+    path = Path(out_path)
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name to export to.")
+    data = render_export(workspace, comparison, fmt, options, on_progress, cancel)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    try:
+        write_atomic(path, data)
+    except ParallaxError as exc:
+        raise ExportError(str(exc)) from exc
+    log.info("exported %s (%d bytes) to %s", fmt, len(data), path)
+    return path

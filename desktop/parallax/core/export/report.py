@@ -1,0 +1,231 @@
+"""The report every layout shares: one row per original sentence, its best match per source.
+
+HTML, PDF and the tables all read this model, so they always show the same alignment, flags
+and metadata. Building it never fails on odd data: an id a workspace names but no article
+holds shows as an empty cell rather than an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from parallax import __version__
+from parallax.core.article import Article
+from parallax.core.comparison import Comparison, DiffSpan, Flag
+from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.workspace import ORIGINAL, TITLE, Workspace
+
+MACHINE = "machine"  # column key of the original's own machine translation
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What a reader needs to know about where a column's text came from."""
+
+    key: str  # ORIGINAL or a source id
+    role: str  # "original", "translation" or "report"
+    name: str
+    title: str
+    outlet: str | None
+    published: datetime | None
+    lang: str
+    origin: str | None  # file path or URL, shown as text only
+    sentence_count: int
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    key: str  # whose text it translated: ORIGINAL or a source id
+    engine: str
+    version: str
+    source_lang: str
+    target_lang: str
+    is_gloss: bool
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One source's counterpart of an original sentence (or a sentence nothing links to)."""
+
+    source: str
+    sentence: str | None  # None: the source has no counterpart
+    text: str
+    translation: str | None  # pivot-language text, when the source is translated
+    score: float | None
+    diff: tuple[DiffSpan, ...] = ()
+    flags: tuple[Flag, ...] = ()
+
+    @property
+    def matched(self) -> bool:
+        return self.sentence is not None
+
+
+@dataclass(frozen=True)
+class Row:
+    original: str  # sentence id, or TITLE for the headline
+    text: str
+    translation: str | None  # the original's pivot translation (hand edit first)
+    cells: tuple[Cell, ...]  # one per `Report.sources`, in that order
+    flags: tuple[Flag, ...]  # every flag that points at this original sentence
+
+    @property
+    def unmatched(self) -> bool:
+        """No source has a counterpart, or a flag says so."""
+        if any(f.kind == "unmatched_claim" for f in self.flags):
+            return True
+        return bool(self.cells) and not any(c.matched for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    original: SourceInfo
+    sources: tuple[SourceInfo, ...]  # translations first, then reports
+    rows: tuple[Row, ...]
+    leftovers: tuple[Cell, ...]  # source sentences no original sentence links to
+    flags: tuple[Flag, ...]
+    engines: tuple[EngineInfo, ...]
+    settings: Mapping[str, Any]
+    notes: tuple[str, ...]
+    pivot_lang: str
+    app_version: str = __version__
+    created: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    def source(self, key: str) -> SourceInfo:
+        for info in self.sources:
+            if info.key == key:
+                return info
+        return self.original if key == ORIGINAL else _unknown_source(key)
+
+    def coverage(self) -> list[list[float | None]]:
+        """Scores, rows × sources: the heat map of who reports what."""
+        return [[c.score if c.matched else None for c in row.cells] for row in self.rows]
+
+
+def _unknown_source(key: str) -> SourceInfo:
+    return SourceInfo(key, "report", key, "", None, None, "und", None, 0)
+
+
+def _info(key: str, role: str, name: str, article: Article) -> SourceInfo:
+    return SourceInfo(
+        key=key,
+        role=role,
+        name=name,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        lang=article.lang,
+        origin=article.source,
+        sentence_count=article.sentence_count,
+    )
+
+
+def sentence_text(article: Article, sentence_id: str) -> str:
+    """A sentence's text, the headline for TITLE, or "" for an id the article lacks."""
+    if sentence_id == TITLE:
+        return article.title
+    return article.sentence(sentence_id).text if article.has_sentence(sentence_id) else ""
+
+
+def _flag_matches(flag: Flag, original: str | None, source: str, sentence: str | None) -> bool:
+    if flag.source != source:
+        return False
+    if flag.original is not None and flag.original != original:
+        return False
+    return flag.sentence is None or flag.sentence == sentence
+
+
+def build_report(
+    workspace: Workspace,
+    comparison: Comparison,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Report:
+    original = workspace.original
+    sources = (*workspace.versions(), *workspace.reports())
+    infos = tuple(_info(s.id, s.role, s.display_name, s.article) for s in sources)
+    row_ids = ([TITLE] if original.title.strip() else []) + [s.id for s in original.sentences]
+    total = len(row_ids) + len(sources)
+
+    rows: list[Row] = []
+    for done, row_id in enumerate(row_ids):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        cells = []
+        for source in sources:
+            link = comparison.best_link(row_id, source.id)
+            if link is not None:
+                sid: str | None = link.sentence
+                score: float | None = link.score
+                diff = link.diff
+            elif row_id == TITLE and source.article.title:
+                sid, score, diff = TITLE, None, ()  # headlines always face each other
+            else:
+                sid, score, diff = None, None, ()
+            cells.append(
+                Cell(
+                    source=source.id,
+                    sentence=sid,
+                    text="" if sid is None else sentence_text(source.article, sid),
+                    translation=None if sid is None else workspace.translation_text(
+                        source.id, sid),
+                    score=score,
+                    diff=diff,
+                    flags=tuple(
+                        f for f in comparison.flags if _flag_matches(f, row_id, source.id, sid)
+                    ),
+                )
+            )
+        rows.append(
+            Row(
+                original=row_id,
+                text=sentence_text(original, row_id),
+                translation=workspace.translation_text(ORIGINAL, row_id),
+                cells=tuple(cells),
+                flags=tuple(f for f in comparison.flags if f.original == row_id),
+            )
+        )
+        if on_progress is not None:
+            on_progress(done + 1, total)
+
+    leftovers: list[Cell] = []
+    for done, source in enumerate(sources):
+        linked = {link.sentence for link in comparison.links if link.source == source.id}
+        for sentence in source.article.sentences:
+            if sentence.id in linked:
+                continue
+            leftovers.append(
+                Cell(
+                    source=source.id,
+                    sentence=sentence.id,
+                    text=sentence.text,
+                    translation=workspace.translation_text(source.id, sentence.id),
+                    score=None,
+                    flags=tuple(
+                        f for f in comparison.flags
+                        if _flag_matches(f, None, source.id, sentence.id) and f.original is None
+                    ),
+                )
+            )
+        if on_progress is not None:
+            on_progress(len(row_ids) + done + 1, total)
+
+    engines = tuple(
+        EngineInfo(key, mt.engine, mt.engine_version, mt.source_lang, mt.target_lang, mt.is_gloss)
+        for key, mt in workspace.translations.items()
+    )
+    return Report(
+        title=original.title,
+        original=_info(ORIGINAL, "original", original.outlet or "Original", original),
+        sources=infos,
+        rows=tuple(rows),
+        leftovers=tuple(leftovers),
+        flags=comparison.flags,
+        engines=engines,
+        settings=workspace.settings.to_dict(),
+        notes=comparison.notes,
+        pivot_lang=workspace.settings.pivot_lang,
+    )
