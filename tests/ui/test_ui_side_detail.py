@@ -181,3 +181,24 @@ def test_legend_uses_the_view_formats(qtbot: QtBot) -> None:
     assert legend.sample_format("deleted").background().color() == diff_colours(True).deleted
     assert "only in the original" in legend.toPlainText()
 
+
+
+def test_dark_theme_and_font(pane: DiffDetailPane, data: tuple[Workspace, Comparison]) -> None:
+    original, report = _pair(data, 3)
+    pane.show_pair(original, report)
+    pane.set_dark(True)
+    deleted = dict(pane.diff_fragments())["suddenly announced"]
+    assert deleted.background().color() == diff_colours(True).deleted
+    font = QFont("WenQuanYi Micro Hei", 15)
+    pane.set_font(font)
+    assert pane.original_box.font().pointSize() == 15
+    assert pane.legend is None  # the window shows one legend beside the pane
+
+
+def test_pane_with_its_own_legend(qtbot: QtBot) -> None:
+    pane = DiffDetailPane(gloss_lookup=lambda word: None, with_legend=True)
+    qtbot.addWidget(pane)
+    assert pane.legend is not None
+    pane.set_dark(True)
+    assert pane.legend.sample_format("inserted").background().color() == \
+        diff_colours(True).inserted

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -115,8 +115,10 @@ class DiffDetailPane(QWidget):
     options_changed = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None,
-                 gloss_lookup: GlossLookup | None = None) -> None:
+                 gloss_lookup: GlossLookup | None = None, with_legend: bool = False) -> None:
+        """`with_legend`: draw a legend inside the pane (off where the window shows one)."""
         super().__init__(parent)
+        self._dark_override: bool | None = None
         self._workspace: Workspace | None = None
         self._comparison: Comparison | None = None
         self._original_id: str | None = None
@@ -141,7 +143,7 @@ class DiffDetailPane(QWidget):
         self.diff_view.setReadOnly(True)
         self.diff_view.setAcceptRichText(False)
         self.diff_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
-        self.legend = DiffLegend(self)
+        self.legend: DiffLegend | None = DiffLegend(self) if with_legend else None
         self.score_label = QLabel(self)
         self.flags_list = QListWidget(self)
         self.flags_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
@@ -182,7 +184,8 @@ class DiffDetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(form)
-        layout.addWidget(self.legend)
+        if self.legend is not None:
+            layout.addWidget(self.legend)
         layout.addLayout(options)
         layout.addStretch(1)
         self._show_nothing()
@@ -223,6 +226,25 @@ class DiffDetailPane(QWidget):
             self.show_pair(flag.original, flag.source)
         elif flag.source is not None and flag.sentence is not None:
             self.show_source_sentence(flag.source, flag.sentence)
+
+    def set_font(self, font: QFont) -> None:
+        """The article font (CJK-capable, zoomed) for every text of the pair."""
+        for box in (self.original_box, self.original_pivot_box, self.counterpart_box,
+                    self.counterpart_pivot_box, self.diff_view):
+            box.setFont(font)
+
+    def set_dark(self, dark: bool) -> None:
+        """Colour the diff for a dark or light theme and redraw it."""
+        self._dark_override = dark
+        if self.legend is not None:
+            self.legend.refresh(dark)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self._original_id is not None:
+            self.show_pair(self._original_id, self._source_id)
+        elif self._source_id is not None and self._source_sentence is not None:
+            self.show_source_sentence(self._source_id, self._source_sentence)
 
     def options(self) -> dict[str, bool]:
         return {name: box.isChecked() for name, box in self.option_boxes.items()}
@@ -424,6 +446,8 @@ class DiffDetailPane(QWidget):
         return self.tr("Headline") if sentence_id == TITLE else sentence_id.upper()
 
     def _dark(self) -> bool:
+        if self._dark_override is not None:
+            return self._dark_override
         return self.palette().color(self.backgroundRole()).lightness() < 128
 
     # ---- reactions -----------------------------------------------------------------------

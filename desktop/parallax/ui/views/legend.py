@@ -94,6 +94,9 @@ class DiffLegend(QTextEdit):
         self.document().adjustSize()
         self._fit_height()
 
+    def set_dark(self, dark: bool) -> None:
+        self.refresh(dark)
+
     def sample_format(self, kind: str) -> QTextCharFormat:
         """The format the legend drew `kind`'s sample in (read back from the document)."""
         labels = [k for k, _ in self.entries()]
