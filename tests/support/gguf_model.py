@@ -62,8 +62,15 @@ def write_tiny_llama(
     n_ff: int = 128,
     context_length: int = 2048,
     seed: int = 0,
+    always_token: str | None = None,
 ) -> Path:
-    """Write the model to `path` and return it."""
+    """Write the model to `path` and return it.
+
+    `always_token` rigs the weights so greedy decoding always picks that token (e.g. "</s>" for
+    a model that answers nothing, "▁Putin" for one that repeats a word): every embedding gets a
+    large constant component that survives the small random layers, and only that token's
+    output row reads it.
+    """
     rng = np.random.default_rng(seed)
     tokens, scores, types = _vocab()
     n_vocab = len(tokens)
@@ -97,9 +104,15 @@ def write_tiny_llama(
         return (rng.standard_normal(shape) * 0.05).astype(np.float32)
 
     # numpy shapes are (rows, cols); GGUF stores them reversed, as llama.cpp expects.
-    writer.add_tensor("token_embd.weight", weight(n_vocab, n_embd))
+    embeddings = weight(n_vocab, n_embd)
+    output = weight(n_vocab, n_embd)
+    if always_token is not None:
+        embeddings[:, 0] = 1.0
+        output[:, 0] = 0.0
+        output[tokens.index(always_token), 0] = 10.0
+    writer.add_tensor("token_embd.weight", embeddings)
     writer.add_tensor("output_norm.weight", np.ones(n_embd, dtype=np.float32))
-    writer.add_tensor("output.weight", weight(n_vocab, n_embd))
+    writer.add_tensor("output.weight", output)
     for layer in range(n_layer):
         prefix = f"blk.{layer}"
         writer.add_tensor(f"{prefix}.attn_norm.weight", np.ones(n_embd, dtype=np.float32))
