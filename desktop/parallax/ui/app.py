@@ -1,0 +1,275 @@
+"""`parallax-gui`: QApplication set-up, theme, translations, crash handling, and main().
+
+    parallax-gui [WORKSPACE | FILE ...] [--screenshot OUT.png] [--mode reading|segments]
+                 [--theme light|dark|system] [--lang zh_CN]
+
+With no files it opens the built-in sample. `--screenshot` waits until every background task has
+finished and the comparison is on screen, saves a PNG of the window and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from parallax import __version__
+from parallax.core.errors import ParallaxError
+from parallax.core.paths import log_dir, resources_dir
+from parallax.core.workspace import SUFFIX, Workspace
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "Parallax"
+APPLICATION = "Parallax"
+SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
+_fault_log: IO[str] | None = None
+_translators: list[QTranslator] = []
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="parallax-gui",
+        description="Compare a Chinese news article with its translation and other reports.",
+    )
+    parser.add_argument("files", nargs="*", type=Path,
+                        help="a .parallax workspace, or articles (the first is the original)")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                        help="save a PNG of the window once everything is shown, then exit")
+    parser.add_argument("--mode", choices=("reading", "segments"), default=None)
+    parser.add_argument("--theme", choices=("system", "light", "dark"), default=None)
+    parser.add_argument("--lang", default=None, metavar="LOCALE",
+                        help="user-interface language, e.g. zh_CN (default: the system's)")
+    parser.add_argument("--no-translate", action="store_true",
+                        help="do not machine-translate on open")
+    parser.add_argument("--version", action="version", version=f"Parallax {__version__}")
+    return parser.parse_args(list(argv))
+
+
+# ---- logging and crashes -------------------------------------------------------------------
+def log_file() -> Path:
+    return log_dir() / "parallax.log"
+
+
+def setup_logging() -> None:
+    """Log to a file always (a frozen windowed app has no stderr), and to stderr when present."""
+    root = logging.getLogger()
+    if any(getattr(h, "_parallax", False) for h in root.handlers):
+        return
+    handler = logging.FileHandler(log_file(), encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._parallax = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    if sys.stderr is not None:
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)
+        console._parallax = True  # type: ignore[attr-defined]
+        root.addHandler(console)
+
+
+def install_crash_handlers() -> None:
+    global _fault_log
+    if _fault_log is None:
+        _fault_log = open(log_dir() / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(_fault_log)
+    sys.excepthook = _excepthook
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    """An unexpected error: log the traceback, show the user a short message, keep running."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    text = "".join(traceback.format_exception(kind, exc, tb))
+    log.error("unexpected error:\n%s", text)
+    if QApplication.instance() is None:
+        return
+    try:
+        if isinstance(exc, ParallaxError):
+            message = str(exc)
+        else:
+            message = QCoreApplication.translate(
+                "App", "Something unexpected went wrong ({0}). Your work is autosaved; "
+                "details are in {1}.").format(type(exc).__name__, log_file())
+        QMessageBox.critical(None, "Parallax", message)
+    except Exception:  # never recurse from the last-resort handler
+        log.exception("could not show the error dialog")
+
+
+# ---- application set-up --------------------------------------------------------------------
+def i18n_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def install_translator(app: QCoreApplication, locale: QLocale) -> bool:
+    """Load our translation (and Qt's own) for `locale`; True when ours was found."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    ours = QTranslator(app)
+    loaded = ours.load(locale, "parallax", "_", str(i18n_dir()))
+    if loaded:
+        app.installTranslator(ours)
+        _translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_",
+               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+    return loaded
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        list(argv or [sys.argv[0] if sys.argv else "parallax-gui"]))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Parallax")
+    app.setApplicationVersion(__version__)
+    from parallax.ui.main_window import window_icon
+
+    icon = window_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    return app
+
+
+def _locale(lang: str | None) -> QLocale:
+    return QLocale(lang) if lang else QLocale.system()
+
+
+def _theme_preference() -> str:
+    from parallax.ui.main_window import load_preferences
+
+    prefs = load_preferences()
+    return str(getattr(prefs, "theme", "system")) if prefs is not None else "system"
+
+
+def open_initial(paths: Sequence[Path]) -> tuple[Workspace, Path | None]:
+    """The workspace to start with: a .parallax file, articles, or the built-in sample."""
+    from parallax.core.loaders import load_path
+    from parallax.core.samples import sample_workspace
+
+    if not paths:
+        return sample_workspace(), None
+    if paths[0].suffix.lower() == SUFFIX:
+        return Workspace.load(paths[0]), paths[0]
+    articles = [load_path(p) for p in paths]
+    workspace = Workspace(articles[0])
+    for article in articles[1:]:
+        workspace = workspace.with_source(article, "report")
+    return workspace, None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    install_crash_handlers()
+    app = create_application()
+    install_translator(app, _locale(args.lang))
+    from parallax.ui.main_window import MainWindow
+    from parallax.ui.recovery import ask_to_restore
+    from parallax.ui.theme import apply_theme
+
+    theme = args.theme or _theme_preference()
+    apply_theme(theme if theme in ("system", "light", "dark") else "system")  # type: ignore[arg-type]
+    try:
+        workspace, path = open_initial(args.files)
+    except ParallaxError as exc:
+        if args.screenshot is not None:
+            log.error("cannot open %s: %s", [str(f) for f in args.files], exc)
+            if sys.stderr is not None:
+                sys.stderr.write(f"parallax-gui: {exc}\n")
+            return 2
+        QMessageBox.warning(None, "Parallax", str(exc))
+        workspace, path = open_initial([])
+    window = MainWindow(workspace, path=path,
+                        translate_on_open=False if args.no_translate else None,
+                        autosave=args.screenshot is None)
+    if args.mode:
+        window.set_mode(args.mode)
+    if args.screenshot is not None:
+        return screenshot(app, window, args.screenshot)
+    window.show()
+    window.restore_if_wanted(ask_to_restore(window))
+    return app.exec()
+
+
+def screenshot(app: QApplication, window: Any, out: Path,
+               timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
+    """Show the window, wait for background work to settle, save it as PNG; 0 on success."""
+    window.show()
+    result = {"code": 1}
+
+    def grab() -> None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(out), "PNG")
+        result["code"] = 0 if ok else 1
+        if not ok:
+            log.error("could not write %s", out)
+        window.confirm_close = False  # a screenshot run never asks to save
+        window.close()
+        app.quit()
+
+    def check() -> None:
+        if window.is_settled():
+            poll.stop()
+            # One more turn of the event loop so views repaint with the final data.
+            QTimer.singleShot(200, grab)
+
+    poll = QTimer(window)
+    poll.setInterval(50)
+    poll.timeout.connect(check)
+    poll.start()
+
+    def give_up() -> None:
+        log.error("background work did not finish in time; saving the window as it is")
+        poll.stop()
+        grab()
+
+    QTimer.singleShot(timeout_ms, give_up)
+    app.exec()
+    return result["code"]
+
+
+def self_test() -> int:
+    """Open the main window on the built-in sample, let it settle, close it (packaging check).
+
+    Returns 0 when the window opened and closed cleanly.
+    """
+    setup_logging()
+    app = create_application()
+    from parallax.ui.main_window import MainWindow
+    from parallax.ui.theme import apply_theme
+
+    apply_theme("light")
+    workspace, _ = open_initial([])
+    window = MainWindow(workspace, translate_on_open=False, autosave=False)
+    window.show()
+    done = {"ok": False}
+
+    def finish() -> None:
+        done["ok"] = window.isVisible()
+        window.confirm_close = False
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(1500, finish)
+    app.exec()
+    return 0 if done["ok"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,231 @@
+"""The open workspace as the window sees it: the data, its file, unsaved changes, the comparison.
+
+`Workspace` is immutable, so every change replaces it; undoable changes go through a
+QUndoStack holding the workspace before and after, which makes undo exact and cheap. The
+comparison is recomputed off the GUI thread (task key "compare") whenever the workspace changes;
+a newer workspace supersedes a comparison still running for an older one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from parallax.core.comparison import Comparison
+from parallax.core.workspace import Workspace
+from parallax.ui.tasks import Task, TaskContext, show_error
+
+log = logging.getLogger(__name__)
+
+CompareFunction = Callable[[Workspace, TaskContext], Comparison]
+
+
+def default_compare() -> CompareFunction | None:
+    """The core comparison, or None while this build has none."""
+    try:
+        compare_workspace = importlib.import_module("parallax.core.compare").compare_workspace
+    except (ImportError, AttributeError):
+        log.warning("core.compare is unavailable: columns are shown without alignment")
+        return None
+
+    def run(workspace: Workspace, ctx: TaskContext) -> Comparison:
+        result = compare_workspace(workspace, on_progress=ctx.progress, cancel=ctx.cancel)
+        if not isinstance(result, Comparison):
+            raise TypeError(f"compare_workspace returned {type(result).__name__}")
+        return result
+
+    return run
+
+
+Transform = Callable[[Workspace], Workspace]
+
+
+class _Change(QUndoCommand):
+    """One undoable change, applied to whatever the workspace is when (un)done, so that machine
+    output arriving between an edit and its undo is kept."""
+
+    def __init__(self, document: WorkspaceDocument, redo: Transform, undo: Transform,
+                 text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._redo = redo
+        self._undo = undo
+
+    def redo(self) -> None:
+        self._document._replace(self._redo(self._document.workspace))
+
+    def undo(self) -> None:
+        self._document._replace(self._undo(self._document.workspace))
+
+
+class WorkspaceDocument(QObject):
+    workspace_changed = Signal(object)  # Workspace
+    comparison_changed = Signal(object)  # Comparison | None
+    comparing_changed = Signal(bool)
+    selection_changed = Signal(str, str)  # key, sentence id
+    dirty_changed = Signal(bool)
+    path_changed = Signal(object)  # Path | None
+
+    def __init__(self, workspace: Workspace, path: Path | None = None,
+                 parent: QObject | None = None, *,
+                 compare: CompareFunction | bool | None = True) -> None:
+        """`compare`: True for the core comparison, a function to use instead, or False/None
+        to show no alignment."""
+        super().__init__(parent)
+        self._workspace = workspace
+        self._path = path
+        self._dirty = False
+        self._unsaved_update = False  # changes outside the undo history
+        self._comparison: Comparison | None = None
+        self._comparing = False
+        self._selection: tuple[str, str] | None = None
+        self._compare: CompareFunction | None = (
+            default_compare() if compare is True else (compare or None)
+        )
+        self._task: Task[Comparison] | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.recompare()
+
+    # ---- state ---------------------------------------------------------------------------
+    @property
+    def workspace(self) -> Workspace:
+        return self._workspace
+
+    @property
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def comparing(self) -> bool:
+        """True while a comparison for the current workspace is being computed."""
+        return self._comparing
+
+    @property
+    def selection(self) -> tuple[str, str] | None:
+        return self._selection
+
+    @property
+    def display_name(self) -> str:
+        if self._path is not None:
+            return self._path.name
+        return self._workspace.original.title or "Untitled"
+
+    # ---- changes -------------------------------------------------------------------------
+    def reset(self, workspace: Workspace, path: Path | None = None, *, dirty: bool = False) -> None:
+        """Open another workspace: history is cleared, nothing of the old one is kept."""
+        self._unsaved_update = dirty
+        self.undo_stack.clear()
+        self._path = path
+        self.path_changed.emit(path)
+        self._selection = None
+        self._replace(workspace)
+
+    def change(self, workspace: Workspace, description: str) -> None:
+        """An undoable change (an edit, a source added or removed, reordered...)."""
+        if workspace == self._workspace:
+            return
+        before = self._workspace
+        self.undo_stack.push(_Change(self, lambda _ws: workspace, lambda _ws: before, description))
+
+    def update(self, workspace: Workspace) -> None:
+        """A change that is not undone by Undo (machine output arriving); marks dirty."""
+        if workspace == self._workspace:
+            return
+        self._unsaved_update = True
+        self._replace(workspace)
+
+    def apply_edit(self, key: str, sentence_id: str, text: str | None) -> None:
+        """A hand edit of a translation; None removes it, showing machine output again."""
+        current = self._workspace.translation_text(key, sentence_id)
+        edited = self._workspace.edits.get(key, {}).get(sentence_id)
+        if (text is None and edited is None) or (text is not None and text == current):
+            return  # nothing would change
+        description = (
+            self.tr("Edit translation") if text is not None else self.tr("Revert translation")
+        )
+        self.undo_stack.push(_Change(
+            self,
+            lambda ws: ws.with_edit(key, sentence_id, text),
+            lambda ws: ws.with_edit(key, sentence_id, edited),
+            description,
+        ))
+
+    def select(self, key: str, sentence_id: str) -> None:
+        if self._selection == (key, sentence_id):
+            return
+        self._selection = (key, sentence_id)
+        self.selection_changed.emit(key, sentence_id)
+
+    def _replace(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+        self.workspace_changed.emit(workspace)
+        self._refresh_dirty()
+        self.recompare()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self._refresh_dirty()
+
+    def _refresh_dirty(self) -> None:
+        dirty = self._unsaved_update or not self.undo_stack.isClean()
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    # ---- files ---------------------------------------------------------------------------
+    def save(self, path: Path | None = None) -> Path:
+        """Save atomically to `path` (or the current file); raises WorkspaceError."""
+        target = path or self._path
+        if target is None:
+            raise ValueError("save() needs a path for a workspace never saved")
+        self._workspace.save(target)
+        if target != self._path:
+            self._path = target
+            self.path_changed.emit(target)
+        self._unsaved_update = False
+        self.undo_stack.setClean()
+        self._refresh_dirty()
+        log.info("saved workspace to %s", target)
+        return target
+
+    # ---- comparison ----------------------------------------------------------------------
+    def recompare(self) -> None:
+        compare = self._compare
+        if compare is None:
+            self._set_comparing(False)
+            return
+        workspace = self._workspace
+        self._set_comparing(True)
+        self._task = (
+            Task(self, lambda ctx: compare(workspace, ctx), self._on_compared, key="compare")
+            .failure(self._on_compare_failed)
+            .run()
+        )
+
+    def _on_compared(self, comparison: Comparison) -> None:
+        self._comparison = comparison
+        self._set_comparing(False)
+        self.comparison_changed.emit(comparison)
+
+    def _on_compare_failed(self, exc: BaseException) -> None:
+        self._set_comparing(False)
+        parent = self.parent()
+        show_error(parent if parent is not None else self, exc)
+
+    def _set_comparing(self, comparing: bool) -> None:
+        if comparing != self._comparing:
+            self._comparing = comparing
+            self.comparing_changed.emit(comparing)

@@ -1,0 +1,999 @@
+"""The main window: menus, toolbar, the columns in two modes, side panels and the status bar.
+
+The window owns no data of its own: a `WorkspaceDocument` holds the workspace and comparison,
+views get `set_data(workspace, comparison)` when either changes, and a sentence activated in
+any view becomes the document's selection, which every view then shows (`show_selection`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parallax import __version__
+from parallax.core.article import Article
+from parallax.core.comparison import Flag
+from parallax.core.errors import ParallaxError
+from parallax.core.loaders import fetch_url, load_path, load_text
+from parallax.core.workspace import ORIGINAL, SUFFIX, TITLE, Role, Workspace
+from parallax.ui.document import CompareFunction, WorkspaceDocument
+from parallax.ui.fonts import FontZoom
+from parallax.ui.recovery import Autosaver, RecoveryDecision, offer_recovery
+from parallax.ui.tasks import Task, TaskContext, show_error, tracker
+from parallax.ui.theme import is_dark, theme_notifier
+from parallax.ui.translation_controller import (
+    EditTranslationDialog,
+    EngineFactory,
+    TranslationController,
+)
+from parallax.ui.views.find_bar import FindBar
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT = 8
+URL_TIMEOUT_S = 20.0
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
+WORKSPACE_FILTER = f"Parallax workspaces (*{SUFFIX})"
+EXPORT_FORMATS = (
+    ("html", "HTML report", "*.html"),
+    ("pdf", "PDF", "*.pdf"),
+    ("tmx", "TMX translation memory", "*.tmx"),
+    ("csv", "CSV table", "*.csv"),
+    ("xlsx", "Excel workbook", "*.xlsx"),
+    ("json", "JSON", "*.json"),
+)
+MODES = ("reading", "segments")
+
+
+def _optional_widget(module: str, name: str, parent: QWidget) -> QWidget:
+    """A view from another module, or an empty placeholder when this build lacks it."""
+    try:
+        cls = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        log.warning("%s.%s unavailable (%s); showing a placeholder", module, name, exc)
+        placeholder = QWidget(parent)
+        placeholder.setObjectName(f"placeholder_{name}")
+        return placeholder
+    widget = cls(parent)
+    if not isinstance(widget, QWidget):
+        raise TypeError(f"{module}.{name} is not a widget")
+    return widget
+
+
+def _call(widget: object, method: str, *args: Any) -> Any:
+    fn = getattr(widget, method, None)
+    return fn(*args) if callable(fn) else None
+
+
+def _connect(widget: object, signal: str, slot: Callable[..., Any]) -> None:
+    sig = getattr(widget, signal, None)
+    if sig is not None and hasattr(sig, "connect"):
+        sig.connect(slot)
+
+
+class MainWindow(QMainWindow):
+    settled = Signal()  # no background work left and the comparison on screen
+    confirm_close = True  # ask about unsaved changes on close (off for screenshots)
+
+    def __init__(
+        self,
+        document: WorkspaceDocument | Workspace,
+        *,
+        path: Path | None = None,
+        settings: QSettings | None = None,
+        engine_factory: EngineFactory | None = None,
+        compare: CompareFunction | bool | None = True,
+        translate_on_open: bool | None = None,
+        autosave: bool = True,
+    ) -> None:
+        """`translate_on_open`: None follows the preferences and the workspace settings."""
+        super().__init__()
+        if isinstance(document, Workspace):
+            document = WorkspaceDocument(document, path, self, compare=compare)
+        else:
+            document.setParent(self)
+        self.document = document
+        self.settings = settings if settings is not None else QSettings()
+        self._translate_on_open = translate_on_open
+        self._actions: dict[str, QAction] = {}
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+
+        self.zoom = FontZoom(parent=self)
+        self._apply_font_preferences()
+        self.translation = TranslationController(document, self, engine_factory=engine_factory)
+        self.autosaver: Autosaver | None = Autosaver(document, self) if autosave else None
+
+        self._build_central()
+        self._build_docks()
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._connect_document()
+        self._apply_font(self.zoom.font())
+        self._default_dock_sizes()
+        self._restore_window_state()
+        self._refresh_all()
+        self._update_title()
+        self._update_actions()
+        QTimer.singleShot(0, self._after_open)
+
+    # ---- construction --------------------------------------------------------------------
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setSpacing(2)
+        header = QWidget(central)
+        header.setObjectName("articleHeader")
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(6, 4, 6, 4)
+        header_layout.setSpacing(0)
+        self.title_label = QLabel(header)
+        self.title_label.setObjectName("articleTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel(header)
+        self.meta_label.setObjectName("articleMeta")
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
+        header_layout.addWidget(self.title_label)
+        header_layout.addWidget(self.meta_label)
+        layout.addWidget(header)
+
+        self.stack = QStackedWidget(central)
+        self.columns_view = _optional_widget("parallax.ui.views.columns", "ColumnsView",
+                                             self.stack)
+        self.segment_grid = _optional_widget("parallax.ui.views.segment_grid", "SegmentGrid",
+                                             self.stack)
+        self.stack.addWidget(self.columns_view)
+        self.stack.addWidget(self.segment_grid)
+        layout.addWidget(self.stack, 1)
+
+        self.find_bar = FindBar(central)
+        self.find_bar.find_requested.connect(self._find)
+        self.find_bar.next_requested.connect(self._find_next)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+    def _build_docks(self) -> None:
+        self.flags_navigator = _optional_widget("parallax.ui.views.flags_list", "FlagsNavigator",
+                                                self)
+        detail_box = QWidget(self)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.diff_detail = _optional_widget("parallax.ui.views.diff_detail", "DiffDetailPane",
+                                            detail_box)
+        self.legend = _optional_widget("parallax.ui.views.legend", "DiffLegend", detail_box)
+        detail_layout.addWidget(self.diff_detail, 1)
+        detail_layout.addWidget(self.legend)
+        self.coverage_map = _optional_widget("parallax.ui.views.coverage_map", "CoverageMap",
+                                             self)
+        self.flags_dock = self._dock("flagsDock", self.tr("Differences"), self.flags_navigator,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.detail_dock = self._dock("detailDock", self.tr("Selected pair"), detail_box,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.coverage_dock = self._dock("coverageDock", self.tr("Coverage"), self.coverage_map,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+
+    def _default_dock_sizes(self) -> None:
+        # The columns are the point of the window: side panels start narrow.
+        self.resizeDocks([self.coverage_dock, self.flags_dock], [170, 340],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.flags_dock, self.detail_dock], [300, 420],
+                         Qt.Orientation.Vertical)
+
+    def _dock(self, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress_box = QWidget(bar)
+        box = QHBoxLayout(self.progress_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel(self.progress_box)
+        self.progress_bar = QProgressBar(self.progress_box)
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self.progress_box)
+        self.cancel_button.setToolTip(
+            self.tr("Stop translating (Esc); finished sentences are kept"))
+        self.cancel_button.clicked.connect(self.translation.cancel)
+        box.addWidget(self.progress_label)
+        box.addWidget(self.progress_bar)
+        box.addWidget(self.cancel_button)
+        bar.addPermanentWidget(self.progress_box)
+        self.progress_box.hide()
+        self.compare_label = QLabel(bar)
+        bar.addPermanentWidget(self.compare_label)
+        tc = self.translation
+        tc.started.connect(self._on_translation_started)
+        tc.progressed.connect(self._on_translation_progress)
+        tc.finished.connect(self._on_translation_finished)
+        tc.cancelled.connect(lambda: self.statusBar().showMessage(
+            self.tr("Translation cancelled; finished sentences are kept."), 5000))
+        tc.failed.connect(lambda msg: self.statusBar().showMessage(
+            self.tr("Translation failed: {0}").format(msg), 10000))
+
+    def _action(self, name: str, text: str, slot: Callable[[], Any],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str | None = None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tooltip = tip or text.replace("&", "").rstrip("…")
+        action.setToolTip(f"{tooltip} ({keys})" if keys else tooltip)
+        action.setStatusTip(tooltip)
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(lambda _on: slot())
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work with the toolbar or menus hidden
+        self._actions[name] = action
+        return action
+
+    def action(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        a = self._action
+        a("open_article", tr("&Open Article…"), self.open_article_dialog,
+          QKeySequence.StandardKey.Open, tr("Open an article as a new comparison"))
+        a("open_workspace", tr("Open &Workspace…"), self.open_workspace_dialog,
+          "Ctrl+Shift+O", tr("Open a saved Parallax workspace"))
+        a("add_source", tr("&Add Source…"), self.add_source_dialog, "Ctrl+Shift+A",
+          tr("Add a translation or another outlet's report"))
+        a("paste_article", tr("&Paste as New Article"), self.paste_article, "Ctrl+Shift+V",
+          tr("Start a comparison from the text on the clipboard"))
+        a("open_url", tr("Open &URL…"), self.open_url_dialog, "Ctrl+Shift+U",
+          tr("Download a web page as a new article (needs a network)"))
+        a("save", tr("&Save"), self.save, QKeySequence.StandardKey.Save,
+          tr("Save the workspace"))
+        a("save_as", tr("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs,
+          tr("Save the workspace under a new name"))
+        a("quit", tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, tr("Quit Parallax"))
+        undo = self.document.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.document.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for name, act in (("undo", undo), ("redo", redo)):
+            act.setObjectName(name)
+            self.addAction(act)
+            self._actions[name] = act
+        a("find", tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find,
+          tr("Find text in every column"))
+        a("edit_translation", tr("&Edit Translation…"), self.edit_selected_translation, "F2",
+          tr("Edit the selected sentence's translation (kept beside the machine output)"))
+        a("preferences", tr("Pr&eferences…"), self.show_preferences,
+          QKeySequence.StandardKey.Preferences, tr("Theme, fonts, translation settings"))
+        a("mode_reading", tr("&Reading"), lambda: self.set_mode("reading"), "Ctrl+1",
+          tr("Flowing text columns"), checkable=True)
+        a("mode_segments", tr("&Segments"), lambda: self.set_mode("segments"), "Ctrl+2",
+          tr("One row per original sentence"), checkable=True)
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        group.addAction(self.action("mode_reading"))
+        group.addAction(self.action("mode_segments"))
+        self.action("mode_reading").setChecked(True)
+        a("zoom_in", tr("Zoom &In"), self.zoom.zoom_in, QKeySequence.StandardKey.ZoomIn,
+          tr("Larger text"))
+        self.action("zoom_in").setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        a("zoom_out", tr("Zoom &Out"), self.zoom.zoom_out, QKeySequence.StandardKey.ZoomOut,
+          tr("Smaller text"))
+        a("zoom_reset", tr("&Actual Size"), self.zoom.reset, "Ctrl+0", tr("Reset the zoom"))
+        a("next_difference", tr("&Next Difference"), self.next_difference, "F8",
+          tr("Go to the next difference"))
+        a("previous_difference", tr("&Previous Difference"), self.previous_difference,
+          "Shift+F8", tr("Go to the previous difference"))
+        a("translate_all", tr("&Translate All"), self.translate_all, "Ctrl+T",
+          tr("Machine-translate every sentence still missing a translation"))
+        a("cancel_translation", tr("&Cancel Translation"), self.translation.cancel, "Esc",
+          tr("Stop translating; finished sentences are kept"))
+        a("retry_sentence", tr("&Retry Sentence"), self.retry_selected_sentence, "Ctrl+R",
+          tr("Translate the selected sentence again"))
+        a("model_manager", tr("&Model Manager…"), self.show_model_manager, "Ctrl+M",
+          tr("Install, download or remove translation models"))
+        a("about", tr("&About Parallax"), self.show_about, None, tr("Versions and licences"))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        for name in ("open_article", "open_workspace", "add_source", "paste_article",
+                     "open_url"):
+            file_menu.addAction(self.action(name))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action("save"))
+        file_menu.addAction(self.action("save_as"))
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        for fmt, label, _pattern in EXPORT_FORMATS:
+            act = QAction(self.tr(label) + "…", self)
+            act.setObjectName(f"export_{fmt}")
+            act.triggered.connect(lambda _c=False, fmt=fmt: self.export_dialog(fmt))
+            self.export_menu.addAction(act)
+            self._actions[f"export_{fmt}"] = act
+        file_menu.addSeparator()
+        file_menu.addAction(self.action("quit"))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for name in ("undo", "redo"):
+            edit_menu.addAction(self.action(name))
+        edit_menu.addSeparator()
+        for name in ("find", "edit_translation"):
+            edit_menu.addAction(self.action(name))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action("preferences"))
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.action("mode_reading"))
+        view_menu.addAction(self.action("mode_segments"))
+        view_menu.addSeparator()
+        for name in ("zoom_in", "zoom_out", "zoom_reset"):
+            view_menu.addAction(self.action(name))
+        view_menu.addSeparator()
+        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        panels = view_menu.addMenu(self.tr("Side &Panels"))
+        for dock in (self.flags_dock, self.detail_dock, self.coverage_dock):
+            panels.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.action("next_difference"))
+        view_menu.addAction(self.action("previous_difference"))
+
+        translate_menu = bar.addMenu(self.tr("&Translate"))
+        for name in ("translate_all", "cancel_translation", "retry_sentence"):
+            translate_menu.addAction(self.action(name))
+        translate_menu.addSeparator()
+        translate_menu.addAction(self.action("model_manager"))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.action("about"))
+        self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu,
+                      "translate": translate_menu, "help": help_menu}
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("open_article", "add_source", "save", None, "mode_reading",
+                     "mode_segments", None, "previous_difference", "next_difference", None,
+                     "translate_all", "cancel_translation", None, "find", "zoom_out",
+                     "zoom_in"):
+            if name is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.action(name))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _connect_document(self) -> None:
+        doc = self.document
+        doc.workspace_changed.connect(lambda _ws: self._refresh_all())
+        doc.comparison_changed.connect(lambda _c: self._refresh_views())
+        doc.comparing_changed.connect(self._on_comparing)
+        doc.selection_changed.connect(self._show_selection)
+        doc.dirty_changed.connect(lambda _d: self._update_title())
+        doc.path_changed.connect(lambda _p: self._update_title())
+        tracker().idle.connect(self._maybe_settled)
+        for view in self._views():
+            _connect(view, "sentence_activated", self.document.select)
+            _connect(view, "sentence_hovered", self._on_hover)
+            _connect(view, "edit_requested", self.edit_translation)
+            _connect(view, "retranslate_requested", self.translation.retry_sentence)
+        _connect(self.flags_navigator, "flag_activated", self._on_flag)
+        _connect(self.coverage_map, "cell_activated", self._on_coverage_cell)
+        _connect(self.diff_detail, "options_changed", self._on_diff_options)
+        self.zoom.font_changed.connect(self._apply_font)
+        theme_notifier().changed.connect(lambda _dark: self._refresh_views())
+
+    def _views(self) -> list[QWidget]:
+        return [self.columns_view, self.segment_grid, self.flags_navigator, self.diff_detail,
+                self.coverage_map]
+
+    # ---- showing data --------------------------------------------------------------------
+    def _refresh_all(self) -> None:
+        article = self.document.workspace.original
+        self.title_label.setText(article.title)
+        meta = [article.outlet or ""]
+        if article.published is not None:
+            meta.append(article.published.strftime("%Y-%m-%d %H:%M"))
+        meta.append(self.tr("{0} sentences").format(article.sentence_count))
+        self.meta_label.setText(" · ".join(m for m in meta if m))
+        self._refresh_views()
+        self._update_actions()
+
+    def _refresh_views(self) -> None:
+        workspace = self.document.workspace
+        comparison = self.document.comparison
+        for view in self._views():
+            _call(view, "set_data", workspace, comparison)
+        _call(self.legend, "set_dark", is_dark())
+        selection = self.document.selection
+        if selection is not None:
+            self._show_selection(*selection)
+        if self.find_bar.isVisible() and self.find_bar.query():
+            self._find(self.find_bar.query())
+
+    def _show_selection(self, key: str, sentence_id: str) -> None:
+        for view in self._views():
+            _call(view, "show_selection", key, sentence_id)
+        self._update_actions()
+
+    def _on_hover(self, key: str, sentence_id: str) -> None:
+        for view in (self.columns_view, self.segment_grid):
+            _call(view, "show_hover", key, sentence_id)
+
+    def _on_flag(self, flag: Flag) -> None:
+        if flag.original:
+            self.document.select(ORIGINAL, flag.original)
+        elif flag.source and flag.sentence:
+            self.document.select(flag.source, flag.sentence)
+
+    def _on_coverage_cell(self, original_id: str, source_id: str) -> None:
+        self.document.select(ORIGINAL, original_id)
+
+    def _on_diff_options(self, options: dict[str, bool]) -> None:
+        known = {k: bool(v) for k, v in options.items()
+                 if k in ("ignore_case", "ignore_punctuation", "ignore_whitespace")}
+        if known:
+            self.document.change(self.document.workspace.with_settings(**known),
+                                 self.tr("Change diff options"))
+
+    def _apply_font_preferences(self) -> None:
+        prefs = load_preferences()
+        if prefs is None:
+            return
+        family = getattr(prefs, "font_family", None)
+        size = getattr(prefs, "font_size", None)
+        if family:
+            self.zoom.set_family(str(family))
+        if size:
+            self.zoom.set_base_size(float(size))
+
+    def _apply_font(self, font: QFont) -> None:
+        for view in (self.columns_view, self.segment_grid, self.diff_detail):
+            _call(view, "set_font", font)
+        title_font = QFont(font)
+        title_font.setPointSizeF(font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+
+    def article_font(self) -> QFont:
+        return self.zoom.font()
+
+    # ---- modes, find, differences --------------------------------------------------------
+    def mode(self) -> str:
+        return MODES[self.stack.currentIndex()]
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        self.stack.setCurrentIndex(MODES.index(mode))
+        self.action(f"mode_{mode}").setChecked(True)
+        if self.find_bar.isVisible() and self.find_bar.query():
+            self._find(self.find_bar.query())
+
+    def current_view(self) -> QWidget:
+        return self.columns_view if self.stack.currentIndex() == 0 else self.segment_grid
+
+    def _find(self, text: str) -> None:
+        count = _call(self.current_view(), "find", text)
+        self.find_bar.set_count(count if isinstance(count, int) else None)
+
+    def _find_next(self) -> None:
+        _call(self.current_view(), "find_next")
+
+    def next_difference(self) -> None:
+        _call(self.flags_navigator, "next_flag")
+
+    def previous_difference(self) -> None:
+        _call(self.flags_navigator, "previous_flag")
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        columns = _call(self.columns_view, "columns") or []
+        for info in columns:
+            act = self.columns_menu.addAction(str(info.title))
+            act.setCheckable(True)
+            act.setChecked(bool(info.visible))
+            act.toggled.connect(lambda on, cid=info.id: self.set_column_visible(cid, on))
+        if not columns:
+            self.columns_menu.addAction(self.tr("(no columns)")).setEnabled(False)
+
+    def set_column_visible(self, column_id: str, visible: bool) -> None:
+        for view in (self.columns_view, self.segment_grid):
+            _call(view, "set_column_visible", column_id, visible)
+
+    # ---- status --------------------------------------------------------------------------
+    def _on_comparing(self, comparing: bool) -> None:
+        self.compare_label.setText(self.tr("Aligning…") if comparing else "")
+        if not comparing:
+            self._maybe_settled()
+
+    def _on_translation_started(self, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(0)
+        self.progress_label.setText(self.tr("Translating {0}/{1} sentences").format(0, total))
+        self.progress_box.show()
+        self._update_actions()
+
+    def _on_translation_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        self.progress_label.setText(
+            self.tr("Translating {0}/{1} sentences").format(done, total))
+
+    def _on_translation_finished(self) -> None:
+        self.progress_box.hide()
+        self._update_actions()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — Parallax")
+        self.setWindowModified(self.document.dirty)
+
+    def _update_actions(self) -> None:
+        translating = self.translation.running
+        self.action("cancel_translation").setEnabled(translating)
+        self.action("translate_all").setEnabled(not translating)
+        selected = self._selected_translatable()
+        self.action("edit_translation").setEnabled(selected is not None)
+        self.action("retry_sentence").setEnabled(selected is not None and not translating)
+
+    def is_settled(self) -> bool:
+        """Nothing running in the background and the latest comparison on screen."""
+        return tracker().active == 0 and not self.document.comparing
+
+    def _maybe_settled(self) -> None:
+        if self.is_settled():
+            self.settled.emit()
+
+    # ---- translation ---------------------------------------------------------------------
+    def _after_open(self) -> None:
+        wanted = self._translate_on_open
+        if wanted is None:
+            prefs = load_preferences()
+            wanted = bool(getattr(prefs, "translate_on_open", True))
+            wanted = wanted and self.document.workspace.settings.translate_on_open
+        if wanted:
+            self.translation.translate_missing(quiet=True)
+        self._maybe_settled()
+
+    def translate_all(self) -> None:
+        if not self.translation.translate_missing():
+            self.statusBar().showMessage(self.tr("Every sentence is already translated."), 4000)
+
+    def _selected_translatable(self) -> tuple[str, str] | None:
+        selection = self.document.selection
+        if selection is None:
+            return None
+        key, sid = selection
+        try:
+            article = self.document.workspace.article(key)
+        except KeyError:
+            return None
+        if sid != TITLE and not article.has_sentence(sid):
+            return None
+        return key, sid
+
+    def retry_selected_sentence(self) -> None:
+        selected = self._selected_translatable()
+        if selected is not None:
+            self.translation.retry_sentence(*selected)
+
+    def edit_selected_translation(self) -> None:
+        selected = self._selected_translatable()
+        if selected is not None:
+            self.edit_translation(*selected)
+
+    def edit_translation(self, key: str, sentence_id: str) -> None:
+        workspace = self.document.workspace
+        article = workspace.article(key)
+        source_text = article.title if sentence_id == TITLE else article.sentence(
+            sentence_id).text
+        machine = workspace.translations.get(key)
+        machine_text = machine.texts.get(sentence_id) if machine else None
+        current = workspace.translation_text(key, sentence_id) or ""
+        dialog = EditTranslationDialog(source_text, machine_text, current, self)
+        result = dialog.exec()
+        if result == EditTranslationDialog.REVERT:
+            self.translation.edit(key, sentence_id, None)
+        elif result == EditTranslationDialog.DialogCode.Accepted and dialog.text():
+            self.translation.edit(key, sentence_id, dialog.text())
+
+    # ---- opening ---------------------------------------------------------------------------
+    def _confirm_discard(self) -> bool:
+        """True when the open workspace may be replaced (saved, discarded or clean)."""
+        if not self.document.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The workspace has unsaved changes. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _run_loader(self, what: str, op: Callable[[TaskContext], Any],
+                    success: Callable[[Any], None]) -> None:
+        """Read input off the GUI thread; bad input -> a dialog and nothing changes."""
+        self.statusBar().showMessage(self.tr("Opening {0}…").format(what))
+        (Task(self, op, success, key="open")
+         .failure(lambda exc: show_error(self, exc))
+         .always(self.statusBar().clearMessage)
+         .run())
+
+    def open_paths(self, paths: Iterable[str | Path]) -> None:
+        """Open files: a workspace, or articles (the first the original, the rest reports)."""
+        files = [Path(p) for p in paths]
+        if not files:
+            return
+        if files[0].suffix.lower() == SUFFIX:
+            self.open_workspace(files[0])
+            return
+        if not self._confirm_discard():
+            return
+
+        def op(ctx: TaskContext) -> Workspace:
+            articles = [load_path(p) for p in files]
+            workspace = Workspace(articles[0])
+            for article in articles[1:]:
+                workspace = workspace.with_source(article, "report")
+            return workspace
+
+        def done(workspace: Workspace) -> None:
+            self._open_workspace_object(workspace, None)
+            for p in files:
+                self.add_recent(p)
+
+        self._run_loader(files[0].name, op, done)
+
+    def open_workspace(self, path: str | Path) -> None:
+        path = Path(path)
+        if not self._confirm_discard():
+            return
+
+        def done(workspace: Workspace) -> None:
+            self._open_workspace_object(workspace, path)
+            self.add_recent(path)
+
+        self._run_loader(path.name, lambda ctx: Workspace.load(path), done)
+
+    def open_article(self, article: Article) -> None:
+        if self._confirm_discard():
+            self._open_workspace_object(Workspace(article), None)
+
+    def _open_workspace_object(self, workspace: Workspace, path: Path | None) -> None:
+        self.translation.cancel()
+        if self.autosaver is not None:
+            self.autosaver.clear()
+        self.document.reset(workspace, path)
+        QTimer.singleShot(0, self._after_open)
+
+    def add_source(self, article: Article, role: Role = "report", label: str = "") -> None:
+        self.document.change(self.document.workspace.with_source(article, role, label),
+                             self.tr("Add source"))
+        if self._translate_on_open is not False:
+            QTimer.singleShot(0, self._after_open)
+
+    def add_source_paths(self, paths: Iterable[str | Path], role: Role = "report") -> None:
+        files = [Path(p) for p in paths]
+
+        def done(articles: list[Article]) -> None:
+            workspace = self.document.workspace
+            for article in articles:
+                workspace = workspace.with_source(article, role)
+            self.document.change(workspace, self.tr("Add source"))
+            QTimer.singleShot(0, self._after_open)
+
+        self._run_loader(files[0].name, lambda ctx: [load_path(p) for p in files], done)
+
+    def open_article_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open article"), self._last_dir(),
+                                              self.tr(ARTICLE_FILTER))
+        if path:
+            self.open_paths([path])
+
+    def open_workspace_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), self._last_dir(),
+                                              self.tr(WORKSPACE_FILTER))
+        if path:
+            self.open_workspace(path)
+
+    def add_source_dialog(self) -> None:
+        dialog_class = _optional("parallax.ui.dialogs.add_source", "AddSourceDialog")
+        if dialog_class is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Add source"), self._last_dir(),
+                                                  self.tr(ARTICLE_FILTER))
+            if path:
+                self.add_source_paths([path])
+            return
+        dialog = dialog_class(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        result = _call(dialog, "result_source") or _call(dialog, "source")
+        if result is None:
+            return
+        article = getattr(result, "article", None)
+        role: Role = "translation" if getattr(result, "role", "") == "translation" else "report"
+        label = str(getattr(result, "label", "") or "")
+        if isinstance(article, Article):
+            self.add_source(article, role, label)
+
+    def paste_article(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            show_error(self, ParallaxError(self.tr("The clipboard holds no text to open.")))
+            return
+        self._run_loader(self.tr("the pasted text"),
+                         lambda ctx: load_text(text, source="clipboard"), self.open_article)
+
+    def open_url_dialog(self) -> None:
+        url, ok = QInputDialog.getText(self, self.tr("Open URL"),
+                                       self.tr("Address of the article (http or https):"))
+        if ok and url.strip():
+            self.open_url(url.strip())
+
+    def open_url(self, url: str) -> None:
+        self._run_loader(url, lambda ctx: fetch_url(url, timeout=URL_TIMEOUT_S),
+                         self.open_article)
+
+    # ---- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.drop_paths(paths)
+
+    def drop_paths(self, paths: list[Path]) -> None:
+        """A workspace replaces the open one; articles join it as reports."""
+        if paths[0].suffix.lower() == SUFFIX:
+            self.open_workspace(paths[0])
+        else:
+            self.add_source_paths(paths)
+
+    # ---- saving and exporting ------------------------------------------------------------
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        start = str(Path(self._last_dir()) / (self.document.display_name[:60] + SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save workspace"), start,
+                                              self.tr(WORKSPACE_FILTER))
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except ParallaxError as exc:
+            show_error(self, exc)
+            return False
+        if self.autosaver is not None:
+            self.autosaver.clear()
+        self.add_recent(path)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path.name), 4000)
+        return True
+
+    def export_dialog(self, fmt: str) -> None:
+        pattern = next(p for f, _l, p in EXPORT_FORMATS if f == fmt)
+        start = str(Path(self._last_dir()) / f"{self.document.display_name[:60]}.{fmt}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), start, pattern)
+        if path:
+            self.export(fmt, Path(path))
+
+    def export(self, fmt: str, path: Path) -> None:
+        export_workspace = _optional("parallax.core.export", "export_workspace")
+        if export_workspace is None:
+            show_error(self, ParallaxError(self.tr("Export is not available in this build.")))
+            return
+        workspace, comparison = self.document.workspace, self.document.comparison
+
+        def op(ctx: TaskContext) -> Path:
+            export_workspace(workspace, comparison, fmt, path)
+            return path
+
+        (Task(self, op, lambda p: self.statusBar().showMessage(
+            self.tr("Exported {0}").format(p.name), 5000), key="export")
+         .failure(lambda exc: show_error(self, exc))
+         .run())
+
+    # ---- dialogs ---------------------------------------------------------------------------
+    def show_preferences(self) -> None:
+        dialog_class = _optional("parallax.ui.dialogs.preferences", "PreferencesDialog")
+        if dialog_class is None:
+            show_error(self, ParallaxError(self.tr("Preferences are not available yet.")))
+            return
+        dialog = dialog_class(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        prefs = load_preferences()
+        if prefs is None:
+            return
+        from parallax.ui.theme import apply_theme
+
+        theme = str(getattr(prefs, "theme", "system"))
+        if theme in ("system", "light", "dark"):
+            apply_theme(theme)  # type: ignore[arg-type]
+        self._apply_font_preferences()
+        self.translation.set_engine_factory(self.translation_engine_factory())
+
+    def translation_engine_factory(self) -> EngineFactory:
+        from parallax.ui.translation_controller import default_engine_factory
+
+        return default_engine_factory
+
+    def show_model_manager(self) -> None:
+        dialog_class = _optional("parallax.ui.dialogs.model_manager", "ModelManagerDialog")
+        if dialog_class is None:
+            show_error(self, ParallaxError(self.tr("The model manager is not available yet.")))
+            return
+        dialog_class(self).exec()
+        # Models may have been installed or removed: load the engine afresh next time.
+        self.translation.set_engine_factory(self.translation_engine_factory())
+
+    def show_about(self) -> None:
+        dialog_class = _optional("parallax.ui.dialogs.about", "AboutDialog")
+        if dialog_class is None:
+            QMessageBox.about(self, self.tr("About Parallax"),
+                              self.tr("Parallax {0}").format(__version__))
+            return
+        dialog_class(self).exec()
+
+    # ---- recent files, window state ------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def add_recent(self, path: Path) -> None:
+        entry = str(path.resolve())
+        recent = [entry] + [p for p in self.recent_files() if p != entry]
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self.settings.setValue("last_dir", str(path.resolve().parent))
+
+    def _last_dir(self) -> str:
+        return str(self.settings.value("last_dir", str(Path.home())))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for entry in self.recent_files():
+            act = self.recent_menu.addAction(entry)
+            act.triggered.connect(lambda _c=False, p=entry: self.open_paths([p]))
+        if not self.recent_files():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        mode = self.settings.value("window/mode", "reading")
+        if mode in MODES:
+            self.set_mode(str(mode))
+
+    def save_window_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/mode", self.mode())
+
+    # ---- recovery and closing ------------------------------------------------------------
+    def restore_if_wanted(self, decide: RecoveryDecision) -> bool:
+        """Offer work a crashed run left behind; True when it was restored."""
+        recovered = offer_recovery(decide)
+        if recovered is None:
+            return False
+        self.translation.cancel()
+        self.document.reset(recovered.workspace, recovered.original_path, dirty=True)
+        self.statusBar().showMessage(self.tr("Unsaved work restored."), 6000)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.confirm_close and not self._confirm_discard():
+            event.ignore()
+            return
+        self.save_window_state()
+        self.translation.cancel()
+        tracker().cancel_all()
+        if self.autosaver is not None:
+            self.autosaver.clear()
+        event.accept()
+
+
+def _optional(module: str, name: str) -> Any:
+    """`module.name`, or None while this build lacks it."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def load_preferences() -> Any:
+    """The user's preferences, or None while this build has no preferences module."""
+    preferences = _optional("parallax.ui.preferences", "Preferences")
+    if preferences is None:
+        return None
+    load = getattr(preferences, "load", None)
+    try:
+        return load() if callable(load) else preferences()
+    except Exception:  # settings are a convenience: a broken file must never stop the app
+        log.exception("could not read preferences")
+        return None
+
+
+def window_icon() -> QIcon:
+    from parallax.core.paths import resources_dir
+
+    icons = resources_dir() / "icons"
+    icon = QIcon()
+    for candidate in ("parallax.svg", "parallax-256.png", "parallax-64.png", "parallax-32.png"):
+        if (icons / candidate).is_file():
+            icon.addFile(str(icons / candidate))
+    return icon
+
