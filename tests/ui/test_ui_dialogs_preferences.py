@@ -1,0 +1,83 @@
+"""Preferences: QSettings round-trip, bad stored values, the dialog saving what it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from parallax.ui.dialogs.preferences import PreferencesDialog
+from parallax.ui.preferences import Preferences, load_preferences, save_preferences
+
+
+@pytest.fixture()
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "parallax.ini"), QSettings.Format.IniFormat)
+
+
+def test_defaults_when_nothing_stored(settings: QSettings) -> None:
+    assert load_preferences(settings) == Preferences()
+
+
+def test_round_trip_through_an_ini_file(settings: QSettings, tmp_path: Path) -> None:
+    prefs = Preferences(theme="dark", font_family="WenQuanYi Micro Hei", font_size=15.5,
+                        translate_on_open=False, engine="gloss", beam_size=4, threads=3,
+                        min_score=0.45, ignore_case=False, ignore_punctuation=True,
+                        ignore_whitespace=False)
+    save_preferences(prefs, settings)
+    # A fresh QSettings reads the file back, where every value is a string.
+    again = QSettings(str(tmp_path / "parallax.ini"), QSettings.Format.IniFormat)
+    assert load_preferences(again) == prefs
+    assert Preferences.load(again) == prefs
+
+
+def test_bad_values_fall_back_to_defaults(settings: QSettings) -> None:
+    settings.setValue("preferences/theme", "purple")
+    settings.setValue("preferences/font_size", "huge")
+    settings.setValue("preferences/beam_size", "99")
+    settings.setValue("preferences/translate_on_open", "maybe")
+    settings.setValue("preferences/engine", "llm")
+    prefs = load_preferences(settings)
+    assert prefs.theme == "system"
+    assert prefs.font_size == Preferences().font_size
+    assert prefs.beam_size == 8  # clamped to the allowed range
+    assert prefs.translate_on_open is True
+    assert prefs.engine == "llm"
+
+
+def test_dialog_shows_and_saves(qtbot: QtBot, settings: QSettings) -> None:
+    save_preferences(Preferences(theme="light", beam_size=3), settings)
+    dialog = PreferencesDialog(settings=settings)
+    qtbot.addWidget(dialog)
+    assert dialog.preferences() == Preferences(theme="light", beam_size=3)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData("gloss"))
+    dialog.ignore_punctuation.setChecked(True)
+    dialog.min_score.setValue(0.5)
+    dialog.accept()
+    stored = load_preferences(settings)
+    assert (stored.theme, stored.engine, stored.ignore_punctuation, stored.min_score) == (
+        "dark", "gloss", True, 0.5)
+    assert stored.beam_size == 3
+
+
+def test_cancel_saves_nothing_and_defaults_restore(qtbot: QtBot, settings: QSettings) -> None:
+    dialog = PreferencesDialog(settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    dialog.reject()
+    assert load_preferences(settings) == Preferences()
+    dialog.set_preferences(Preferences(theme="dark", threads=5))
+    reset = dialog.buttons.button(dialog.buttons.StandardButton.RestoreDefaults)
+    reset.click()
+    assert dialog.preferences() == Preferences()
+
+
+def test_font_choice_lists_chinese_fonts(qtbot: QtBot, settings: QSettings) -> None:
+    dialog = PreferencesDialog(settings=settings)
+    qtbot.addWidget(dialog)
+    labels = [dialog.font_combo.itemText(n) for n in range(dialog.font_combo.count())]
+    assert any("中文" in label for label in labels)
+    assert dialog.font_combo.currentData() == ""
