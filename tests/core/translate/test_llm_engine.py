@@ -204,6 +204,23 @@ def test_registered_model_version_uses_the_recorded_hash(
     assert LlmEngine(models["plain"]).version == LlmEngine(model).version
 
 
+def test_registered_model_by_name_and_a_changed_file(
+    models: dict[str, Path], tmp_path: Path, isolated_home: Path
+) -> None:
+    copy = tmp_path / "copy.gguf"
+    copy.write_bytes(models["chat"].read_bytes())
+    add_gguf(copy, name="chat")
+    engine = LlmEngine.from_name("chat", SETTINGS)
+    assert engine.model_path == copy.resolve()
+    assert len(engine.translate(SENTENCES[:2], "zh", "en")) == 2
+    with copy.open("ab") as handle:
+        handle.write(b"\0" * 32)
+    with pytest.raises(ModelPackageError, match="has changed since it was added"):
+        LlmEngine.from_name("chat", SETTINGS).translate(SENTENCES[:1], "zh", "en")
+    with pytest.raises(ModelPackageError, match="No GGUF model named"):
+        LlmEngine.from_name("missing")
+
+
 @pytest.mark.realmodel
 @pytest.mark.slow
 @pytest.mark.skipif(

@@ -32,6 +32,7 @@ from parallax.core.translate.gguf_models import (
     GgufModel,
     check_fits_memory,
     find_gguf_by_path,
+    get_gguf,
     inspect_gguf,
     sha256_file,
 )
@@ -82,10 +83,12 @@ class LlmEngine:
         if isinstance(model, GgufModel):
             self._path = model.path
             self._sha256: str | None = model.sha256
+            self._registered_size: int | None = model.size
         else:
             self._path = Path(model).expanduser().resolve()
             registered = find_gguf_by_path(self._path)
             self._sha256 = registered.sha256 if registered else None
+            self._registered_size = registered.size if registered else None
         self.settings = settings or LlmSettings()
         self._server: Any = None
         self._info: GgufInfo | None = None
@@ -93,6 +96,11 @@ class LlmEngine:
         # Per call: glossary misses (sentence_index set) and the indexes that fell back.
         self.last_glossary_misses: list[GlossaryMiss] = []
         self.last_fallbacks: list[int] = []
+
+    @classmethod
+    def from_name(cls, name: str, settings: LlmSettings | None = None) -> LlmEngine:
+        """The engine for a model registered with `add_gguf` (see `list_gguf`)."""
+        return cls(get_gguf(name), settings)
 
     # -- Engine protocol -------------------------------------------------------------------
 
@@ -156,7 +164,15 @@ class LlmEngine:
         if not ok:
             raise TranslationError(reason)
         info = inspect_gguf(self._path)
-        check_fits_memory(self._path, self._path.stat().st_size)
+        size = self._path.stat().st_size
+        if self._registered_size is not None and size != self._registered_size:
+            # The recorded hash would name a different file in every workspace it goes into.
+            raise ModelPackageError(
+                f"{self._path.name} has changed since it was added ({self._registered_size:,} "
+                f"bytes then, {size:,} now). Add it again with: parallax models add-gguf "
+                f"{self._path}"
+            )
+        check_fits_memory(self._path, size)
         import xllamacpp
 
         params = xllamacpp.CommonParams()
@@ -288,7 +304,9 @@ def build_request(
             "messages": [
                 {"role": "system", "content": system},
                 {"role": "user", "content": user},
-            ]
+            ],
+            # Reasoning models (Qwen3 and the like) would otherwise think aloud first.
+            "chat_template_kwargs": {"enable_thinking": False},
         }
     return {"prompt": f"{system}\n\n{user}\n\n{tgt} translation:", "stop": ["\n\n"]}
 
