@@ -1,0 +1,202 @@
+"""Translating whole articles and workspaces through an engine and the sentence cache.
+
+Only sentences the cache lacks reach the engine, in chunks whose results are stored as soon as
+they are done, so a cancel or a crash loses at most one chunk and reopening costs nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from parallax.core.article import Article
+from parallax.core.errors import Cancelled, LanguagePairError, TranslationError
+from parallax.core.language import base_language
+from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.translate.cache import TranslationCache
+from parallax.core.translate.engine import Engine, LanguagePair
+from parallax.core.workspace import ORIGINAL, TITLE, MachineTranslation, Workspace
+
+log = logging.getLogger(__name__)
+
+CHUNK = 32  # sentences per engine call: progress granularity and what a cancel can lose
+
+
+def engine_version(engine: Engine, source: str, target: str) -> str:
+    """The engine's version for one pair when it can tell (Argos: only the models used)."""
+    pair_version = getattr(engine, "pair_version", None)
+    if callable(pair_version):
+        return str(pair_version(source, target))
+    return engine.version
+
+
+def article_texts(article: Article) -> dict[str, str]:
+    """Sentence id (and TITLE for the headline) -> text, in reading order."""
+    texts: dict[str, str] = {}
+    if article.title.strip():
+        texts[TITLE] = article.title
+    texts.update((s.id, s.text) for s in article.iter_sentences())
+    return texts
+
+
+def translate_article(
+    article: Article,
+    engine: Engine,
+    target: str,
+    cache: TranslationCache | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> MachineTranslation:
+    """Translate the headline and every sentence of `article` into `target`."""
+    source = article.lang
+    texts = article_texts(article)
+    version = engine_version(engine, source, target)
+    if base_language(source) == base_language(target):
+        return MachineTranslation(engine.name, version, source, target, dict(texts),
+                                  engine.is_gloss)
+    unique = list(dict.fromkeys(texts.values()))
+    results: dict[str, str] = {}
+    if cache is not None:
+        results.update(cache.get_many(engine.name, version, source, target, unique))
+    todo = [t for t in unique if t not in results]
+    total = len(unique)
+    base_done = total - len(todo)
+    if on_progress is not None:
+        on_progress(base_done, total)
+    for start in range(0, len(todo), CHUNK):
+        chunk = todo[start:start + CHUNK]
+        offset = base_done + start
+
+        def progress(done: int, _total: int, offset: int = offset) -> None:
+            if on_progress is not None:
+                on_progress(offset + done, total)
+
+        try:
+            outputs = engine.translate(chunk, source, target, progress, cancel)
+        except Cancelled as exc:
+            finished = dict(zip(chunk, exc.partial, strict=False))
+            _store(cache, engine, version, source, target, finished)
+            results.update(finished)
+            raise Cancelled(str(exc), partial=[results[t] for t in unique if t in results]) \
+                from None
+        if len(outputs) != len(chunk):
+            raise TranslationError(
+                f"The {engine.name} engine returned {len(outputs)} results for {len(chunk)} "
+                "sentences; the translation was discarded."
+            )
+        finished = dict(zip(chunk, outputs, strict=True))
+        _store(cache, engine, version, source, target, finished)
+        results.update(finished)
+    if on_progress is not None:
+        on_progress(total, total)
+    return MachineTranslation(
+        engine=engine.name,
+        engine_version=version,
+        source_lang=source,
+        target_lang=target,
+        texts={key: results[text] for key, text in texts.items()},
+        is_gloss=engine.is_gloss,
+    )
+
+
+def _store(cache: TranslationCache | None, engine: Engine, version: str, source: str,
+           target: str, finished: dict[str, str]) -> None:
+    if cache is not None and finished:
+        cache.put_many(engine.name, version, source, target, finished)
+
+
+@dataclass(frozen=True)
+class SkippedArticle:
+    key: str  # ORIGINAL or a source id
+    lang: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TranslationReport:
+    workspace: Workspace
+    translated: tuple[str, ...]  # keys translated now
+    up_to_date: tuple[str, ...]  # keys already translated by this engine version
+    skipped: tuple[SkippedArticle, ...]
+
+    @property
+    def notes(self) -> list[str]:
+        return [f"{s.key} ({s.lang}): {s.reason}" for s in self.skipped]
+
+
+def _supports(engine: Engine, source: str, target: str) -> bool:
+    has_pair: Any = getattr(engine, "has_pair", None)
+    if callable(has_pair):
+        return bool(has_pair(source, target))
+    return LanguagePair(base_language(source), base_language(target)) in engine.pairs()
+
+
+def _unique_count(article: Article) -> int:
+    return len(set(article_texts(article).values()))
+
+
+def translate_workspace_report(
+    workspace: Workspace,
+    engine: Engine,
+    cache: TranslationCache | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> TranslationReport:
+    """Translate the original and every source not in the pivot language; say what was skipped."""
+    pivot = workspace.settings.pivot_lang
+    articles = [(ORIGINAL, workspace.original)] + [(s.id, s.article) for s in workspace.sources]
+    jobs: list[tuple[str, Article]] = []
+    up_to_date: list[str] = []
+    skipped: list[SkippedArticle] = []
+    for key, article in articles:
+        lang = article.lang
+        if base_language(lang) == base_language(pivot):
+            continue
+        if base_language(lang) in ("", "und"):
+            skipped.append(SkippedArticle(key, lang, "its language could not be identified"))
+            continue
+        if not _supports(engine, lang, pivot):
+            skipped.append(SkippedArticle(
+                key, lang, f"the {engine.name} engine cannot translate {lang} to {pivot}; "
+                f"install a model for {base_language(lang)}->{pivot}"))
+            continue
+        existing = workspace.translations.get(key)
+        if (existing is not None and existing.engine == engine.name
+                and existing.target_lang == pivot
+                and existing.engine_version == engine_version(engine, lang, pivot)
+                and set(existing.texts) >= set(article_texts(article))):
+            up_to_date.append(key)
+            continue
+        jobs.append((key, article))
+    total = sum(_unique_count(a) for _, a in jobs)
+    done_before = 0
+    translated: list[str] = []
+    for key, article in jobs:
+        count = _unique_count(article)
+
+        def progress(done: int, _total: int, offset: int = done_before) -> None:
+            if on_progress is not None:
+                on_progress(offset + done, total)
+
+        try:
+            translation = translate_article(article, engine, pivot, cache, progress, cancel)
+        except LanguagePairError as exc:
+            skipped.append(SkippedArticle(key, article.lang, str(exc)))
+            log.warning("Skipped %s: %s", key, exc)
+            continue
+        workspace = workspace.with_translation(key, translation)
+        translated.append(key)
+        done_before += count
+    return TranslationReport(workspace, tuple(translated), tuple(up_to_date), tuple(skipped))
+
+
+def translate_workspace(
+    workspace: Workspace,
+    engine: Engine,
+    cache: TranslationCache | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Workspace:
+    """`translate_workspace_report(...).workspace`: the workspace with translations added."""
+    return translate_workspace_report(workspace, engine, cache, on_progress, cancel).workspace

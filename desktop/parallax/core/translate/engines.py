@@ -1,0 +1,136 @@
+"""Which engines exist here and now, and building one by name.
+
+Argos needs an installed model for the pair; the dictionary gloss is always there; the local
+LLM engine is optional (its module and binding may be absent) and is only imported when asked.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from parallax.core.errors import TranslationError
+from parallax.core.translate.engine import Engine
+
+log = logging.getLogger(__name__)
+
+ENGINE_NAMES = ("argos", "gloss", "llm")
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    name: str
+    label: str
+    available: bool
+    reason: str
+
+
+def _llm_module() -> ModuleType | None:
+    try:
+        return importlib.import_module("parallax.core.translate.llm")
+    except ImportError as exc:
+        log.info("Local LLM engine unavailable: %s", exc)
+        return None
+
+
+def _argos_info() -> EngineInfo:
+    from parallax.core.translate.models import list_models
+
+    try:
+        models = list_models()
+    except OSError as exc:
+        return EngineInfo("argos", "Argos Translate", False,
+                          f"The models folder is unreadable: {exc}")
+    if not models:
+        return EngineInfo("argos", "Argos Translate", False,
+                          "No translation model is installed (parallax models install FILE).")
+    pairs = ", ".join(sorted({str(m.pair) for m in models}))
+    return EngineInfo("argos", "Argos Translate", True, f"Installed: {pairs}")
+
+
+def _llm_info() -> EngineInfo | None:
+    module = _llm_module()
+    if module is None:
+        return None
+    try:
+        ok, reason = module.available()
+        if ok:
+            from parallax.core.translate.gguf_models import list_gguf
+
+            if not list_gguf():
+                ok, reason = False, "No GGUF model is registered."
+    except Exception as exc:  # an optional engine must never break engine listing
+        log.warning("Local LLM engine check failed: %s", exc)
+        ok, reason = False, f"The local LLM engine cannot start: {exc}"
+    return EngineInfo("llm", "Local LLM (llama.cpp)", bool(ok), str(reason))
+
+
+def available_engines() -> list[EngineInfo]:
+    engines = [
+        _argos_info(),
+        EngineInfo("gloss", "Dictionary gloss (CC-CEDICT)", True,
+                   "Word-by-word gloss of Chinese, always available"),
+    ]
+    llm_info = _llm_info()
+    if llm_info is not None:
+        engines.append(llm_info)
+    return engines
+
+
+def get_engine(name: str, **settings: Any) -> Engine:
+    """An engine by name. Argos settings: beam_size, threads, models_dir, batch_size.
+    LLM settings: model (path or registered name; default the first registered), threads."""
+    if name == "argos":
+        from parallax.core.translate.argos import ArgosEngine
+
+        known = {k: v for k, v in settings.items()
+                 if k in ("beam_size", "threads", "models_dir", "batch_size", "compute_type")
+                 and v is not None}
+        return ArgosEngine(**known)
+    if name == "gloss":
+        from parallax.core.translate.gloss import GlossEngine
+
+        return GlossEngine()
+    if name == "llm":
+        return _llm_engine(settings)
+    raise TranslationError(f"Unknown engine {name!r}; choose one of {', '.join(ENGINE_NAMES)}.")
+
+
+def _llm_engine(settings: dict[str, Any]) -> Engine:
+    module = _llm_module()
+    if module is None:
+        raise TranslationError("The local LLM engine is not part of this installation.")
+    ok, reason = module.available()
+    if not ok:
+        raise TranslationError(str(reason))
+    from parallax.core.translate import gguf_models
+
+    model = settings.get("model")
+    if model is None:
+        registered = gguf_models.list_gguf()
+        if not registered:
+            raise TranslationError("No GGUF model is registered; add one in the model manager.")
+        chosen: Any = registered[0]
+    elif Path(str(model)).exists():
+        chosen = Path(str(model))
+    else:
+        chosen = gguf_models.get_gguf(str(model))
+    llm_settings = module.LlmSettings(threads=settings["threads"]) if settings.get(
+        "threads") else None
+    engine: Engine = module.LlmEngine(chosen, llm_settings)
+    return engine
+
+
+def default_engine(pivot: str = "en", source: str = "zh") -> Engine:
+    """Argos when it can translate source -> pivot, else the dictionary gloss."""
+    from parallax.core.translate.argos import ArgosEngine
+    from parallax.core.translate.gloss import GlossEngine
+
+    argos = ArgosEngine()
+    if argos.has_pair(source, pivot):
+        return argos
+    return GlossEngine()
