@@ -1,0 +1,347 @@
+"""What each reading column shows: sentences, their numbers, diff marks and notes.
+
+Pure presentation data, no Qt: `build_columns` turns a workspace and its comparison into one
+`ColumnText` per column (the original, its machine translation, then every source), and the
+reading panes and the segment grid only paint what it returns. Diff spans come from
+`Link.diff`; they are located inside the displayed text by searching forward, so a diff computed
+on slightly normalised text (case, whitespace) still lands on the right words, and a piece that
+cannot be found is simply not coloured rather than coloured in the wrong place.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from parallax.core.comparison import (
+    DELETE,
+    EQUAL,
+    FLAG_LABELS,
+    INSERT,
+    Comparison,
+    DiffSpan,
+    Flag,
+    Link,
+)
+from parallax.core.workspace import ORIGINAL, TITLE, Workspace
+
+MT = "mt"  # column id of the original's machine (pivot) translation
+MarkKind = Literal["inserted", "deleted", "changed_number", "changed_name"]
+NUMBER_FLAGS = frozenset({"number_mismatch", "number_qualifier"})
+NAME_FLAGS = frozenset({"entity_only_here", "entity_only_there"})
+EDIT_MARKER = "\u270e"  # ✎ shown after a hand-edited translation
+UNMATCHED_MARKER = "\u2205"  # ∅ shown in the number of a claim with no counterpart
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A coloured character range inside one sentence's displayed text."""
+
+    start: int
+    end: int
+    kind: MarkKind
+
+
+@dataclass(frozen=True)
+class ColumnSentence:
+    id: str  # sentence id, or TITLE for the headline
+    number: int | None  # 1-based position shown to the user; None for the headline
+    paragraph: int  # paragraph index; -1 for the headline
+    text: str
+    marks: tuple[Mark, ...] = ()
+    unmatched: bool = False  # a claim with no counterpart in any other column
+    edited: bool = False  # a hand edit is shown instead of the machine output
+    missing: bool = False  # no text yet (e.g. not translated)
+    notes: tuple[str, ...] = ()  # plain-text lines for the tooltip
+
+
+@dataclass(frozen=True)
+class ColumnText:
+    id: str  # "original", "mt" or a source id
+    key: str  # article key used in signals: "original" for both original and mt
+    title: str
+    role: str  # "original", "machine translation", "translation" or "report"
+    lang: str
+    sentences: tuple[ColumnSentence, ...]
+    edit_key: str | None = None  # translation key edited/retried from this column, if any
+
+    def sentence(self, sentence_id: str) -> ColumnSentence | None:
+        for sentence in self.sentences:
+            if sentence.id == sentence_id:
+                return sentence
+        return None
+
+
+def diff_ranges(text: str, spans: Sequence[DiffSpan], side: int) -> list[tuple[int, int]]:
+    """Character ranges in `text` of the spans with op `side` (DELETE or INSERT).
+
+    `text` is the side's displayed text; the side's pieces (op `side` and EQUAL) are located in
+    order. Runs that hold no letter or digit are skipped: colouring a lone comma helps no one.
+    """
+    haystack = text.casefold() if len(text.casefold()) == len(text) else text
+    position = 0
+    ranges: list[tuple[int, int]] = []
+    for span in spans:
+        if span.op not in (side, EQUAL):
+            continue
+        piece = span.text.strip()
+        if not piece:
+            continue
+        needle = piece.casefold() if haystack is not text else piece
+        found = haystack.find(needle, position)
+        if found < 0:
+            continue
+        end = found + len(needle)
+        if span.op == side and any(ch.isalnum() for ch in piece):
+            ranges.append((found, end))
+        position = end
+    return _merge(ranges)
+
+
+def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every occurrence of `needle` in `text`, ignoring case and width (全角 vs ASCII)."""
+    needle = needle.strip()
+    if not needle:
+        return []
+    hay = _fold(text)
+    pin = _fold(needle)
+    if len(hay) != len(text):
+        hay, pin = text, needle
+    found: list[tuple[int, int]] = []
+    start = hay.find(pin)
+    while start >= 0:
+        found.append((start, start + len(pin)))
+        start = hay.find(pin, start + len(pin))
+    return found
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def diff_summary(spans: Sequence[DiffSpan]) -> list[str]:
+    """Tooltip lines naming what one side has and the other lacks."""
+    removed = " … ".join(s.text.strip() for s in spans if s.op == DELETE and s.text.strip())
+    added = " … ".join(s.text.strip() for s in spans if s.op == INSERT and s.text.strip())
+    lines = []
+    if removed:
+        lines.append(f"− only in the original's translation: {removed}")
+    if added:
+        lines.append(f"+ only here: {added}")
+    return lines
+
+
+class _Index:
+    """Link look-ups the builder needs many times."""
+
+    def __init__(self, comparison: Comparison | None) -> None:
+        self.comparison = comparison
+        self.to_source: dict[tuple[str, str], list[Link]] = {}
+        if comparison is not None:
+            for link in comparison.links:
+                self.to_source.setdefault((link.source, link.sentence), []).append(link)
+            for links in self.to_source.values():
+                links.sort(key=lambda x: -x.score)
+
+    def links_for(self, original_id: str) -> tuple[Link, ...]:
+        return () if self.comparison is None else self.comparison.links_for(original_id)
+
+    def links_to(self, source_id: str, sentence_id: str) -> list[Link]:
+        return self.to_source.get((source_id, sentence_id), [])
+
+
+def default_diff_reference(workspace: Workspace) -> str | None:
+    """The source the machine-translation column is diffed against: a version, else a report."""
+    for source in (*workspace.versions(), *workspace.reports()):
+        return source.id
+    return None
+
+
+def build_columns(
+    workspace: Workspace,
+    comparison: Comparison | None,
+    diff_reference: str | None = None,
+) -> tuple[ColumnText, ...]:
+    """One `ColumnText` per column: original, "mt", then each source in workspace order."""
+    index = _Index(comparison)
+    if diff_reference is None:
+        diff_reference = default_diff_reference(workspace)
+    names = {s.id: s.display_name for s in workspace.sources}
+    columns = [
+        _original_column(workspace, index, names),
+        _mt_column(workspace, index, names, diff_reference),
+    ]
+    columns.extend(_source_column(workspace, index, names, sid) for sid in
+                   (s.id for s in workspace.sources))
+    return tuple(columns)
+
+
+def _numbered(workspace: Workspace, key: str) -> list[tuple[str, int | None, int, str]]:
+    article = workspace.article(key)
+    rows: list[tuple[str, int | None, int, str]] = [(TITLE, None, -1, article.title)]
+    number = 0
+    for paragraph in article.paragraphs:
+        for sentence in paragraph.sentences:
+            number += 1
+            rows.append((sentence.id, number, paragraph.index, sentence.text))
+    return rows
+
+
+def _flag_marks(text: str, flags: Iterable[Flag]) -> list[Mark]:
+    marks: list[Mark] = []
+    for flag in flags:
+        kind = flag.kind
+        mark_kind: MarkKind | None = (
+            "changed_number" if kind in NUMBER_FLAGS else "changed_name" if kind in NAME_FLAGS
+            else None
+        )
+        if mark_kind is None:
+            continue
+        marks.extend(Mark(s, e, mark_kind) for s, e in find_all(text, flag.text))
+    return marks
+
+
+def _flag_notes(flags: Iterable[Flag]) -> list[str]:
+    notes = []
+    for flag in flags:
+        label = FLAG_LABELS.get(flag.kind, flag.kind)
+        detail = flag.detail
+        notes.append(f"⚑ {label}: {detail}" if detail else f"⚑ {label}")
+    return notes
+
+
+def _link_notes(links: Sequence[Link], names: Mapping[str, str], numbers: Mapping[str, int]
+                ) -> list[str]:
+    notes = []
+    for link in links:
+        where = names.get(link.source, link.source)
+        number = numbers.get(link.source + "/" + link.sentence)
+        target = f"[{number}]" if number is not None else link.sentence
+        notes.append(f"↔ {where} {target} — score {link.score:.2f}")
+    return notes
+
+
+def _sentence_numbers(workspace: Workspace) -> dict[str, int]:
+    numbers: dict[str, int] = {}
+    for key in (ORIGINAL, *(s.id for s in workspace.sources)):
+        for n, sentence in enumerate(workspace.article(key).iter_sentences(), start=1):
+            numbers[f"{key}/{sentence.id}"] = n
+    return numbers
+
+
+def _has_others(workspace: Workspace, comparison: Comparison | None) -> bool:
+    return comparison is not None and bool(workspace.sources)
+
+
+def _original_column(workspace: Workspace, index: _Index, names: Mapping[str, str]) -> ColumnText:
+    comparison = index.comparison
+    numbers = _sentence_numbers(workspace)
+    compared = _has_others(workspace, comparison)
+    sentences = []
+    for sid, number, paragraph, text in _numbered(workspace, ORIGINAL):
+        links = index.links_for(sid)
+        flags = [] if comparison is None else comparison.flags_for(sid)
+        unmatched = compared and sid != TITLE and (
+            not links or any(f.kind == "unmatched_claim" for f in flags))
+        notes = _link_notes(links, names, numbers) + _flag_notes(flags)
+        if unmatched:
+            notes.insert(0, "No counterpart in any other source.")
+        sentences.append(ColumnSentence(
+            sid, number, paragraph, text,
+            marks=tuple(_flag_marks(text, (f for f in flags if f.kind != "entity_only_there"))),
+            unmatched=unmatched, notes=tuple(notes),
+        ))
+    original = workspace.original
+    return ColumnText(ORIGINAL, ORIGINAL, original.outlet or "Original", "original",
+                      original.lang, tuple(sentences))
+
+
+def _mt_column(workspace: Workspace, index: _Index, names: Mapping[str, str],
+               reference: str | None) -> ColumnText:
+    comparison = index.comparison
+    machine = workspace.translations.get(ORIGINAL)
+    sentences = []
+    for sid, number, paragraph, _source_text in _numbered(workspace, ORIGINAL):
+        text = workspace.translation_text(ORIGINAL, sid)
+        machine_text = None if machine is None else machine.texts.get(sid)
+        edited = sid in workspace.edits.get(ORIGINAL, {})
+        notes: list[str] = []
+        marks: list[Mark] = []
+        if text is None:
+            sentences.append(ColumnSentence(sid, number, paragraph, "", missing=True,
+                                            notes=("Not translated yet.",)))
+            continue
+        if edited:
+            notes.append(f"Edited by hand. Machine output: {machine_text or '(none)'}")
+        link = None if comparison is None or reference is None else \
+            comparison.best_link(sid, reference)
+        if link is not None and link.diff:
+            marks.extend(Mark(s, e, "deleted") for s, e in diff_ranges(text, link.diff, DELETE))
+            notes.append(f"Differences shown against {names.get(reference or '', reference)}.")
+        if comparison is not None:
+            flags = [f for f in comparison.flags_for(sid)
+                     if f.kind in NUMBER_FLAGS or f.kind == "entity_only_here"]
+            marks.extend(_flag_marks(text, flags))
+        sentences.append(ColumnSentence(sid, number, paragraph, text, marks=tuple(marks),
+                                        edited=edited, notes=tuple(notes)))
+    target = machine.target_lang if machine is not None else workspace.settings.pivot_lang
+    engine = f" ({machine.engine})" if machine is not None else ""
+    return ColumnText(MT, ORIGINAL, f"Machine translation{engine}", "machine translation",
+                      target, tuple(sentences), edit_key=ORIGINAL)
+
+
+def _source_column(workspace: Workspace, index: _Index, names: Mapping[str, str],
+                   source_id: str) -> ColumnText:
+    comparison = index.comparison
+    source = workspace.source(source_id)
+    article = source.article
+    pivot = workspace.settings.pivot_lang
+    in_pivot = article.lang == pivot
+    numbers = _sentence_numbers(workspace)
+    compared = comparison is not None
+    sentences = []
+    for sid, number, paragraph, text in _numbered(workspace, source_id):
+        links = index.links_to(source_id, sid)
+        pivot_text = text if in_pivot else workspace.translation_text(source_id, sid)
+        notes: list[str] = []
+        marks: list[Mark] = []
+        if not in_pivot:
+            edited = sid in workspace.edits.get(source_id, {})
+            suffix = f" {EDIT_MARKER}" if edited else ""
+            notes.append(f"{pivot}: {pivot_text}{suffix}" if pivot_text else
+                         f"{pivot}: not translated yet")
+        best = links[0] if links else None
+        if best is not None:
+            original_number = numbers.get(f"{ORIGINAL}/{best.original}")
+            notes.append(f"↔ Original [{original_number or best.original}] — score "
+                         f"{best.score:.2f}")
+            if in_pivot:
+                marks.extend(Mark(s, e, "inserted") for s, e in
+                             diff_ranges(text, best.diff, INSERT))
+            else:
+                notes.extend(diff_summary(best.diff))
+        flags = [] if comparison is None else [
+            f for f in comparison.flags if f.source == source_id and f.sentence == sid]
+        marks.extend(_flag_marks(text, (f for f in flags if f.kind != "entity_only_here")))
+        notes.extend(_flag_notes(flags))
+        unmatched = compared and sid != TITLE and (
+            not links or any(f.kind == "omitted_claim" for f in flags))
+        if unmatched:
+            notes.insert(0, "The original has no counterpart for this claim.")
+        sentences.append(ColumnSentence(sid, number, paragraph, text, marks=tuple(marks),
+                                        unmatched=unmatched, notes=tuple(notes)))
+    role = source.role
+    return ColumnText(source_id, source_id, names.get(source_id, source_id), role, article.lang,
+                      tuple(sentences), edit_key=None if in_pivot else source_id)

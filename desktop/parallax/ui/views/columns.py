@@ -1,0 +1,410 @@
+"""Reading mode: the original, its machine translation and every source side by side.
+
+A `QSplitter` of `ReadingPane`s, each under a title bar (name, role, language, buttons to move
+it left/right or hide it). Scrolling is synchronised on alignment, the way Meld uses its
+syncpoints: when one pane scrolls, its top visible sentence is mapped through the comparison's
+links to its counterpart in every other pane, and those panes scroll so that the counterpart
+sits at the same place; a re-entrancy lock keeps the panes from echoing each other.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parallax.core.comparison import Comparison
+from parallax.core.workspace import ORIGINAL, Workspace
+from parallax.ui.views.column_text import ColumnText, build_columns
+from parallax.ui.views.reading_pane import ReadingPane
+
+log = logging.getLogger(__name__)
+SYNC_LOOKAHEAD = 12  # sentences searched below the top one for an alignment anchor
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    id: str
+    title: str
+    role: str
+    lang: str
+    visible: bool
+
+
+class ColumnHeader(QWidget):
+    """The title bar of one column: what it is, and buttons to move or hide it."""
+
+    move_requested = Signal(int)  # -1 left, +1 right
+    hide_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 2, 2)
+        layout.setSpacing(2)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # titles come from article files
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.label, 1)
+        self.left = self._button("\u25c0", self.tr("Move this column left"))
+        self.right = self._button("\u25b6", self.tr("Move this column right"))
+        self.hide_button = self._button("\u2715", self.tr("Hide this column"))
+        self.left.clicked.connect(lambda: self.move_requested.emit(-1))
+        self.right.clicked.connect(lambda: self.move_requested.emit(1))
+        self.hide_button.clicked.connect(self.hide_requested.emit)
+        for button in (self.left, self.right, self.hide_button):
+            layout.addWidget(button)
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def set_column(self, column: ColumnText) -> None:
+        roles = {
+            "original": self.tr("original"),
+            "machine translation": self.tr("machine translation"),
+            "translation": self.tr("translation"),
+            "report": self.tr("report"),
+        }
+        role = roles.get(column.role, column.role)
+        self.label.setText(f"{column.title} — {role} · {column.lang}")
+        self.label.setToolTip("")
+        self.setToolTip(self.label.text().replace("<", "&lt;"))
+
+
+class ColumnsView(QWidget):
+    """Reading mode. Column ids: "original", "mt", then every source id."""
+
+    sentence_activated = Signal(str, str)
+    sentence_hovered = Signal(str, str)
+    edit_requested = Signal(str, str)
+    retranslate_requested = Signal(str, str)
+    columns_changed = Signal()  # order or visibility changed (e.g. to refresh a View menu)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter)
+        self._workspace: Workspace | None = None
+        self._comparison: Comparison | None = None
+        self._diff_reference: str | None = None
+        self._order: list[str] = []
+        self._hidden: set[str] = set()
+        self._panes: dict[str, ReadingPane] = {}
+        self._headers: dict[str, ColumnHeader] = {}
+        self._frames: dict[str, QWidget] = {}
+        self._syncing = False
+        self._sync_enabled = True
+        self._dark = False
+        self._font: QFont | None = None
+        self._find_cursor: tuple[str, int] | None = None
+        self._selection: tuple[str, str] | None = None
+
+    # ---- data ------------------------------------------------------------------------------
+    def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
+        self._workspace = workspace
+        self._comparison = comparison
+        if self._diff_reference is not None and not any(
+                s.id == self._diff_reference for s in workspace.sources):
+            self._diff_reference = None
+        columns = build_columns(workspace, comparison, self._diff_reference)
+        ids = [c.id for c in columns]
+        for stale in [i for i in self._panes if i not in ids]:
+            self._remove_column(stale)
+        self._order = [i for i in self._order if i in ids] + [i for i in ids
+                                                              if i not in self._order]
+        self._hidden &= set(ids)
+        for column in columns:
+            if column.id not in self._panes:
+                self._add_column(column.id)
+            self._headers[column.id].set_column(column)
+            self._panes[column.id].set_column(column)
+        self._layout_columns()
+        if self._selection is not None:
+            self.show_selection(*self._selection)
+
+    def set_diff_reference(self, source_id: str | None) -> None:
+        """Which source the machine translation is diffed against (default: the first)."""
+        self._diff_reference = source_id
+        if self._workspace is not None:
+            self.set_data(self._workspace, self._comparison)
+
+    def _add_column(self, column_id: str) -> None:
+        frame = QWidget(self.splitter)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        header = ColumnHeader(frame)
+        pane = ReadingPane(frame)
+        pane.setObjectName(f"reading-pane-{column_id}")
+        if self._font is not None:
+            pane.setFont(self._font)
+        pane.set_dark(self._dark)
+        layout.addWidget(header)
+        layout.addWidget(pane, 1)
+        header.move_requested.connect(lambda delta: self.move_column(column_id, delta))
+        header.hide_requested.connect(lambda: self.set_column_visible(column_id, False))
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.columns_menu(header).exec(header.mapToGlobal(pos)))
+        pane.sentence_activated.connect(self._on_activated)
+        pane.sentence_hovered.connect(self._on_hovered)
+        pane.edit_requested.connect(self.edit_requested)
+        pane.retranslate_requested.connect(self.retranslate_requested)
+        pane.verticalScrollBar().valueChanged.connect(lambda _v: self._on_scrolled(column_id))
+        self._frames[column_id] = frame
+        self._headers[column_id] = header
+        self._panes[column_id] = pane
+
+    def _remove_column(self, column_id: str) -> None:
+        frame = self._frames.pop(column_id)
+        self._headers.pop(column_id)
+        self._panes.pop(column_id)
+        frame.hide()
+        frame.setParent(None)
+        frame.deleteLater()
+
+    def _layout_columns(self) -> None:
+        for index, column_id in enumerate(self._order):
+            frame = self._frames[column_id]
+            if self.splitter.indexOf(frame) != index:
+                self.splitter.insertWidget(index, frame)
+            frame.setVisible(column_id not in self._hidden)
+        visible = [i for i in self._order if i not in self._hidden]
+        for column_id, header in self._headers.items():
+            position = visible.index(column_id) if column_id in visible else -1
+            header.left.setEnabled(position > 0)
+            header.right.setEnabled(0 <= position < len(visible) - 1)
+            header.hide_button.setEnabled(len(visible) > 1)
+
+    # ---- columns ---------------------------------------------------------------------------
+    def columns(self) -> list[ColumnInfo]:
+        """Every column in display order, hidden ones included."""
+        infos = []
+        for column_id in self._order:
+            column = self._panes[column_id].column
+            if column is None:
+                continue
+            infos.append(ColumnInfo(column_id, column.title, column.role, column.lang,
+                                    column_id not in self._hidden))
+        return infos
+
+    def pane(self, column_id: str) -> ReadingPane:
+        return self._panes[column_id]
+
+    def visible_panes(self) -> list[ReadingPane]:
+        return [self._panes[i] for i in self._order if i not in self._hidden]
+
+    def set_column_visible(self, column_id: str, visible: bool) -> None:
+        if column_id not in self._panes:
+            raise KeyError(column_id)
+        if visible:
+            self._hidden.discard(column_id)
+        elif len(self._order) - len(self._hidden - {column_id}) > 1:
+            self._hidden.add(column_id)  # never hide the last visible column
+        self._layout_columns()
+        self.columns_changed.emit()
+
+    def move_column(self, column_id: str, delta: int) -> None:
+        """Move a column `delta` places among the visible ones (negative is left)."""
+        visible = [i for i in self._order if i not in self._hidden]
+        if column_id not in visible or delta == 0:
+            return
+        target = max(0, min(len(visible) - 1, visible.index(column_id) + delta))
+        visible.remove(column_id)
+        visible.insert(target, column_id)
+        # Hidden columns keep their places relative to the visible neighbour before them.
+        order: list[str] = []
+        queue = iter(visible)
+        for existing in self._order:
+            order.append(next(queue) if existing not in self._hidden else existing)
+        self._order = order
+        self._layout_columns()
+        self.columns_changed.emit()
+
+    def column_order(self) -> list[str]:
+        return list(self._order)
+
+    def set_column_order(self, ids: list[str]) -> None:
+        """Restore a saved order; unknown ids are ignored and missing ones keep the end."""
+        known = [i for i in ids if i in self._panes]
+        self._order = known + [i for i in self._order if i not in known]
+        self._layout_columns()
+        self.columns_changed.emit()
+
+    def columns_menu(self, parent: QWidget | None = None) -> QMenu:
+        """A menu of checkable columns, to show hidden ones again."""
+        menu = QMenu(self.tr("Columns"), parent or self)
+        for info in self.columns():
+            action = QAction(info.title, menu)
+            action.setCheckable(True)
+            action.setChecked(info.visible)
+            column_id = info.id
+            action.toggled.connect(
+                lambda checked, cid=column_id: self.set_column_visible(cid, checked))
+            menu.addAction(action)
+        return menu
+
+    # ---- selection -------------------------------------------------------------------------
+    @Slot(str, str)
+    def show_selection(self, key: str, sentence_id: str) -> None:
+        """Highlight a sentence and its counterparts in every column; scroll them into view."""
+        self._selection = (key, sentence_id)
+        found = self.counterparts(key, sentence_id)
+        self._syncing = True  # selection scrolling must not trigger alignment scrolling
+        try:
+            for pane in self._panes.values():
+                pane.highlight(found.get(pane.key, ()))
+        finally:
+            self._syncing = False
+
+    def counterparts(self, key: str, sentence_id: str) -> dict[str, tuple[str, ...]]:
+        if self._comparison is None:
+            return {key: (sentence_id,)}
+        return self._comparison.counterparts(key, sentence_id)
+
+    def selection(self) -> tuple[str, str] | None:
+        return self._selection
+
+    @Slot(str, str)
+    def show_hover(self, key: str, sentence_id: str) -> None:
+        """A lighter highlight of a hovered sentence's counterparts (no scrolling)."""
+        found = self.counterparts(key, sentence_id)
+        for pane in self._panes.values():
+            ids = found.get(pane.key, ())
+            pane.set_hovered(ids[0] if ids else None)
+
+    def _on_activated(self, key: str, sentence_id: str) -> None:
+        self.show_selection(key, sentence_id)
+        self.sentence_activated.emit(key, sentence_id)
+
+    def _on_hovered(self, key: str, sentence_id: str) -> None:
+        self.show_hover(key, sentence_id)
+        self.sentence_hovered.emit(key, sentence_id)
+
+    # ---- synchronised scrolling ------------------------------------------------------------
+    def set_sync_scrolling(self, enabled: bool) -> None:
+        self._sync_enabled = enabled
+
+    def sync_scrolling(self) -> bool:
+        return self._sync_enabled
+
+    def _on_scrolled(self, column_id: str) -> None:
+        if self._syncing or not self._sync_enabled:
+            return
+        self._syncing = True
+        try:
+            self.sync_from(column_id)
+        finally:
+            self._syncing = False
+
+    def sync_from(self, column_id: str) -> None:
+        """Align every other pane on the sentences now at the top of `column_id`'s pane.
+
+        The anchor is the first sentence from the top that has a counterpart in the other
+        pane: one that starts above the viewport is matched proportionally (so long sentences
+        scroll smoothly), one that starts inside it at the same distance from the top.
+        """
+        pane = self._panes[column_id]
+        top_visible = pane.top_visible_sentence()
+        if top_visible is None:
+            return
+        all_ids = pane.sentence_ids()
+        first = all_ids.index(top_visible[0])
+        ids = all_ids[first:first + SYNC_LOOKAHEAD]
+        scroll = float(pane.verticalScrollBar().value())
+        for other_id, other in self._panes.items():
+            if other is pane or other_id in self._hidden:
+                continue
+            for anchor in ids:
+                target = self._counterpart_in(pane.key, anchor, other.key)
+                if target is None:
+                    continue
+                top = pane.sentence_top(anchor) or 0.0
+                if top < scroll - 1:
+                    bottom = pane.sentence_bottom(anchor) or top
+                    other.scroll_to_sentence(target, (scroll - top) / max(1.0, bottom - top))
+                else:
+                    target_top = other.sentence_top(target) or 0.0
+                    other.verticalScrollBar().setValue(round(max(0.0, target_top - (top - scroll))))
+                break
+
+    def _counterpart_in(self, key: str, sentence_id: str, other_key: str) -> str | None:
+        if key == other_key:
+            return sentence_id  # the original and its machine translation share ids
+        if self._comparison is None:
+            return None
+        found = self._comparison.counterparts(key, sentence_id).get(other_key, ())
+        if key == ORIGINAL or other_key == ORIGINAL:
+            return found[0] if found else None
+        # Between two sources, go through the best original sentence they share.
+        links = self._comparison.links_to(key, sentence_id)
+        for link in sorted(links, key=lambda x: -x.score):
+            best = self._comparison.best_link(link.original, other_key)
+            if best is not None:
+                return best.sentence
+        return None
+
+    # ---- find, font, theme -----------------------------------------------------------------
+    def find(self, text: str) -> int:  # type: ignore[override]  # QWidget.find(id) is unrelated
+        """Mark every match in every visible column; return the number of matches."""
+        self._find_cursor = None
+        total = 0
+        for column_id, pane in self._panes.items():
+            total += pane.mark_matches(text if column_id not in self._hidden else "")
+        return total
+
+    def find_next(self, backwards: bool = False) -> bool:
+        """Select the next (or previous) match across the columns, left to right; wraps."""
+        stops = [(i, n) for i in self._order if i not in self._hidden
+                 for n in range(len(self._panes[i].find_matches()))]
+        if not stops:
+            return False
+        if self._find_cursor in stops:
+            index = stops.index(self._find_cursor) + (-1 if backwards else 1)
+        else:
+            index = len(stops) - 1 if backwards else 0
+        self._find_cursor = stops[index % len(stops)]
+        for column_id, pane in self._panes.items():
+            current = self._find_cursor[1] if column_id == self._find_cursor[0] else None
+            if current is not None or pane.find_matches():
+                pane.show_find_match(current)
+        return True
+
+    def find_previous(self) -> bool:
+        return self.find_next(backwards=True)
+
+    def current_find(self) -> tuple[str, int] | None:
+        return self._find_cursor
+
+    def set_font(self, font: QFont) -> None:
+        self._font = QFont(font)
+        for pane in self._panes.values():
+            pane.setFont(font)
+            if pane.column is not None:
+                pane.set_column(pane.column)
+        if self._selection is not None:
+            self.show_selection(*self._selection)
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        for pane in self._panes.values():
+            pane.set_dark(dark)

@@ -1,0 +1,497 @@
+"""One read-only column of flowing text: an article, its translation or a parallel report.
+
+The document is filled with PLAIN text through `QTextCursor` and `QTextCharFormat` (article text
+is never interpreted as HTML). Every sentence's character range is remembered so clicks, hovers,
+highlights and scroll synchronisation work on sentence ids. Highlights (selection, hover, find
+matches) are extra selections painted over the text; the diff colours live in the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import logging
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
+
+from parallax.core.workspace import TITLE
+from parallax.ui.palette import DiffColours, diff_colours
+from parallax.ui.views.column_text import (
+    EDIT_MARKER,
+    UNMATCHED_MARKER,
+    ColumnSentence,
+    ColumnText,
+    Mark,
+)
+
+log = logging.getLogger(__name__)
+SENTENCE_ID_PROPERTY = QTextFormat.Property.UserProperty + 1  # sentence id on its characters
+FIND_COLOUR_LIGHT = QColor(86, 180, 233, 110)
+FIND_COLOUR_DARK = QColor(86, 180, 233, 150)
+
+
+def mark_format(kind: str, colours: DiffColours) -> QTextCharFormat:
+    """Diff colours never rely on hue alone: deletions are struck through, insertions underlined."""
+    fmt = QTextCharFormat()
+    if kind == "deleted":
+        fmt.setBackground(colours.deleted)
+        fmt.setFontStrikeOut(True)
+    elif kind == "inserted":
+        fmt.setBackground(colours.inserted)
+        fmt.setFontUnderline(True)
+    elif kind == "changed_number":
+        fmt.setBackground(colours.changed_number)
+        fmt.setFontWeight(QFont.Weight.Bold)
+    elif kind == "changed_name":
+        fmt.setBackground(colours.changed_name)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    return fmt
+
+
+class ReadingPane(QTextEdit):
+    """Flowing text of one column with sentence numbers, diff marks and linked highlighting."""
+
+    sentence_activated = Signal(str, str)  # key, sentence id
+    sentence_hovered = Signal(str, str)
+    edit_requested = Signal(str, str)
+    retranslate_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self._column: ColumnText | None = None
+        self._dark = False
+        self._starts: list[int] = []  # sorted document positions of sentence starts
+        self._ids: list[str] = []  # sentence id for each start
+        self._ranges: dict[str, tuple[int, int]] = {}
+        self._highlighted: tuple[str, ...] = ()
+        self._hovered: str | None = None
+        self._found: list[tuple[int, int]] = []
+        self._current_find: int | None = None
+
+    # ---- content -------------------------------------------------------------------------
+    @property
+    def column(self) -> ColumnText | None:
+        return self._column
+
+    @property
+    def key(self) -> str:
+        return self._column.key if self._column is not None else ""
+
+    def set_column(self, column: ColumnText) -> None:
+        """Show `column`; highlights that still exist survive, scroll position is kept."""
+        scroll = self.verticalScrollBar().value()
+        self._column = column
+        self._rebuild()
+        self._highlighted = tuple(s for s in self._highlighted if s in self._ranges)
+        self._found = []
+        self._current_find = None
+        self._refresh_extra()
+        self.verticalScrollBar().setValue(scroll)
+
+    def set_dark(self, dark: bool) -> None:
+        if dark != self._dark:
+            self._dark = dark
+            if self._column is not None:
+                self.set_column(self._column)
+
+    def _rebuild(self) -> None:
+        column = self._column
+        self.setExtraSelections([])
+        document = self.document()
+        document.clear()
+        document.setDefaultFont(self.font())
+        self._starts, self._ids, self._ranges = [], [], {}
+        if column is None:
+            return
+        colours = diff_colours(self._dark)
+        grey = self.palette().color(QPalette.ColorGroup.Normal, QPalette.ColorRole.PlaceholderText)
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        paragraph: int | None = None
+        spaced = not _is_cjk_lang(column.lang)
+        first = True
+        for sentence in column.sentences:
+            if not first and sentence.paragraph != paragraph:
+                cursor.insertBlock(_paragraph_format())
+            elif not first and spaced:
+                cursor.insertText(" ", QTextCharFormat())
+            if first:
+                cursor.setBlockFormat(_paragraph_format())
+            first = False
+            paragraph = sentence.paragraph
+            self._insert_sentence(cursor, sentence, colours, grey)
+            if sentence.id == TITLE:
+                paragraph = -2  # the headline is always its own block
+        cursor.endEditBlock()
+        # The view's own cursor moved along with the insertions; leave it at the start so
+        # the first resize does not scroll to the end.
+        self.setTextCursor(QTextCursor(document))
+
+    def _insert_sentence(self, cursor: QTextCursor, sentence: ColumnSentence,
+                         colours: DiffColours, grey: QColor) -> None:
+        prefix = QTextCharFormat()
+        prefix.setForeground(grey)
+        prefix.setFontPointSize(max(6.0, self.font().pointSizeF() * 0.75))
+        prefix.setProperty(SENTENCE_ID_PROPERTY, sentence.id)
+        if sentence.number is not None:
+            marker = f" {UNMATCHED_MARKER}" if sentence.unmatched else ""
+            cursor.insertText(f"[{sentence.number}{marker}]\u2009", prefix)
+        base = QTextCharFormat()
+        base.setProperty(SENTENCE_ID_PROPERTY, sentence.id)
+        if sentence.id == TITLE:
+            base.setFontWeight(QFont.Weight.Bold)
+            base.setFontPointSize(self.font().pointSizeF() * 1.2)
+        if sentence.unmatched:
+            base.setBackground(colours.unmatched)
+        if sentence.edited:
+            base.setFontItalic(True)
+        start = cursor.position()
+        if sentence.missing:
+            placeholder = QTextCharFormat(base)
+            placeholder.setForeground(grey)
+            placeholder.setFontItalic(True)
+            cursor.insertText("…", placeholder)
+        else:
+            cursor.insertText(sentence.text, base)
+        end = cursor.position()
+        for mark in sentence.marks:
+            self._apply_mark(cursor.document(), start, mark, colours)
+        if sentence.edited:
+            cursor.insertText(f"\u2009{EDIT_MARKER}", prefix)
+        self._starts.append(start)
+        self._ids.append(sentence.id)
+        self._ranges[sentence.id] = (start, end)
+
+    @staticmethod
+    def _apply_mark(document: QTextDocument, offset: int, mark: Mark,
+                    colours: DiffColours) -> None:
+        cursor = QTextCursor(document)
+        cursor.setPosition(offset + mark.start)
+        cursor.setPosition(offset + mark.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(mark_format(mark.kind, colours))
+
+    # ---- sentence geometry -----------------------------------------------------------------
+    def sentence_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def sentence_range(self, sentence_id: str) -> tuple[int, int] | None:
+        return self._ranges.get(sentence_id)
+
+    def sentence_at_position(self, position: int) -> str | None:
+        """The sentence holding a document position (its number prefix counts as part of it)."""
+        i = bisect.bisect_right(self._starts, position) - 1
+        if i >= 0:
+            sid = self._ids[i]
+            if position <= self._ranges[sid][1]:
+                return sid
+        # The prefix "[n] " sits just before a sentence's start.
+        j = i + 1
+        if j < len(self._ids):
+            fmt_id = self._format_sentence_id(position)
+            if fmt_id == self._ids[j]:
+                return fmt_id
+        return None
+
+    def _format_sentence_id(self, position: int) -> str | None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position + 1, self.document().characterCount() - 1))
+        value = cursor.charFormat().property(SENTENCE_ID_PROPERTY)
+        return value if isinstance(value, str) else None
+
+    def sentence_at(self, point: QPoint) -> str | None:
+        """The sentence under a viewport point, or None over blank space."""
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return None
+        return self.sentence_at_position(cursor.position())
+
+    def sentence_top(self, sentence_id: str) -> float | None:
+        """Y of a sentence's first line, in document coordinates (scroll-bar units)."""
+        span = self._ranges.get(sentence_id)
+        if span is None:
+            return None
+        return self._y_of(span[0])
+
+    def sentence_bottom(self, sentence_id: str) -> float | None:
+        span = self._ranges.get(sentence_id)
+        if span is None:
+            return None
+        return self._y_of(span[1], bottom=True)
+
+    def _y_of(self, position: int, bottom: bool = False) -> float:
+        document = self.document()
+        block = document.findBlock(position)
+        layout = document.documentLayout()
+        block_top = layout.blockBoundingRect(block).top()
+        text_layout = block.layout()
+        if text_layout is None:
+            return block_top
+        line = text_layout.lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return block_top
+        return block_top + line.y() + (line.height() if bottom else 0.0)
+
+    def top_sentence_index(self) -> int | None:
+        """Index of the sentence holding the top-left of the viewport (or the next one)."""
+        if not self._ids:
+            return None
+        position = self.cursorForPosition(QPoint(2, 1)).position()
+        i = bisect.bisect_right(self._starts, position) - 1
+        if i < 0 or position > self._ranges[self._ids[i]][1]:
+            i += 1
+        return i if i < len(self._ids) else None
+
+    def top_visible_sentence(self) -> tuple[str, float] | None:
+        """The sentence at the top of the viewport and how far into it (0..1) we are.
+
+        In flowing text the top line can hold the end of one sentence and the start of the
+        next; the one that starts on that line is the one the reader sees begin there.
+        """
+        i = self.top_sentence_index()
+        if i is None:
+            return None
+        scroll = float(self.verticalScrollBar().value())
+        for j in range(i, len(self._ids)):
+            top = self.sentence_top(self._ids[j]) or 0.0
+            if top > scroll + 1:
+                break
+            if top >= scroll - 1:
+                return self._ids[j], 0.0
+        sid = self._ids[i]
+        top = self.sentence_top(sid) or 0.0
+        bottom = self.sentence_bottom(sid) or top
+        fraction = 0.0 if bottom <= top else max(0.0, min(1.0, (scroll - top) / (bottom - top)))
+        return sid, fraction
+
+    def scroll_to_sentence(self, sentence_id: str, fraction: float = 0.0) -> bool:
+        """Put a sentence (at `fraction` of its height) at the top of the viewport."""
+        top = self.sentence_top(sentence_id)
+        if top is None:
+            return False
+        bottom = self.sentence_bottom(sentence_id) or top
+        self.verticalScrollBar().setValue(round(top + (bottom - top) * fraction))
+        return True
+
+    def ensure_sentence_visible(self, sentence_id: str) -> None:
+        """Scroll as little as needed, keeping a little context above the sentence."""
+        top, bottom = self.sentence_top(sentence_id), self.sentence_bottom(sentence_id)
+        if top is None or bottom is None:
+            return
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        if top >= bar.value() and bottom <= bar.value() + height:
+            return
+        margin = min(height / 4, 3 * self.fontMetrics().lineSpacing())
+        bar.setValue(round(max(0.0, top - margin)))
+
+    # ---- highlighting ----------------------------------------------------------------------
+    def highlighted(self) -> tuple[str, ...]:
+        return self._highlighted
+
+    def highlight(self, sentence_ids: Iterable[str], scroll: bool = True) -> None:
+        """Mark these sentences as the current selection; scroll the first into view."""
+        self._highlighted = tuple(s for s in sentence_ids if s in self._ranges)
+        self._refresh_extra()
+        if scroll and self._highlighted:
+            self.ensure_sentence_visible(self._highlighted[0])
+
+    def set_hovered(self, sentence_id: str | None) -> None:
+        if sentence_id is not None and sentence_id not in self._ranges:
+            sentence_id = None
+        if sentence_id != self._hovered:
+            self._hovered = sentence_id
+            self._refresh_extra()
+
+    def hovered(self) -> str | None:
+        return self._hovered
+
+    def mark_matches(self, text: str) -> int:
+        """Mark every match of `text` (ignoring case); return how many there are."""
+        self._found = []
+        self._current_find = None
+        if text:
+            document = self.document()
+            cursor = document.find(text, 0)
+            while not cursor.isNull():
+                self._found.append((cursor.selectionStart(), cursor.selectionEnd()))
+                cursor = document.find(text, cursor.selectionEnd())
+        self._refresh_extra()
+        return len(self._found)
+
+    def find_matches(self) -> list[tuple[int, int]]:
+        return list(self._found)
+
+    def show_find_match(self, index: int | None) -> None:
+        self._current_find = index
+        self._refresh_extra()
+        if index is not None:
+            start, end = self._found[index]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def _refresh_extra(self) -> None:
+        colours = diff_colours(self._dark)
+        extras: list[QTextEdit.ExtraSelection] = []
+        find_colour = FIND_COLOUR_DARK if self._dark else FIND_COLOUR_LIGHT
+        for i, (start, end) in enumerate(self._found):
+            fmt = QTextCharFormat()
+            fmt.setBackground(find_colour)
+            if i == self._current_find:
+                fmt.setFontOverline(True)
+                fmt.setFontUnderline(True)
+            extras.append(self._extra(start, end, fmt))
+        if self._hovered is not None and self._hovered not in self._highlighted:
+            fmt = QTextCharFormat()
+            fmt.setBackground(colours.hover)
+            extras.append(self._extra(*self._ranges[self._hovered], fmt))
+        for sid in self._highlighted:
+            fmt = QTextCharFormat()
+            fmt.setBackground(colours.selection)
+            extras.append(self._extra(*self._ranges[sid], fmt))
+        self.setExtraSelections(extras)
+
+    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def extra_ranges(self) -> list[tuple[int, int, QBrush]]:
+        """What is painted over the text, for tests and the screenshot check."""
+        return [(e.cursor.selectionStart(), e.cursor.selectionEnd(),
+                 e.format.background()) for e in self.extraSelections()]
+
+    # ---- interaction -----------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        sid = self.sentence_at(event.position().toPoint())
+        if sid is not None:
+            self.sentence_activated.emit(self.key, sid)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        sid = self.sentence_at(event.position().toPoint())
+        if sid is not None and sid != self._hovered:
+            self.set_hovered(sid)
+            self.sentence_hovered.emit(self.key, sid)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().leaveEvent(event)
+        self.set_hovered(None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            sid = self.sentence_at_position(self.textCursor().position())
+            if sid is not None:
+                self.sentence_activated.emit(self.key, sid)
+                return
+        super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            sid = self.sentence_at(event.pos())
+            tip = self.tooltip_for(sid) if sid is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_for(self, sentence_id: str) -> str:
+        """Rich-text tooltip built only from escaped pieces: article text is never markup."""
+        if self._column is None:
+            return ""
+        sentence = self._column.sentence(sentence_id)
+        if sentence is None or not sentence.notes:
+            return ""
+        return "<qt>" + "<br>".join(html.escape(n) for n in sentence.notes) + "</qt>"
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.build_context_menu(self.sentence_at(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, sentence_id: str | None) -> QMenu:
+        menu = QMenu(self)
+        column = self._column
+        edit_key = column.edit_key if column is not None else None
+        usable = (sentence_id is not None and sentence_id != TITLE) or (
+            sentence_id == TITLE and edit_key is not None)
+        edit = QAction(self.tr("Edit translation…"), menu)
+        retry = QAction(self.tr("Translate this sentence again"), menu)
+        for action in (edit, retry):
+            action.setEnabled(bool(edit_key) and usable)
+            menu.addAction(action)
+        if edit_key and sentence_id is not None:
+            key, sid = edit_key, sentence_id
+            edit.triggered.connect(lambda: self.edit_requested.emit(key, sid))
+            retry.triggered.connect(lambda: self.retranslate_requested.emit(key, sid))
+        menu.addSeparator()
+        copy_sentence = QAction(self.tr("Copy sentence"), menu)
+        copy_sentence.setEnabled(sentence_id is not None)
+        if sentence_id is not None:
+            sid_copy = sentence_id
+            copy_sentence.triggered.connect(lambda: self.copy_sentence(sid_copy))
+        menu.addAction(copy_sentence)
+        copy = QAction(self.tr("Copy selection"), menu)
+        copy.setEnabled(self.textCursor().hasSelection())
+        copy.triggered.connect(self.copy)
+        menu.addAction(copy)
+        return menu
+
+    def copy_sentence(self, sentence_id: str) -> None:
+        if self._column is None:
+            return
+        sentence = self._column.sentence(sentence_id)
+        if sentence is not None:
+            QGuiApplication.clipboard().setText(sentence.text)
+
+
+def _paragraph_format() -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setBottomMargin(8.0)
+    return fmt
+
+
+def _is_cjk_lang(lang: str) -> bool:
+    return lang.split("-")[0].lower() in {"zh", "ja", "ko"}
+
