@@ -14,11 +14,14 @@ from parallax.core.translate.glossary import (
     GlossaryError,
     GlossaryMiss,
     GlossaryTerm,
+    active_glossary,
     check_glossary,
     default_glossary,
+    fingerprint,
     load_glossary,
     parse_glossary,
     prompt_lines,
+    user_glossary_path,
 )
 
 SAMPLE = (
@@ -140,3 +143,20 @@ def test_default_glossary_covers_the_seed_domain(seed_text: str) -> None:
     assert by_source["罗马规约"].target == "Rome Statute"
     found = {t.source for t in shipped.terms_in(seed_text)}
     assert {"国际刑事法院", "罗马规约", "普京", "蒙古国", "克里姆林宫"} <= found
+
+
+def test_user_glossary_overrides_and_extends_the_shipped_one(isolated_home: Path) -> None:
+    assert active_glossary() == default_glossary()
+    user_glossary_path().write_text(
+        "普京\tVladimir Putin\n诺门罕\tNomonhan\n", encoding="utf-8"
+    )
+    merged = active_glossary()
+    by_source = {t.source: t.target for t in merged.terms}
+    assert by_source["普京"] == "Vladimir Putin"
+    assert by_source["诺门罕"] == "Nomonhan"
+    assert by_source["国际刑事法院"] == "International Criminal Court"
+    assert len(merged) == len(default_glossary()) + 1
+    assert fingerprint(merged) != fingerprint(default_glossary())
+    user_glossary_path().write_text("普京 Putin\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"glossary\.zh-en\.tsv, line 1"):
+        active_glossary()

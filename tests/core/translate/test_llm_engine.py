@@ -19,8 +19,10 @@ from parallax.core.translate.engine import Engine
 from parallax.core.translate.gguf_models import add_gguf
 from parallax.core.translate.glossary import (
     GlossaryMiss,
+    active_glossary,
     check_glossary,
     default_glossary,
+    fingerprint,
     parse_glossary,
 )
 from parallax.core.translate.llm import (
@@ -67,9 +69,11 @@ def chat_engine(models: dict[str, Path]) -> LlmEngine:
 def test_it_is_an_engine(chat_engine: LlmEngine, models: dict[str, Path]) -> None:
     assert isinstance(chat_engine, Engine)
     assert chat_engine.name == "llm" and not chat_engine.is_gloss
-    assert chat_engine.version.startswith("llm:tiny-chat.gguf@sha256:")
     sha = gguf_models.sha256_file(models["chat"])
-    assert chat_engine.version.endswith(sha[:12])
+    assert chat_engine.version.startswith(f"llm:tiny-chat.gguf@sha256:{sha[:12]} prompt:")
+    assert chat_engine.version.endswith(f" glossary:{fingerprint(active_glossary())}")
+    no_glossary = LlmEngine(models["chat"], LlmSettings(glossary=None))
+    assert no_glossary.version == chat_engine.version.split(" glossary:")[0]
     assert ("zh", "en") in {(p.source, p.target) for p in chat_engine.pairs()}
 
 
@@ -124,8 +128,18 @@ def test_empty_answers_fall_back_to_a_marked_source(models: dict[str, Path]) -> 
     assert engine.last_fallbacks == [0, 1, 3, 4]
 
 
+def test_a_sentence_too_long_for_the_context_falls_back_alone(models: dict[str, Path]) -> None:
+    engine = LlmEngine(models["putin"], LlmSettings(threads=1, context_length=512))
+    huge = "普京访问蒙古国。" * 200
+    outputs = engine.translate(["普京。", huge, "普京。"], "zh", "en")
+    assert outputs[1] == UNTRANSLATED_MARK + huge
+    assert engine.last_fallbacks == [1]
+    assert outputs[0].startswith("Putin") and outputs[2].startswith("Putin")
+
+
 def test_output_is_bounded_by_the_input_length(models: dict[str, Path]) -> None:
-    engine = LlmEngine(models["putin"], SETTINGS)
+    # No glossary: this byte-level toy vocabulary would fill the small context with it.
+    engine = LlmEngine(models["putin"], LlmSettings(threads=1, glossary=None))
     short = "普京访问。"
     long_ = "普京此次出国正值国际刑事法院对其发出逮捕令后，这也是普京首次访问成员国。"
     outputs = engine.translate([short, long_], "zh", "en")
@@ -200,7 +214,7 @@ def test_registered_model_version_uses_the_recorded_hash(
     models: dict[str, Path], isolated_home: Path
 ) -> None:
     model = add_gguf(models["plain"])
-    assert LlmEngine(model).version == f"llm:tiny-plain.gguf@sha256:{model.sha256[:12]}"
+    assert LlmEngine(model).version.startswith(f"llm:tiny-plain.gguf@sha256:{model.sha256[:12]} ")
     assert LlmEngine(models["plain"]).version == LlmEngine(model).version
 
 

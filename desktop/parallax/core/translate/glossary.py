@@ -7,6 +7,7 @@ for). Blank lines and lines starting with `#` are ignored.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 import zhconv
 
 from parallax.core.errors import InputError
-from parallax.core.paths import resources_dir
+from parallax.core.paths import config_dir, resources_dir
 
 DEFAULT_GLOSSARY_NAME = "glossary.zh-en.tsv"
 MAX_GLOSSARY_BYTES = 5 * 1024 * 1024  # far beyond any hand-kept glossary
@@ -140,6 +141,34 @@ def default_glossary_path() -> Path:
 def default_glossary() -> Glossary:
     """The glossary shipped with the app (names and institutions from world news)."""
     return load_glossary(default_glossary_path())
+
+
+def user_glossary_path() -> Path:
+    """The user's own glossary; its terms override the shipped ones with the same source."""
+    return config_dir() / DEFAULT_GLOSSARY_NAME
+
+
+def active_glossary() -> Glossary:
+    """The shipped glossary merged with the user's, if they keep one.
+
+    A malformed user glossary is a `GlossaryError` naming its line, never silently ignored.
+    """
+    shipped = default_glossary()
+    user_path = user_glossary_path()
+    if not user_path.is_file():
+        return shipped
+    user = load_glossary(user_path)
+    overridden = {_normalise_source(t.source) for t in user.terms}
+    kept = tuple(t for t in shipped.terms if _normalise_source(t.source) not in overridden)
+    return Glossary(user.terms + kept, origin=f"{shipped.origin}+{user.origin}")
+
+
+def fingerprint(glossary: Glossary) -> str:
+    """A short digest of the terms, so a version string changes when the glossary does."""
+    digest = hashlib.sha256()
+    for term in glossary.terms:
+        digest.update(f"{term.source}\t{'|'.join(term.targets)}\n".encode())
+    return digest.hexdigest()[:8]
 
 
 def check_glossary(

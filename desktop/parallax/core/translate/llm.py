@@ -36,7 +36,14 @@ from parallax.core.translate.gguf_models import (
     inspect_gguf,
     sha256_file,
 )
-from parallax.core.translate.glossary import Glossary, GlossaryMiss, check_glossary, prompt_lines
+from parallax.core.translate.glossary import (
+    Glossary,
+    GlossaryMiss,
+    active_glossary,
+    check_glossary,
+    fingerprint,
+    prompt_lines,
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +53,7 @@ UNTRANSLATED_MARK = "[untranslated] "
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ru": "Russian"}
 DEFAULT_CONTEXT = 4096
 MAX_OUTPUT_TOKENS = 1024
+PROMPT_VERSION = 1  # bump when the prompt or the cleaning changes: cached results then differ
 
 
 def available() -> tuple[bool, str]:
@@ -73,7 +81,8 @@ def max_tokens_for(sentence: str, source: str) -> int:
 class LlmSettings:
     threads: int = field(default_factory=default_threads)
     context_length: int = DEFAULT_CONTEXT
-    glossary: Glossary | None = None
+    # The shipped glossary merged with the user's; None for no glossary at all.
+    glossary: Glossary | None = field(default_factory=active_glossary)
 
 
 class LlmEngine:
@@ -110,10 +119,17 @@ class LlmEngine:
 
     @property
     def version(self) -> str:
-        """`llm:<file>@sha256:<first 12>`; hashing an unregistered file happens once."""
+        """`llm:<file>@sha256:<first 12> prompt:<n>[ glossary:<digest>]`.
+
+        Hashing an unregistered file happens once per engine.
+        """
         if self._sha256 is None:
             self._sha256 = sha256_file(self._path)
-        return f"{ENGINE_NAME}:{self._path.name}@sha256:{self._sha256[:12]}"
+        version = f"{ENGINE_NAME}:{self._path.name}@sha256:{self._sha256[:12]}"
+        version += f" prompt:{PROMPT_VERSION}"
+        if self.settings.glossary:
+            version += f" glossary:{fingerprint(self.settings.glossary)}"
+        return version
 
     @property
     def is_gloss(self) -> bool:
