@@ -37,3 +37,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh PARALLAX_HOME for tests that write settings, caches or models."""
     monkeypatch.setenv("PARALLAX_HOME", str(tmp_path / "home"))
     return tmp_path / "home"
+
+
+# Shared fixtures from tests/support (imported here so every test folder sees them).
+from support.models import tiny_engine, tiny_models_dir, tiny_packages  # noqa: E402, F401

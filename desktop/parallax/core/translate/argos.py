@@ -229,7 +229,9 @@ class ArgosEngine:
         if not todo:
             return outputs
         tokens = [loaded.encode(batch[i]) for i in todo]
-        longest = max(len(t) for t in tokens)
+        # A random or confused model may never stop; real output is rarely 3x the input. The
+        # cap is per sentence (cut after decoding) so a batch's neighbours never change a result.
+        caps = [min(MAX_DECODING_LENGTH, 3 * len(t) + 16) for t in tokens]
         prefix = [[loaded.target_prefix] for _ in todo] if loaded.target_prefix else None
         self.model_calls += 1
         try:
@@ -240,13 +242,12 @@ class ArgosEngine:
                 max_batch_size=self.batch_size,
                 replace_unknowns=True,
                 length_penalty=0.2,
-                # A random or confused model may never stop; real output is rarely 3x the input.
-                max_decoding_length=min(MAX_DECODING_LENGTH, 3 * longest + 16),
+                max_decoding_length=max(caps),
             )
         except (RuntimeError, ValueError) as exc:
             raise TranslationError(f"The translation model failed: {exc}.") from exc
-        for i, result in zip(todo, results, strict=True):
-            hypothesis = list(result.hypotheses[0])
+        for i, result, cap in zip(todo, results, caps, strict=True):
+            hypothesis = list(result.hypotheses[0])[:cap]
             if loaded.target_prefix and hypothesis[:1] == [loaded.target_prefix]:
                 hypothesis = hypothesis[1:]
             outputs[i] = loaded.decode(hypothesis).strip()

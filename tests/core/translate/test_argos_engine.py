@@ -1,0 +1,109 @@
+"""ArgosEngine on the tiny random-weight packages: the outputs are gibberish, the mechanics real."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parallax.core.errors import Cancelled, LanguagePairError, TranslationError
+from parallax.core.progress import CancelToken
+from parallax.core.translate.argos import ArgosEngine
+from parallax.core.translate.engine import Engine, LanguagePair
+
+SENTENCES = [
+    "俄乌战争再度升级,局势日益紧张。",
+    "普京此刻乘专机离国。",
+    "美国迅速组建了一个由50国组成的联盟。",
+    "蒙古国作为《罗马规约》的缔约国。",
+    "克里姆林宫对此表示不担心。",
+    "据悉,普京此行是为了参加诺门罕战役胜利85周年的纪念活动。",
+]
+
+
+def test_is_an_engine(tiny_engine: ArgosEngine) -> None:
+    assert isinstance(tiny_engine, Engine)
+    assert tiny_engine.name == "argos"
+    assert not tiny_engine.is_gloss
+    assert "zh->en" in tiny_engine.version
+
+
+def test_one_output_per_input_in_order(tiny_engine: ArgosEngine) -> None:
+    outputs = tiny_engine.translate(SENTENCES, "zh", "en")
+    assert len(outputs) == len(SENTENCES)
+    assert all(isinstance(o, str) and o for o in outputs)
+    singles = [tiny_engine.translate([s], "zh", "en")[0] for s in SENTENCES]
+    assert outputs == singles  # batching never reorders or mixes sentences
+    assert tiny_engine.translate(SENTENCES[::-1], "zh", "en") == outputs[::-1]
+
+
+def test_blank_sentences_skip_the_model(tiny_engine: ArgosEngine) -> None:
+    assert tiny_engine.translate(["", "  "], "zh", "en") == ["", ""]
+    assert tiny_engine.model_calls == 0
+    assert tiny_engine.translate([], "zh", "en") == []
+
+
+def test_batches_and_progress(tiny_engine: ArgosEngine) -> None:
+    reports: list[tuple[int, int]] = []
+    tiny_engine.translate(SENTENCES, "zh", "en", on_progress=lambda d, t: reports.append((d, t)))
+    assert reports == [(0, 6), (4, 6), (6, 6)]  # batch_size=4
+    assert tiny_engine.model_calls == 2
+
+
+def test_translator_is_loaded_once(tiny_engine: ArgosEngine) -> None:
+    tiny_engine.translate(SENTENCES[:1], "zh", "en")
+    tiny_engine.translate(SENTENCES[1:2], "zh", "en")
+    assert len(tiny_engine._loaded) == 1
+
+
+def test_cancel_mid_run_keeps_finished_batches(tiny_engine: ArgosEngine) -> None:
+    cancel = CancelToken()
+
+    def progress(done: int, total: int) -> None:
+        if done >= 4:
+            cancel.cancel()
+
+    with pytest.raises(Cancelled) as info:
+        tiny_engine.translate(SENTENCES * 2, "zh", "en", on_progress=progress, cancel=cancel)
+    assert info.value.partial == tiny_engine.translate(SENTENCES[:4], "zh", "en")
+
+
+def test_pivot_through_english(tiny_engine: ArgosEngine) -> None:
+    assert LanguagePair("zh", "ru") in tiny_engine.pairs()
+    via = tiny_engine.translate(SENTENCES[:3], "zh", "ru")
+    english = tiny_engine.translate(SENTENCES[:3], "zh", "en")
+    assert via == tiny_engine.translate(english, "en", "ru")
+    assert "zh->en" in tiny_engine.pair_version("zh", "ru")
+    assert "en->ru" in tiny_engine.pair_version("zh", "ru")
+
+
+def test_traditional_chinese_uses_the_zh_model(tiny_engine: ArgosEngine) -> None:
+    assert tiny_engine.has_pair("zh-Hant", "en")
+    assert len(tiny_engine.translate(["普京抵達蒙古國。"], "zh-Hant", "en")) == 1
+
+
+def test_unknown_pair_is_a_clear_error(tiny_engine: ArgosEngine) -> None:
+    with pytest.raises(LanguagePairError, match="No translation model for ru->zh"):
+        tiny_engine.translate(["Привет."], "ru", "zh")
+    assert not tiny_engine.has_pair("ru", "zh")
+
+
+def test_no_models_at_all(tmp_path: Path) -> None:
+    engine = ArgosEngine(models_dir=tmp_path / "empty")
+    assert engine.pairs() == []
+    with pytest.raises(LanguagePairError, match="installed: none"):
+        engine.translate(["你好"], "zh", "en")
+
+
+def test_settings_are_checked() -> None:
+    with pytest.raises(TranslationError):
+        ArgosEngine(beam_size=0)
+    with pytest.raises(TranslationError):
+        ArgosEngine(threads=-1)
+
+
+def test_beam_size_is_part_of_the_version(tiny_models_dir: Path) -> None:
+    narrow = ArgosEngine(beam_size=1, models_dir=tiny_models_dir)
+    wide = ArgosEngine(beam_size=4, models_dir=tiny_models_dir)
+    assert narrow.pair_version("zh", "en") != wide.pair_version("zh", "en")
+    assert len(wide.translate(SENTENCES[:2], "zh", "en")) == 2

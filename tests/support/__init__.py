@@ -1,0 +1,1 @@
+"""Helpers shared by tests: real tiny models built on the fly."""
