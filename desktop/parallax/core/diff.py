@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from functools import lru_cache
 from diff_match_patch import diff_match_patch
 
 from parallax.core.comparison import DELETE, EQUAL, INSERT, DiffSpan
+from parallax.core.lexicon import is_chinese, jieba_words
 
 log = logging.getLogger(__name__)
 
@@ -45,26 +45,10 @@ _CJK_RUN = re.compile(rf"[{_CJK}]+|[^{_CJK}]+")
 # its semantic clean-up never mistake a word code for a space or a newline.
 _CODE_BASE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
-_jieba_lock = threading.Lock()
-_jieba_ready = False
 
 
 def is_chinese_lang(lang: str) -> bool:
-    return lang.lower().split("-")[0] in {"zh", "cmn", "yue"}
-
-
-def _jieba() -> object:
-    """Import jieba once, quietly (it logs its dictionary loading to stderr by default)."""
-    global _jieba_ready
-    import jieba
-
-    if not _jieba_ready:
-        with _jieba_lock:
-            if not _jieba_ready:
-                jieba.setLogLevel(logging.WARNING)
-                jieba.initialize()
-                _jieba_ready = True
-    return jieba
+    return is_chinese(lang)
 
 
 def tokenize_words(text: str, lang: str) -> list[str]:
@@ -79,11 +63,10 @@ def tokenize_words(text: str, lang: str) -> list[str]:
 def _cut_chinese(text: str) -> list[str]:
     # jieba for runs of Chinese characters; the alphabetic rules elsewhere, so numbers such as
     # "1,000" or "3.5" and Latin words stay whole.
-    jieba = _jieba()
     tokens: list[str] = []
     for run in _CJK_RUN.findall(text):
         if _HAS_CJK.match(run):
-            tokens.extend(jieba.cut(run, HMM=True))  # type: ignore[attr-defined]
+            tokens.extend(jieba_words(run))
         else:
             tokens.extend(_ALPHA_TOKEN.findall(run))
     return tokens
