@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,6 +111,37 @@ def test_cancel_between_sentences_keeps_finished_work(chat_engine: LlmEngine) ->
     assert chat_engine.translate(SENTENCES[:1], "zh", "en") == full[:1]
 
 
+def test_cancel_interrupts_a_long_generation(
+    models: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = LlmEngine(models["putin"], LlmSettings(threads=1, glossary=None))
+    engine.load()
+    token = CancelToken()
+    chunks_per_call: list[int] = []
+    real = engine._server.handle_chat_completions
+
+    class CancelMidway:
+        def handle_chat_completions(self, request: dict[str, object], callback: Any) -> object:
+            chunks_per_call.append(0)
+
+            def counting(chunk: object) -> bool:
+                chunks_per_call[-1] += 1
+                if len(chunks_per_call) == 2 and chunks_per_call[-1] == 3:
+                    token.cancel()  # as if the user pressed Cancel during sentence 2
+                return bool(callback(chunk))
+
+            return real(request, counting)
+
+    monkeypatch.setattr(engine, "_server", CancelMidway())
+    long_sentence = "普京访问蒙古国。" * 3
+    with pytest.raises(Cancelled) as caught:
+        engine.translate(["普京。", long_sentence, "普京。"], "zh", "en", cancel=token)
+    assert caught.value.partial == [" ".join(["Putin"] * max_tokens_for("普京。", "zh"))]
+    # Sentence 2 would have streamed ~100 tokens; it stopped at the cancel. 3 never started.
+    assert len(chunks_per_call) == 2
+    assert chunks_per_call[1] == 3 < max_tokens_for(long_sentence, "zh")
+
+
 def test_plain_prompt_model_without_chat_template(models: dict[str, Path]) -> None:
     engine = LlmEngine(models["plain"], SETTINGS)
     outputs = engine.translate(SENTENCES, "zh", "en")
@@ -174,9 +206,9 @@ def test_glossary_terms_reach_the_prompt(
     real = server.handle_chat_completions
 
     class Spy:
-        def handle_chat_completions(self, request: dict[str, object]) -> object:
-            sent.append(request)
-            return real(request)
+        def handle_chat_completions(self, request: dict[str, object], callback: Any) -> object:
+            sent.append(dict(request))
+            return real(request, callback)
 
     monkeypatch.setattr(engine, "_server", Spy())
     engine.translate(["国际刑事法院成员国。", "蒙古国。"], "zh", "en")

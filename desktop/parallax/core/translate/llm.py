@@ -4,6 +4,7 @@ One prompt per sentence, carrying the previous sentence (and its translation) as
 the glossary terms that occur in the sentence. Greedy decoding, output bounded by the input's
 length, and cleaned of the chatter instruction models add. Every input gets exactly one output:
 a sentence the model fails on comes back as its source text behind `UNTRANSLATED_MARK`.
+Output is streamed, so a cancel stops the sentence being generated, not only the next one.
 
 Nothing here imports xllamacpp until a model is loaded, so the app runs without the extra.
 llama.cpp's server core also opens an HTTP listener; it is bound to 127.0.0.1 on a random port
@@ -243,7 +244,9 @@ class LlmEngine:
         for index, sentence in enumerate(sentences):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled(partial=results)
-            output = self._translate_one(sentence, previous, pair)
+            output = self._translate_one(sentence, previous, pair, cancel)
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled(partial=results)
             if output is None:
                 fallbacks.append(index)
                 output = UNTRANSLATED_MARK + sentence
@@ -261,7 +264,11 @@ class LlmEngine:
         return results
 
     def _translate_one(
-        self, sentence: str, previous: tuple[str, str] | None, pair: LanguagePair
+        self,
+        sentence: str,
+        previous: tuple[str, str] | None,
+        pair: LanguagePair,
+        cancel: CancelToken | None,
     ) -> str | None:
         """The cleaned translation, or None when the model gave nothing usable."""
         if not sentence.strip():
@@ -274,20 +281,50 @@ class LlmEngine:
         request["max_tokens"] = max_tokens_for(sentence, pair.source)
         request["temperature"] = 0.0
         request["seed"] = 0
-        try:
-            if "messages" in request:
-                response = self._server.handle_chat_completions(request)
-            else:
-                response = self._server.handle_completions(request)
-        except Exception as exc:  # a failing sentence must not take the others down
-            log.warning("llama.cpp failed on a sentence: %s", exc)
-            return None
-        text = _response_text(response)
+        text = self._generate(request, cancel)
         if text is None:
-            log.warning("llama.cpp gave no completion: %.300s", response)
             return None
         cleaned = clean_output(text)
         return cleaned if is_usable(cleaned, sentence, pair.target) else None
+
+    def _generate(self, request: dict[str, Any], cancel: CancelToken | None) -> str | None:
+        """Stream one completion, stopping early when `cancel` fires; None on a failure.
+
+        Streaming is what lets a cancel interrupt a long generation instead of waiting for it.
+        """
+        chat = "messages" in request
+        pieces: list[str] = []
+        failure: list[str] = []
+
+        def on_chunk(chunk: Any) -> bool:
+            # Exceptions raised here would be swallowed by the binding: record, then stop.
+            try:
+                if isinstance(chunk, dict) and "error" in chunk:
+                    failure.append(str(chunk["error"]))
+                    return True
+                choice = chunk["choices"][0]
+                piece = (choice.get("delta") or {}).get("content") if chat else choice.get("text")
+                if isinstance(piece, str):
+                    pieces.append(piece)
+            except Exception as exc:
+                failure.append(f"unexpected chunk {chunk!r:.200}: {exc}")
+                return True
+            return cancel is not None and cancel.cancelled
+
+        request["stream"] = True
+        try:
+            if chat:
+                self._server.handle_chat_completions(request, on_chunk)
+            else:
+                self._server.handle_completions(request, on_chunk)
+        except Exception as exc:  # a failing sentence must not take the others down
+            failure.append(str(exc))
+        if cancel is not None and cancel.cancelled:
+            return None  # the caller raises Cancelled; this sentence is not finished
+        if failure:
+            log.warning("llama.cpp failed on a sentence: %s", failure[0])
+            return None
+        return "".join(pieces)
 
 
 def build_request(
@@ -325,17 +362,6 @@ def build_request(
             "chat_template_kwargs": {"enable_thinking": False},
         }
     return {"prompt": f"{system}\n\n{user}\n\n{tgt} translation:", "stop": ["\n\n"]}
-
-
-def _response_text(response: Any) -> str | None:
-    if not isinstance(response, dict) or "error" in response:
-        return None
-    try:
-        choice = response["choices"][0]
-        text = choice["message"]["content"] if "message" in choice else choice["text"]
-    except (KeyError, IndexError, TypeError):
-        return None
-    return text if isinstance(text, str) else None
 
 
 # -- output cleaning ---------------------------------------------------------------------------
