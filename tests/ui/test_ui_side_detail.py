@@ -202,3 +202,16 @@ def test_pane_with_its_own_legend(qtbot: QtBot) -> None:
     pane.set_dark(True)
     assert pane.legend.sample_format("inserted").background().color() == \
         diff_colours(True).inserted
+
+
+def test_selection_keeps_the_chosen_source(pane: DiffDetailPane,
+                                           data: tuple[Workspace, Comparison]) -> None:
+    workspace = data[0]
+    draft, report = (s.id for s in workspace.sources)
+    pane.show_pair(workspace.original.sentences[4].id, draft)
+    pane.show_selection("original", workspace.original.sentences[3].id)
+    assert pane.current_pair() == (workspace.original.sentences[3].id, draft)
+    # The report has no link for the first sentence: the pane falls back to the best source.
+    pane.show_pair(workspace.original.sentences[3].id, report)
+    pane.show_selection("original", workspace.original.sentences[0].id)
+    assert pane.current_pair() == (workspace.original.sentences[0].id, draft)

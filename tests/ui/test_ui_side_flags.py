@@ -131,3 +131,14 @@ def test_empty_comparison(qtbot: QtBot) -> None:
     widget.set_data(side_workspace(), None)
     assert widget.next_flag() is None
     assert widget.status_label.text()
+
+
+def test_selection_echo_does_not_disturb_stepping(navigator: FlagsNavigator,
+                                                  qtbot: QtBot) -> None:
+    # The window answers every activation by selecting the sentence in every view, this one
+    # included; two flags on one sentence must still be stepped through in order.
+    navigator.sentence_activated.connect(navigator.show_selection)
+    flags = navigator.visible_flags()
+    assert _walk(navigator, qtbot, "next_flag", len(flags)) == flags
+    assert _walk(navigator, qtbot, "previous_flag", len(flags) - 1) == list(
+        reversed(flags[:-1]))

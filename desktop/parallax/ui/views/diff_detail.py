@@ -211,7 +211,8 @@ class DiffDetailPane(QWidget):
     @Slot(str, str)
     def show_selection(self, key: str, sentence_id: str) -> None:
         if key == ORIGINAL:
-            self.show_pair(sentence_id, None)
+            # Stay with the source being compared when it covers this sentence too.
+            self.show_pair(sentence_id, self._source_id)
             return
         links = self._comparison.links_to(key, sentence_id) if self._comparison else ()
         if links:

@@ -25,6 +25,12 @@ from parallax.ui.flags_model import FlagsFilter, FlagsModel, flag_label
 _ALL_KINDS = "*"
 
 
+def _on_sentence(flag: Flag, key: str, sentence_id: str) -> bool:
+    if key == ORIGINAL:
+        return flag.original == sentence_id
+    return flag.source == key and flag.sentence == sentence_id
+
+
 class _FlagsTree(QTreeView):
     """Enter/Return activates the current row, like a double-click."""
 
@@ -133,12 +139,16 @@ class FlagsNavigator(QWidget):
 
     @Slot(str, str)
     def show_selection(self, key: str, sentence_id: str) -> None:
-        """Select (without activating) the first visible flag on that sentence."""
+        """Select (without activating) the first visible flag on that sentence.
+
+        When the current flag already sits on that sentence it stays current, so stepping
+        through several flags of one sentence is not pulled back by the selection echo.
+        """
+        current = self.current_flag()
+        if current is not None and _on_sentence(current, key, sentence_id):
+            return
         for row in range(self.proxy.rowCount()):
-            flag = self.proxy.flag(row)
-            on_original = key == ORIGINAL and flag.original == sentence_id
-            on_source = flag.source == key and flag.sentence == sentence_id
-            if on_original or on_source:
+            if _on_sentence(self.proxy.flag(row), key, sentence_id):
                 self._select_row(row)
                 return
 
