@@ -96,7 +96,8 @@ class ArgosEngine:
 
     def pair_version(self, source: str, target: str) -> str:
         """The version that matters for one pair: settings plus the packages on its route."""
-        route = self._route(base_language(source), base_language(target))
+        source, target = base_language(source), base_language(target)
+        route = [] if source == target else self._route(source, target)
         return self._settings_version() + " " + "+".join(
             f"{m.pair}@{m.version}#{_fingerprint(m)}" for m in route)
 
@@ -214,7 +215,7 @@ class ArgosEngine:
                     inter_threads=1, intra_threads=self.threads,
                 )
                 break
-            except (RuntimeError, ValueError) as exc:
+            except Exception as exc:  # CTranslate2 reports bad files with several types
                 log.warning("Loading %s as %s failed (%s)", model.name, compute_type, exc)
         if translator is None:
             raise ModelPackageError(

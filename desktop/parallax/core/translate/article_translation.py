@@ -51,10 +51,9 @@ def translate_article(
     """Translate the headline and every sentence of `article` into `target`."""
     source = article.lang
     texts = article_texts(article)
-    version = engine_version(engine, source, target)
     if base_language(source) == base_language(target):
-        return MachineTranslation(engine.name, version, source, target, dict(texts),
-                                  engine.is_gloss)
+        return MachineTranslation("identity", "1", source, target, dict(texts), False)
+    version = engine_version(engine, source, target)
     unique = list(dict.fromkeys(texts.values()))
     results: dict[str, str] = {}
     if cache is not None:

@@ -197,13 +197,13 @@ def check_loads(folder: Path) -> None:
     try:
         ctranslate2.Translator(str(model_dir), device="cpu", compute_type="default",
                                inter_threads=1, intra_threads=1)
-    except (RuntimeError, ValueError, OSError) as exc:
+    except Exception as exc:  # CTranslate2 raises RuntimeError, IndexError, ... on bad files
         raise ModelPackageError(f"The translation model does not load: {exc}.") from exc
     sp_path = folder / "sentencepiece.model"
     if sp_path.is_file():
         try:
             sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
-        except (RuntimeError, OSError) as exc:
+        except Exception as exc:  # SentencePiece raises RuntimeError or OSError
             raise ModelPackageError(f"The tokenizer model does not load: {exc}.") from exc
     elif not (folder / "bpe.model").is_file():
         raise ModelPackageError("The model package has no sentencepiece.model or bpe.model.")
