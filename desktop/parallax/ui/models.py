@@ -1,0 +1,231 @@
+"""Qt item models over core objects; presentation only, the logic lives in `core`.
+
+`SegmentTableModel` is the segment grid's model: one row per original sentence and the columns
+original / machine translation / each translation source / each report's best match, like a CAT
+tool's segment view. Custom roles expose what the delegate and other views need (sentence ids,
+diff spans, character marks, score, flags); tooltips carry the score and flags as escaped text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from parallax.core.comparison import FLAG_LABELS, Comparison, DiffSpan, Flag
+from parallax.core.workspace import ORIGINAL, TITLE, Workspace
+from parallax.ui.views.column_text import (
+    EDIT_MARKER,
+    MT,
+    ColumnSentence,
+    ColumnText,
+    Mark,
+    build_columns,
+)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class SegmentRole(IntEnum):
+    SENTENCE_ID = Qt.ItemDataRole.UserRole + 1  # id of the cell's sentence in its article
+    KEY = Qt.ItemDataRole.UserRole + 2  # article key: "original" (also for mt) or a source id
+    COLUMN_ID = Qt.ItemDataRole.UserRole + 3  # "original", "mt" or a source id
+    ORIGINAL_ID = Qt.ItemDataRole.UserRole + 4  # the row's original sentence id
+    DIFF = Qt.ItemDataRole.UserRole + 5  # tuple[DiffSpan, ...] of the row's link to this source
+    MARKS = Qt.ItemDataRole.UserRole + 6  # tuple[Mark, ...] character ranges to colour
+    SCORE = Qt.ItemDataRole.UserRole + 7  # float | None, the link's alignment score
+    FLAGS = Qt.ItemDataRole.UserRole + 8  # tuple[Flag, ...] about this cell's sentence pair
+    UNMATCHED = Qt.ItemDataRole.UserRole + 9  # bool, a claim with no counterpart
+    EDITED = Qt.ItemDataRole.UserRole + 10  # bool, a hand edit is shown
+    EDIT_KEY = Qt.ItemDataRole.UserRole + 11  # translation key editable from this cell, or None
+    MISSING = Qt.ItemDataRole.UserRole + 12  # bool, no text (not translated, or no match)
+
+
+@dataclass(frozen=True)
+class SegmentColumn:
+    id: str
+    key: str
+    title: str
+    role: str
+    lang: str
+    edit_key: str | None
+
+
+@dataclass(frozen=True)
+class SegmentCell:
+    text: str
+    sentence_id: str | None
+    marks: tuple[Mark, ...] = ()
+    diff: tuple[DiffSpan, ...] = ()
+    score: float | None = None
+    flags: tuple[Flag, ...] = ()
+    unmatched: bool = False
+    edited: bool = False
+    missing: bool = False
+    notes: tuple[str, ...] = ()
+
+
+class SegmentTableModel(QAbstractTableModel):
+    """Rows: original sentences in order (the headline is not a segment). Read-only."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns: list[SegmentColumn] = []
+        self._rows: list[str] = []  # original sentence ids
+        self._cells: list[list[SegmentCell]] = []
+
+    # ---- filling -----------------------------------------------------------------------------
+    def set_data(self, workspace: Workspace, comparison: Comparison | None,
+                 diff_reference: str | None = None) -> None:
+        self.beginResetModel()
+        texts = build_columns(workspace, comparison, diff_reference)
+        self._columns = [SegmentColumn(c.id, c.key, c.title, c.role, c.lang, c.edit_key)
+                         for c in texts]
+        self._rows = [s.id for s in workspace.original.iter_sentences()]
+        self._cells = [[self._cell(column, oid, comparison) for column in texts]
+                       for oid in self._rows]
+        self.endResetModel()
+
+    @staticmethod
+    def _cell(column: ColumnText, original_id: str, comparison: Comparison | None
+              ) -> SegmentCell:
+        if column.id in (ORIGINAL, MT):
+            sentence = column.sentence(original_id)
+            flags = () if comparison is None or column.id == MT else tuple(
+                comparison.flags_for(original_id))
+            return _from_sentence(sentence, flags=flags)
+        link = None if comparison is None else comparison.best_link(original_id, column.id)
+        if link is None:
+            return SegmentCell("", None, missing=True)
+        sentence = column.sentence(link.sentence)
+        assert comparison is not None
+        flags = tuple(f for f in comparison.flags_for(original_id, column.id)
+                      if f.sentence in (None, link.sentence))
+        return _from_sentence(sentence, diff=link.diff, score=link.score, flags=flags)
+
+    # ---- look-ups ------------------------------------------------------------------------------
+    def columns(self) -> list[SegmentColumn]:
+        return list(self._columns)
+
+    def column_of(self, column_id: str) -> int:
+        for i, column in enumerate(self._columns):
+            if column.id == column_id:
+                return i
+        return -1
+
+    def row_of(self, original_id: str) -> int:
+        try:
+            return self._rows.index(original_id)
+        except ValueError:
+            return -1
+
+    def original_ids(self) -> list[str]:
+        return list(self._rows)
+
+    def cell(self, row: int, column: int) -> SegmentCell:
+        return self._cells[row][column]
+
+    def rows_showing(self, key: str, sentence_id: str) -> list[int]:
+        """Rows where a sentence of article `key` appears (its own row for the original)."""
+        if key == ORIGINAL:
+            row = self.row_of(sentence_id)
+            return [row] if row >= 0 else []
+        columns = [i for i, c in enumerate(self._columns) if c.key == key]
+        return [r for r in range(len(self._rows))
+                if any(self._cells[r][c].sentence_id == sentence_id for c in columns)]
+
+    # ---- Qt model interface ------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            column = self._columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"<qt>{html.escape(column.title)}<br>{html.escape(column.role)} · " \
+                       f"{html.escape(column.lang)}</qt>"
+            if role == SegmentRole.COLUMN_ID:
+                return column.id
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            if role == SegmentRole.ORIGINAL_ID:
+                return self._rows[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (
+                0 <= index.column() < len(self._columns)):
+            return None
+        cell = self._cells[index.row()][index.column()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text + (f" {EDIT_MARKER}" if cell.edited else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(cell)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return cell.text
+        lookup: dict[int, Any] = {
+            SegmentRole.SENTENCE_ID: cell.sentence_id,
+            SegmentRole.KEY: column.key,
+            SegmentRole.COLUMN_ID: column.id,
+            SegmentRole.ORIGINAL_ID: self._rows[index.row()],
+            SegmentRole.DIFF: cell.diff,
+            SegmentRole.MARKS: cell.marks,
+            SegmentRole.SCORE: cell.score,
+            SegmentRole.FLAGS: cell.flags,
+            SegmentRole.UNMATCHED: cell.unmatched,
+            SegmentRole.EDITED: cell.edited,
+            SegmentRole.EDIT_KEY: column.edit_key if cell.sentence_id is not None else None,
+            SegmentRole.MISSING: cell.missing,
+        }
+        return lookup.get(role)
+
+
+def _from_sentence(sentence: ColumnSentence | None, diff: Sequence[DiffSpan] = (),
+                   score: float | None = None, flags: Sequence[Flag] = ()) -> SegmentCell:
+    if sentence is None or sentence.id == TITLE:
+        return SegmentCell("", None, missing=True)
+    return SegmentCell(
+        text=sentence.text,
+        sentence_id=sentence.id,
+        marks=sentence.marks,
+        diff=tuple(diff),
+        score=score,
+        flags=tuple(flags),
+        unmatched=sentence.unmatched,
+        edited=sentence.edited,
+        missing=sentence.missing,
+        notes=sentence.notes,
+    )
+
+
+def _tooltip(cell: SegmentCell) -> str | None:
+    """Score, flags and notes as rich text built only from escaped pieces."""
+    lines: list[str] = []
+    if cell.score is not None:
+        lines.append(f"Score {cell.score:.2f}")
+    lines.extend(cell.notes)
+    shown = set(cell.notes)
+    for flag in cell.flags:
+        line = f"⚑ {FLAG_LABELS.get(flag.kind, flag.kind)}: {flag.detail}"
+        if not any(flag.detail in n for n in shown):
+            lines.append(line)
+    if not lines:
+        return None
+    return "<qt>" + "<br>".join(html.escape(line) for line in lines) + "</qt>"

@@ -1,0 +1,390 @@
+"""Segments mode: one row per original sentence, its translations and its best match per report.
+
+A `QTableView` over `SegmentTableModel`. The delegate lays each cell out as a `QTextDocument`
+filled with plain text through `QTextCursor` and coloured with `QTextCharFormat`s (article text
+is never parsed as markup), wraps words and gives rows their height. Selecting a sentence
+selects every row where it or its counterparts appear; the MT cell (and a foreign report's
+pivot translation) is edited through `edit_requested`, which the window performs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from parallax.core.comparison import Comparison
+from parallax.core.workspace import ORIGINAL, Workspace
+from parallax.ui.models import SegmentRole, SegmentTableModel
+from parallax.ui.palette import DiffColours, diff_colours
+from parallax.ui.views.column_text import EDIT_MARKER, UNMATCHED_MARKER, Mark
+from parallax.ui.views.reading_pane import FIND_COLOUR_DARK, FIND_COLOUR_LIGHT, mark_format
+
+log = logging.getLogger(__name__)
+ModelIndex = QModelIndex | QPersistentModelIndex
+CELL_MARGIN = 4
+
+
+class SegmentDelegate(QStyledItemDelegate):
+    """Paints a cell's text with its diff marks; wraps words; reports the wrapped height."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dark = False
+        self.hovered_rows: frozenset[int] = frozenset()
+        self.found: frozenset[tuple[int, int]] = frozenset()
+
+    def document(self, index: ModelIndex, font: QFont, width: float) -> QTextDocument:
+        """The cell as a laid-out document (also what tests read formats back from)."""
+        document = QTextDocument()
+        document.setDefaultFont(font)
+        document.setDocumentMargin(CELL_MARGIN)
+        document.setTextWidth(max(20.0, width))
+        colours = diff_colours(self.dark)
+        cursor = QTextCursor(document)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        edited = bool(index.data(SegmentRole.EDITED))
+        if edited and text.endswith(f" {EDIT_MARKER}"):
+            text = text[: -len(EDIT_MARKER) - 1]
+        base = QTextCharFormat()
+        if index.data(SegmentRole.UNMATCHED):
+            base.setBackground(colours.unmatched)
+            prefix = QTextCharFormat()
+            prefix.setFontWeight(QFont.Weight.Bold)
+            cursor.insertText(f"{UNMATCHED_MARKER} ", prefix)
+        if edited:
+            base.setFontItalic(True)
+        if index.data(SegmentRole.MISSING):
+            grey = QTextCharFormat()
+            grey.setForeground(QColor(128, 128, 128))
+            cursor.insertText("—", grey)
+            return document
+        start = cursor.position()
+        cursor.insertText(text, base)
+        marks: Iterable[Mark] = index.data(SegmentRole.MARKS) or ()
+        for mark in marks:
+            _apply(document, start, mark, colours)
+        if edited:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(f" {EDIT_MARKER}", QTextCharFormat())
+        return document
+
+    def text_start(self, index: ModelIndex) -> int:
+        """Where the sentence text starts in the cell's document (after any marker)."""
+        return len(UNMATCHED_MARKER) + 1 if index.data(SegmentRole.UNMATCHED) else 0
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        painter.save()
+        rect = opt.rect
+        if (index.row(), index.column()) in self.found:
+            painter.fillRect(rect, FIND_COLOUR_DARK if self.dark else FIND_COLOUR_LIGHT)
+        elif index.row() in self.hovered_rows:
+            painter.fillRect(rect, diff_colours(self.dark).hover)
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        document = self.document(index, opt.font, rect.width())
+        painter.translate(rect.topLeft())
+        painter.setClipRect(rect.translated(-rect.topLeft()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text,
+                                 opt.palette.color(text_role))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
+        view = self.parent()
+        width = 240.0
+        if isinstance(view, QTableView):
+            width = float(view.columnWidth(index.column()))
+        document = self.document(index, option.font, width)
+        return QSize(round(width), round(document.size().height()))
+
+
+def _apply(document: QTextDocument, offset: int, mark: Mark, colours: DiffColours) -> None:
+    cursor = QTextCursor(document)
+    end = offset + mark.end
+    if end >= document.characterCount():
+        return
+    cursor.setPosition(offset + mark.start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(mark_format(mark.kind, colours))
+
+
+class SegmentGrid(QTableView):
+    """Segments mode of the workbench (column ids as in Reading mode)."""
+
+    sentence_activated = Signal(str, str)
+    sentence_hovered = Signal(str, str)
+    edit_requested = Signal(str, str)
+    retranslate_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.segment_model = SegmentTableModel(self)
+        self.setModel(self.segment_model)
+        self.delegate = SegmentDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setWordWrap(True)
+        self.setMouseTracking(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(260)
+        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.clicked.connect(self._activate)
+        self.doubleClicked.connect(self._edit)
+        self.entered.connect(self._hover)
+        self._workspace: Workspace | None = None
+        self._comparison: Comparison | None = None
+        self._hidden: set[str] = set()
+        self._find_matches: list[tuple[int, int]] = []
+        self._find_position: int | None = None
+        self._selection: tuple[str, str] | None = None
+
+    # ---- data ------------------------------------------------------------------------------
+    def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
+        order = self.column_order()
+        self._workspace, self._comparison = workspace, comparison
+        self.segment_model.set_data(workspace, comparison)
+        header = self.horizontalHeader()
+        position = 0
+        for column_id in order:  # keep the user's column order and hidden columns
+            logical = self.segment_model.column_of(column_id)
+            if logical >= 0:
+                header.moveSection(header.visualIndex(logical), position)
+                position += 1
+        for column in self.segment_model.columns():
+            self.setColumnHidden(self.segment_model.column_of(column.id), column.id in self._hidden)
+        self._find_matches, self._find_position = [], None
+        self.delegate.found = frozenset()
+        self.resizeRowsToContents()
+        if self._selection is not None:
+            self.show_selection(*self._selection)
+
+    def column_order(self) -> list[str]:
+        """Column ids in their on-screen order."""
+        header = self.horizontalHeader()
+        columns = self.segment_model.columns()
+        return [columns[header.logicalIndex(v)].id for v in range(header.count())]
+
+    def set_column_visible(self, column_id: str, visible: bool) -> None:
+        column = self.segment_model.column_of(column_id)
+        if column < 0:
+            return
+        if visible:
+            self._hidden.discard(column_id)
+        else:
+            self._hidden.add(column_id)
+        self.setColumnHidden(column, not visible)
+
+    def move_column(self, column_id: str, delta: int) -> None:
+        header = self.horizontalHeader()
+        logical = self.segment_model.column_of(column_id)
+        if logical < 0:
+            return
+        visual = header.visualIndex(logical)
+        header.moveSection(visual, max(0, min(header.count() - 1, visual + delta)))
+
+    def set_dark(self, dark: bool) -> None:
+        self.delegate.dark = dark
+        self.viewport().update()
+
+    def set_font(self, font: QFont) -> None:
+        self.setFont(font)
+        self.resizeRowsToContents()
+
+    # ---- selection and hover -------------------------------------------------------------------
+    @Slot(str, str)
+    def show_selection(self, key: str, sentence_id: str) -> None:
+        """Select every row where the sentence or its counterparts appear; scroll to the first."""
+        self._selection = (key, sentence_id)
+        rows = self.rows_for(key, sentence_id)
+        selection = QItemSelection()
+        last = self.segment_model.columnCount() - 1
+        for row in rows:
+            selection.select(self.segment_model.index(row, 0), self.segment_model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.selectionModel().select(selection, flags)
+        if rows:
+            current = self.currentIndex()
+            if not current.isValid() or current.row() not in rows:
+                column = max(0, self.segment_model.column_of(key))
+                current = self.segment_model.index(rows[0], column)
+                self.selectionModel().setCurrentIndex(
+                    current, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def rows_for(self, key: str, sentence_id: str) -> list[int]:
+        if self._comparison is None or key == ORIGINAL:
+            rows = self.segment_model.rows_showing(key, sentence_id)
+        else:
+            originals = self._comparison.counterparts(key, sentence_id).get(ORIGINAL, ())
+            rows = [self.segment_model.row_of(o) for o in originals]
+            rows += self.segment_model.rows_showing(key, sentence_id)
+        return sorted({r for r in rows if r >= 0})
+
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.selectionModel().selectedRows())
+
+    @Slot(str, str)
+    def show_hover(self, key: str, sentence_id: str) -> None:
+        self.delegate.hovered_rows = frozenset(self.rows_for(key, sentence_id))
+        self.viewport().update()
+
+    def _target(self, index: QModelIndex) -> tuple[str, str] | None:
+        if not index.isValid():
+            return None
+        sid = index.data(SegmentRole.SENTENCE_ID)
+        if sid:
+            return str(index.data(SegmentRole.KEY)), str(sid)
+        return ORIGINAL, str(index.data(SegmentRole.ORIGINAL_ID))
+
+    def _activate(self, index: QModelIndex) -> None:
+        target = self._target(index)
+        if target is not None:
+            self.show_selection(*target)
+            self.sentence_activated.emit(*target)
+
+    def _hover(self, index: QModelIndex) -> None:
+        target = self._target(index)
+        if target is not None:
+            self.show_hover(*target)
+            self.sentence_hovered.emit(*target)
+
+    def _edit(self, index: QModelIndex) -> None:
+        key = index.data(SegmentRole.EDIT_KEY)
+        sid = index.data(SegmentRole.SENTENCE_ID)
+        if key and sid:
+            self.edit_requested.emit(str(key), str(sid))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activate(self.currentIndex())
+            return
+        if event.key() == Qt.Key.Key_F2:
+            self._edit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().leaveEvent(event)
+        self.delegate.hovered_rows = frozenset()
+        self.viewport().update()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.build_context_menu(self.indexAt(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, index: QModelIndex) -> QMenu:
+        menu = QMenu(self)
+        key = index.data(SegmentRole.EDIT_KEY) if index.isValid() else None
+        sid = index.data(SegmentRole.SENTENCE_ID) if index.isValid() else None
+        edit = QAction(self.tr("Edit translation…"), menu)
+        retry = QAction(self.tr("Translate this sentence again"), menu)
+        for action in (edit, retry):
+            action.setEnabled(bool(key and sid))
+            menu.addAction(action)
+        if key and sid:
+            edit.triggered.connect(lambda: self.edit_requested.emit(str(key), str(sid)))
+            retry.triggered.connect(lambda: self.retranslate_requested.emit(str(key), str(sid)))
+        menu.addSeparator()
+        copy = QAction(self.tr("Copy sentence"), menu)
+        text = index.data(Qt.ItemDataRole.AccessibleTextRole) if index.isValid() else None
+        copy.setEnabled(bool(text))
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(str(text or "")))
+        menu.addAction(copy)
+        return menu
+
+    # ---- find -------------------------------------------------------------------------------
+    def find(self, text: str) -> int:  # type: ignore[override]  # QWidget.find(id) is unrelated
+        """Mark cells containing `text` (ignoring case); return the number of matches."""
+        needle = text.casefold()
+        self._find_matches, self._find_position = [], None
+        total = 0
+        if needle:
+            model = self.segment_model
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    if self.isColumnHidden(column):
+                        continue
+                    haystack = model.cell(row, column).text.casefold()
+                    count = haystack.count(needle)
+                    if count:
+                        total += count
+                        self._find_matches.append((row, column))
+        self._find_matches.sort(key=lambda rc: (rc[0], self.horizontalHeader().visualIndex(rc[1])))
+        self.delegate.found = frozenset(self._find_matches)
+        self.viewport().update()
+        return total
+
+    def find_next(self, backwards: bool = False) -> bool:
+        if not self._find_matches:
+            return False
+        if self._find_position is None:
+            self._find_position = len(self._find_matches) - 1 if backwards else 0
+        else:
+            step = -1 if backwards else 1
+            self._find_position = (self._find_position + step) % len(self._find_matches)
+        row, column = self._find_matches[self._find_position]
+        index = self.segment_model.index(row, column)
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def find_previous(self) -> bool:
+        return self.find_next(backwards=True)
+
+    def current_find(self) -> tuple[int, int] | None:
+        if self._find_position is None:
+            return None
+        return self._find_matches[self._find_position]
