@@ -11,7 +11,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
+from gguf import GGUFWriter
 
 from parallax.core.errors import Cancelled, LanguagePairError, ModelPackageError
 from parallax.core.progress import CancelToken
@@ -240,6 +242,34 @@ def test_bad_model_files_give_clear_errors_and_the_app_carries_on(
         with pytest.raises(ModelPackageError, match="memory"):
             LlmEngine(models["chat"], SETTINGS).translate(["普京。"], "zh", "en")
     assert LlmEngine(models["chat"], SETTINGS).translate(["普京。"], "zh", "en")[0]
+
+
+def test_a_chat_template_llama_cpp_cannot_parse_falls_back_to_a_plain_prompt(
+    tmp_path: Path,
+) -> None:
+    path = write_tiny_llama(
+        tmp_path / "broken-template.gguf", chat_template="{% for m in messages %}",
+        always_token="▁Putin",
+    )
+    engine = LlmEngine(path, LlmSettings(threads=1, glossary=None))
+    outputs = engine.translate(["普京。", "蒙古国。"], "zh", "en")
+    assert [o.split()[0] for o in outputs] == ["Putin", "Putin"]
+    assert engine.last_fallbacks == []
+
+
+def test_an_architecture_llama_cpp_does_not_know(tmp_path: Path) -> None:
+    path = tmp_path / "future.gguf"
+    writer = GGUFWriter(str(path), "nosucharch")
+    writer.add_block_count(1)
+    writer.add_tokenizer_model("llama")
+    writer.add_token_list(["<unk>", "<s>", "</s>"])
+    writer.add_tensor("token_embd.weight", np.zeros((3, 8), dtype=np.float32))
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    with pytest.raises(ModelPackageError, match=r"could not load future\.gguf \(nosucharch\)"):
+        LlmEngine(path, SETTINGS).translate(["普京。"], "zh", "en")
 
 
 def test_registered_model_version_uses_the_recorded_hash(

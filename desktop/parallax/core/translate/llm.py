@@ -102,6 +102,7 @@ class LlmEngine:
         self.settings = settings or LlmSettings()
         self._server: Any = None
         self._info: GgufInfo | None = None
+        self._use_chat = False
         self._lock = threading.Lock()
         # Per call: glossary misses (sentence_index set) and the indexes that fell back.
         self.last_glossary_misses: list[GlossaryMiss] = []
@@ -190,13 +191,35 @@ class LlmEngine:
                 f"{self._path}"
             )
         check_fits_memory(self._path, size)
+        context = self.settings.context_length
+        if info.context_length:
+            context = min(context, info.context_length)
+        use_chat = bool(info.chat_template)
+        try:
+            self._server = self._start_server(context, template_override=None)
+        except Exception as exc:  # llama.cpp reports load failures as a bare RuntimeError
+            if not use_chat:
+                raise self._load_error(info) from exc
+            # A template llama.cpp cannot parse stops the whole load. Such a model still works
+            # with a plain prompt; the override only gets it past that check.
+            log.warning("chat template of %s not usable; using a plain prompt", self._path.name)
+            use_chat = False
+            try:
+                self._server = self._start_server(context, template_override="chatml")
+            except Exception as retry_exc:
+                raise self._load_error(info) from retry_exc
+        self._info = info
+        self._use_chat = use_chat
+        log.info(
+            "loaded %s (%s, ctx %d, %d threads, chat template: %s)",
+            self._path.name, info.architecture, context, self.settings.threads, use_chat,
+        )
+
+    def _start_server(self, context: int, template_override: str | None) -> Any:
         import xllamacpp
 
         params = xllamacpp.CommonParams()
         params.model.path = str(self._path)
-        context = self.settings.context_length
-        if info.context_length:
-            context = min(context, info.context_length)
         params.n_ctx = context
         params.n_parallel = 1
         params.cpuparams.n_threads = self.settings.threads
@@ -208,19 +231,14 @@ class LlmEngine:
         params.hostnames = ["127.0.0.1"]
         params.port = 0
         params.api_keys = [secrets.token_hex(24)]
-        params.enable_chat_template = bool(info.chat_template)
-        try:
-            self._server = xllamacpp.Server(params)
-        except Exception as exc:  # llama.cpp reports load failures as a bare RuntimeError
-            raise ModelPackageError(
-                f"llama.cpp could not load {self._path.name} ({info.architecture}). The model "
-                "may use an architecture this version does not support, or be damaged."
-            ) from exc
-        self._info = info
-        log.info(
-            "loaded %s (%s, ctx %d, %d threads, chat template: %s)",
-            self._path.name, info.architecture, context, self.settings.threads,
-            bool(info.chat_template),
+        if template_override:
+            params.chat_template = template_override
+        return xllamacpp.Server(params)
+
+    def _load_error(self, info: GgufInfo) -> ModelPackageError:
+        return ModelPackageError(
+            f"llama.cpp could not load {self._path.name} ({info.architecture}). The model may "
+            "use an architecture this version does not support, or be damaged."
         )
 
     # -- translation -----------------------------------------------------------------------
@@ -276,7 +294,7 @@ class LlmEngine:
         terms = self.settings.glossary.terms_in(sentence) if self.settings.glossary else []
         request = build_request(
             sentence, previous, pair, prompt_lines(terms),
-            chat=bool(self._info and self._info.chat_template),
+            chat=self._use_chat,
         )
         request["max_tokens"] = max_tokens_for(sentence, pair.source)
         request["temperature"] = 0.0
