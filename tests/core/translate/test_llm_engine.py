@@ -197,6 +197,12 @@ def test_glossary_misses_are_reported_per_sentence(models: dict[str, Path]) -> N
     assert (3, "罗马规约") in flagged and (4, "克里姆林宫") in flagged
 
 
+def test_the_zh_en_glossary_is_not_applied_to_other_pairs(models: dict[str, Path]) -> None:
+    engine = LlmEngine(models["putin"], LlmSettings(threads=1, glossary=default_glossary()))
+    engine.translate(SENTENCES, "zh", "ru")
+    assert engine.last_glossary_misses == []
+
+
 def test_glossary_terms_reach_the_prompt(
     models: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

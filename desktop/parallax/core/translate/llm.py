@@ -54,6 +54,7 @@ UNTRANSLATED_MARK = "[untranslated] "
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ru": "Russian"}
 DEFAULT_CONTEXT = 4096
 MAX_OUTPUT_TOKENS = 1024
+GLOSSARY_PAIR = LanguagePair("zh", "en")
 PROMPT_VERSION = 1  # bump when the prompt or the cleaning changes: cached results then differ
 
 
@@ -256,6 +257,7 @@ class LlmEngine:
         fallbacks: list[int] = []
         self.last_glossary_misses = misses
         self.last_fallbacks = fallbacks
+        glossary = self._glossary_for(pair)
         if on_progress is not None:
             on_progress(0, total)
         previous: tuple[str, str] | None = None
@@ -271,10 +273,10 @@ class LlmEngine:
                 previous = None  # do not feed a failure back as context
             else:
                 previous = (sentence, output)
-                if self.settings.glossary is not None:
+                if glossary is not None:
                     misses.extend(
                         GlossaryMiss(m.source, m.expected, index)
-                        for m in check_glossary(sentence, output, self.settings.glossary)
+                        for m in check_glossary(sentence, output, glossary)
                     )
             results.append(output)
             if on_progress is not None:
@@ -291,7 +293,8 @@ class LlmEngine:
         """The cleaned translation, or None when the model gave nothing usable."""
         if not sentence.strip():
             return sentence
-        terms = self.settings.glossary.terms_in(sentence) if self.settings.glossary else []
+        glossary = self._glossary_for(pair)
+        terms = glossary.terms_in(sentence) if glossary else []
         request = build_request(
             sentence, previous, pair, prompt_lines(terms),
             chat=self._use_chat,
@@ -304,6 +307,10 @@ class LlmEngine:
             return None
         cleaned = clean_output(text)
         return cleaned if is_usable(cleaned, sentence, pair.target) else None
+
+    def _glossary_for(self, pair: LanguagePair) -> Glossary | None:
+        # The glossary maps Chinese terms to English ones; other pairs cannot use it.
+        return self.settings.glossary if pair == GLOSSARY_PAIR else None
 
     def _generate(self, request: dict[str, Any], cancel: CancelToken | None) -> str | None:
         """Stream one completion, stopping early when `cancel` fires; None on a failure.
