@@ -125,7 +125,7 @@ def test_available_reports_the_install_hint_without_the_binding(
 def test_module_imports_and_reports_unavailable_when_xllamacpp_is_missing() -> None:
     # A fresh interpreter where importing xllamacpp fails, as on an install without the extra.
     code = (
-        "import sys; sys.modules['xllamacpp'] = None\n"
+        "import sys; sys.modules['xllamacpp'] = None; sys.modules['gguf'] = None\n"
         "from pathlib import Path\n"
         "from parallax.core.errors import TranslationError\n"
         "from parallax.core.translate import llm\n"
