@@ -10,6 +10,7 @@ cannot be found is simply not coloured rather than coloured in the wrong place.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,9 +29,12 @@ from parallax.core.comparison import (
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 
 MT = "mt"  # column id of the original's machine (pivot) translation
-MarkKind = Literal["inserted", "deleted", "changed_number", "changed_name"]
+MarkKind = Literal["inserted", "deleted", "changed_number", "changed_name", "framing"]
 NUMBER_FLAGS = frozenset({"number_mismatch", "number_qualifier"})
 NAME_FLAGS = frozenset({"entity_only_here", "entity_only_there"})
+# Words that raised a framing flag on one sentence (not a difference between two sources).
+FRAMING_FLAGS = frozenset({"loaded_word", "vague_attribution", "hedge", "headline_escalation"})
+_QUOTED = re.compile(r"“([^”]{1,40})”")
 EDIT_MARKER = "\u270e"  # ✎ shown after a hand-edited translation
 UNMATCHED_MARKER = "\u2205"  # ∅ shown in the number of a claim with no counterpart
 
@@ -199,17 +203,26 @@ def _numbered(workspace: Workspace, key: str) -> list[tuple[str, int | None, int
     return rows
 
 
-def _flag_marks(text: str, flags: Iterable[Flag]) -> list[Mark]:
+def _flag_marks(text: str, flags: Iterable[Flag], other_side: bool = False) -> list[Mark]:
+    """Marks for the words of number, name and framing flags found in `text`.
+
+    A difference flag's `text` holds the original's words; on the other source's side the
+    counterpart's words are only in the detail, quoted (“9”), so they are searched there too.
+    """
     marks: list[Mark] = []
     for flag in flags:
         kind = flag.kind
         mark_kind: MarkKind | None = (
             "changed_number" if kind in NUMBER_FLAGS else "changed_name" if kind in NAME_FLAGS
-            else None
+            else "framing" if kind in FRAMING_FLAGS else None
         )
         if mark_kind is None:
             continue
-        marks.extend(Mark(s, e, mark_kind) for s, e in find_all(text, flag.text))
+        needles = [flag.text]
+        if other_side and mark_kind != "framing":
+            needles.extend(q for q in _QUOTED.findall(flag.detail) if q != flag.text)
+        for needle in needles:
+            marks.extend(Mark(s, e, mark_kind) for s, e in find_all(text, needle))
     return marks
 
 
@@ -334,7 +347,8 @@ def _source_column(workspace: Workspace, index: _Index, names: Mapping[str, str]
                 notes.extend(diff_summary(best.diff))
         flags = [] if comparison is None else [
             f for f in comparison.flags if f.source == source_id and f.sentence == sid]
-        marks.extend(_flag_marks(text, (f for f in flags if f.kind != "entity_only_here")))
+        marks.extend(_flag_marks(text, (f for f in flags if f.kind != "entity_only_here"),
+                                 other_side=True))
         notes.extend(_flag_notes(flags))
         unmatched = compared and sid != TITLE and (
             not links or any(f.kind == "omitted_claim" for f in flags))

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from parallax.core.workspace import TITLE
-from parallax.ui.palette import DiffColours, diff_colours
+from parallax.ui.palette import FLAG_COLOURS, DiffColours, diff_colours
 from parallax.ui.views.column_text import (
     EDIT_MARKER,
     UNMATCHED_MARKER,
@@ -64,6 +64,9 @@ def mark_format(kind: str, colours: DiffColours) -> QTextCharFormat:
     elif kind == "changed_name":
         fmt.setBackground(colours.changed_name)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    elif kind == "framing":  # a loaded word or vague attribution: wavy, no fill
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(FLAG_COLOURS["loaded_word"]))
     return fmt
 
 
