@@ -70,6 +70,15 @@ def fold(text: str) -> str:
 
 def find_names(text: str, lang: str) -> list[Name]:
     """The names in a sentence, each once (by key), in order of first appearance."""
+    return list(_find_names(text, lang))
+
+
+@lru_cache(maxsize=50_000)
+def _find_names(text: str, lang: str) -> tuple[Name, ...]:
+    return tuple(_find_names_uncached(text, lang))
+
+
+def _find_names_uncached(text: str, lang: str) -> list[Name]:
     if not text:
         return []
     hits = find_gazetteer_names(text, lang)

@@ -77,15 +77,18 @@ def jieba_module() -> Any:
     return _jieba_module
 
 
-def jieba_words(text: str) -> list[str]:
-    return list(jieba_module().cut(text, HMM=True))
+# Sentences are analysed again for every source they are compared with: cache per text.
+@lru_cache(maxsize=50_000)
+def jieba_words(text: str) -> tuple[str, ...]:
+    return tuple(jieba_module().cut(text, HMM=True))
 
 
-def jieba_tagged(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=50_000)
+def jieba_tagged(text: str) -> tuple[tuple[str, str], ...]:
     jieba_module()
     import jieba.posseg
 
-    return [(pair.word, pair.flag) for pair in jieba.posseg.cut(text, HMM=True)]
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.cut(text, HMM=True))
 
 
 # ---- framing lexicon ---------------------------------------------------------------------
@@ -154,6 +157,15 @@ def _alphabetic_pattern(lang: str, categories: tuple[str, ...]) -> re.Pattern[st
 
 def find_terms(text: str, lang: str, categories: Sequence[str] = CATEGORIES) -> list[Hit]:
     """Lexicon hits in `text`, longest first where they overlap, in text order."""
+    return list(_find_terms(text, lang, tuple(categories)))
+
+
+@lru_cache(maxsize=50_000)
+def _find_terms(text: str, lang: str, categories: tuple[str, ...]) -> tuple[Hit, ...]:
+    return tuple(_find_terms_uncached(text, lang, categories))
+
+
+def _find_terms_uncached(text: str, lang: str, categories: Sequence[str]) -> list[Hit]:
     terms = [t for t in framing_terms(lang) if t.category in categories]
     if not terms or not text:
         return []
@@ -178,7 +190,8 @@ def _which_term(found: str, terms: Sequence[Term]) -> Term | None:
         got = normal.split()
         if len(words) != len(got):
             continue
-        if all(g == w or (w.endswith("*") and g.startswith(w[:-1])) for w, g in zip(words, got, strict=True)):
+        pairs = zip(words, got, strict=True)
+        if all(g == w or (w.endswith("*") and g.startswith(w[:-1])) for w, g in pairs):
             return term
     return None
 
@@ -274,7 +287,7 @@ def _english_names() -> tuple[re.Pattern[str] | None, dict[str, Place]]:
     if not index:
         return None, index
     names = sorted(index, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
     return pattern, index
 
 
@@ -289,6 +302,15 @@ def _chinese_names() -> dict[str, Place]:
 
 def find_gazetteer_names(text: str, lang: str) -> list[NameHit]:
     """Gazetteer names in `text`; English names are case-sensitive (US is not us)."""
+    return list(_find_gazetteer_names(text, lang))
+
+
+@lru_cache(maxsize=50_000)
+def _find_gazetteer_names(text: str, lang: str) -> tuple[NameHit, ...]:
+    return tuple(_find_gazetteer_names_uncached(text, lang))
+
+
+def _find_gazetteer_names_uncached(text: str, lang: str) -> list[NameHit]:
     if not text:
         return []
     if is_chinese(lang):
@@ -296,9 +318,12 @@ def find_gazetteer_names(text: str, lang: str) -> list[NameHit]:
     pattern, index = _english_names()
     if pattern is None:
         return []
+    # Curly apostrophes as straight ones (same length, so spans stay right).
+    plain = text.replace("’", "'")
     return [
-        NameHit(index[m.group(0)].id, index[m.group(0)].type, m.group(0), m.start(), m.end())
-        for m in pattern.finditer(text)
+        NameHit(index[m.group(0)].id, index[m.group(0)].type, text[m.start():m.end()],
+                m.start(), m.end())
+        for m in pattern.finditer(plain)
     ]
 
 

@@ -235,6 +235,15 @@ def _find_english(text: str) -> list[Quantity]:
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Every number in `text`, normalised, with its kind and qualifier, in text order."""
+    return list(_find_quantities(text, lang))
+
+
+@lru_cache(maxsize=50_000)
+def _find_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    return tuple(_find_quantities_uncached(text, lang))
+
+
+def _find_quantities_uncached(text: str, lang: str) -> list[Quantity]:
     if not text:
         return []
     if is_chinese(lang):

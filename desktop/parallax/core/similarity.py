@@ -110,7 +110,9 @@ def sound_key(name: str) -> str:
     return "-".join([full[0], *finals[1:]])
 
 
+@lru_cache(maxsize=50_000)
 def sentence_features(text: str, lang: str) -> Features:
+    """Weighted features of one sentence (cached: treat the result as read-only)."""
     words: defaultdict[str, float] = defaultdict(float)
     chars: defaultdict[str, float] = defaultdict(float)
     if not text:

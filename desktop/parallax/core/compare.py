@@ -1,0 +1,360 @@
+"""Compare a workspace: align every source with the original, diff the pairs, raise flags.
+
+Pivot texts (the language everything is compared in, `settings.pivot_lang`, English by
+default): a sentence's hand edit, else its machine translation; a source already in the pivot
+language is its own pivot. When the original has no pivot text, a human translation among the
+sources (role "translation", in the pivot language) is aligned to it and used instead, else
+the dictionary gloss; `Comparison.notes` says which. A source with no pivot text is compared
+in what can be compared: directly when it shares the original's language (two Chinese
+texts), otherwise by numbers and gazetteer names only, with a note.
+
+Translations get version alignment (core.align.align_versions) and a word diff against the
+original's machine translation, or against the translation used as the original's pivot.
+Reports get claim alignment (core.align.align_claims) and framing flags (core.framing).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.core.align import align_claims, align_versions
+from parallax.core.article import Article
+from parallax.core.comparison import Comparison, DiffSpan, Flag, Link
+from parallax.core.diff import word_diff
+from parallax.core.entities import Name
+from parallax.core.errors import EmptyArticleError
+from parallax.core.framing import (
+    Where,
+    entity_flags,
+    headline_flags,
+    lexicon_flags,
+    lexicon_hits,
+    names_of,
+    number_flags,
+    topic_names,
+)
+from parallax.core.lexicon import Hit, base_lang
+from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.workspace import ORIGINAL, TITLE, Source, Workspace
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Pivot:
+    """One article's texts in the pivot language, by sentence id (TITLE for the headline)."""
+
+    texts: dict[str, str]
+    how: str  # "own", "translation", "version:<source id>", "gloss"
+
+    def get(self, sentence_id: str) -> str | None:
+        return self.texts.get(sentence_id)
+
+
+def _same_lang(a: str, b: str) -> bool:
+    return base_lang(a) == base_lang(b)
+
+
+def _ids(article: Article) -> list[str]:
+    return [s.id for s in article.sentences]
+
+
+def _own_pivot(article: Article) -> Pivot:
+    texts = {s.id: s.text for s in article.sentences}
+    if article.title.strip():
+        texts[TITLE] = article.title
+    return Pivot(texts, "own")
+
+
+def _translated_pivot(workspace: Workspace, key: str, article: Article) -> Pivot | None:
+    texts: dict[str, str] = {}
+    for sid in [TITLE, *_ids(article)]:
+        text = workspace.translation_text(key, sid)
+        if text is not None:
+            texts[sid] = text
+    if not any(sid in texts for sid in _ids(article)):
+        return None
+    return Pivot(texts, "translation")
+
+
+def source_pivot(workspace: Workspace, source: Source, notes: list[str]) -> Pivot | None:
+    pivot_lang = workspace.settings.pivot_lang
+    article = source.article
+    if _same_lang(article.lang, pivot_lang):
+        return _own_pivot(article)
+    pivot = _translated_pivot(workspace, source.id, article)
+    if pivot is None:
+        return None
+    missing = sum(1 for sid in _ids(article) if sid not in pivot.texts)
+    if missing:
+        notes.append(f"{source.display_name}: {missing} sentences have no {pivot_lang} "
+                     "translation yet and are compared as empty.")
+    return pivot
+
+
+def original_pivot(workspace: Workspace, notes: list[str]) -> Pivot | None:
+    original = workspace.original
+    pivot_lang = workspace.settings.pivot_lang
+    if _same_lang(original.lang, pivot_lang):
+        return _own_pivot(original)
+    pivot = _translated_pivot(workspace, ORIGINAL, original)
+    if pivot is not None:
+        machine = workspace.translations.get(ORIGINAL)
+        if machine is not None and machine.is_gloss:
+            notes.append("The original's English text is a dictionary gloss, not a translation: "
+                         "alignment is rougher. Install a translation model for better results.")
+        return pivot
+    for version in workspace.versions():
+        if _same_lang(version.article.lang, pivot_lang):
+            pairs = align_versions(
+                [s.text for s in original.sentences], [s.text for s in version.article.sentences],
+                original_lang=original.lang, translation_lang=version.article.lang,
+            )
+            ids_o, v_sentences = _ids(original), version.article.sentences
+            texts: dict[str, str] = {}
+            for pair in pairs:
+                joined = " ".join(v_sentences[k].text for k in pair.translation)
+                for k in pair.original:
+                    texts[ids_o[k]] = joined
+            if version.article.title.strip():
+                texts[TITLE] = version.article.title
+            notes.append(f"The original has no machine translation: {version.display_name} is "
+                         f"used as its {pivot_lang} text.")
+            return Pivot(texts, f"version:{version.id}")
+    gloss = _gloss_pivot(original, pivot_lang)
+    if gloss is not None:
+        notes.append("The original has no translation: a dictionary gloss is used as its "
+                     f"{pivot_lang} text, so alignment is rougher. Translate it for better "
+                     "results.")
+        return gloss
+    notes.append(f"The original has no {pivot_lang} text: sources are compared with it only "
+                 "where they share its language, or by numbers and names.")
+    return None
+
+
+def _gloss_pivot(original: Article, pivot_lang: str) -> Pivot | None:
+    try:
+        from parallax.core.translate.article_translation import translate_article
+        from parallax.core.translate.gloss import GlossEngine
+    except ImportError:
+        return None
+    try:
+        machine = translate_article(original, GlossEngine(), pivot_lang)
+    except Exception as exc:
+        log.warning("dictionary gloss failed: %s", exc)
+        return None
+    return Pivot(dict(machine.texts), "gloss")
+
+
+def _diff(a: str | None, b: str | None, lang: str, workspace: Workspace) -> tuple[DiffSpan, ...]:
+    if a is None or b is None:
+        return ()
+    s = workspace.settings
+    return word_diff(a, b, lang, ignore_case=s.ignore_case,
+                     ignore_punctuation=s.ignore_punctuation,
+                     ignore_whitespace=s.ignore_whitespace)
+
+
+def compare_workspace(
+    workspace: Workspace,
+    *,
+    min_score: float | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Comparison:
+    """Align, diff and flag every source of `workspace` against its original."""
+    original = workspace.original
+    if original.sentence_count == 0:
+        raise EmptyArticleError("The original article has no sentences to compare.")
+    for source in workspace.sources:
+        if source.article.sentence_count == 0:
+            raise EmptyArticleError(
+                f"{source.display_name} has no sentences: remove it or load the full text."
+            )
+    threshold = workspace.settings.min_score if min_score is None else min_score
+    total = len(workspace.sources) + 2
+    step = 0
+
+    def advance() -> None:
+        nonlocal step
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        step += 1
+        if on_progress is not None:
+            on_progress(step, total)
+
+    notes: list[str] = []
+    links: list[Link] = []
+    flags: list[Flag] = []
+    pivot_lang = workspace.settings.pivot_lang
+    o_pivot = original_pivot(workspace, notes)
+    advance()
+
+    # The original's own wording.
+    o_hits = {s.id: lexicon_hits(s.text, original.lang) for s in original.sentences}
+    flags.extend(headline_flags(original.title, original.lang,
+                                [(s.id, s.text) for s in original.sentences]))
+    for sentence in original.sentences:
+        flags.extend(lexicon_flags(o_hits[sentence.id], Where(original=sentence.id)))
+
+    linked_originals: set[str] = set()
+    reports = workspace.reports()
+    for source in workspace.sources:
+        if source.role == "translation":
+            links.extend(_compare_version(workspace, source, o_pivot, flags))
+        else:
+            report_links = _compare_report(workspace, source, o_pivot, threshold, notes, o_hits,
+                                           flags)
+            links.extend(report_links)
+            linked_originals.update(link.original for link in report_links)
+        advance()
+
+    if reports:
+        for sentence in original.sentences:
+            if sentence.id not in linked_originals:
+                flags.append(Flag("unmatched_claim", sentence.text,
+                                  "No other source makes this claim.", sentence.id))
+    log.debug("compared %d sources in %s", len(workspace.sources), pivot_lang)
+    advance()
+    return Comparison(tuple(links), tuple(flags), tuple(dict.fromkeys(notes)))
+
+
+def _compare_version(
+    workspace: Workspace, source: Source, o_pivot: Pivot | None, flags: list[Flag]
+) -> list[Link]:
+    original = workspace.original
+    article = source.article
+    o_ids, t_ids = _ids(original), _ids(article)
+    o_texts = [s.text for s in original.sentences]
+    t_texts = [s.text for s in article.sentences]
+    pairs = align_versions(o_texts, t_texts, original_lang=original.lang,
+                           translation_lang=article.lang)
+    # What the translation is diffed against: the original's text in the translation's language.
+    reference: Pivot | None = None
+    if _same_lang(article.lang, original.lang):
+        reference = _own_pivot(original)
+    elif o_pivot is not None and o_pivot.how != f"version:{source.id}" and _same_lang(
+        article.lang, workspace.settings.pivot_lang
+    ):
+        reference = o_pivot
+    label = source.display_name
+    links: list[Link] = []
+    for pair in pairs:
+        if not pair.original or not pair.translation:
+            continue
+        t_text = " ".join(t_texts[k] for k in pair.translation)
+        o_text = " ".join(o_texts[k] for k in pair.original)
+        diff: tuple[DiffSpan, ...] = ()
+        if reference is not None:
+            ref = [reference.get(o_ids[k]) for k in pair.original]
+            if all(r is not None for r in ref):
+                diff = _diff(" ".join(r for r in ref if r is not None), t_text, article.lang,
+                             workspace)
+        for ko in pair.original:
+            for kt in pair.translation:
+                links.append(Link(o_ids[ko], source.id, t_ids[kt], pair.score, diff))
+        first = t_ids[pair.translation[0]]
+        where = Where(o_ids[pair.original[0]], source.id, first, label)
+        flags.extend(number_flags(o_text, original.lang, t_text, article.lang, where))
+    return links
+
+
+def _compare_report(
+    workspace: Workspace,
+    source: Source,
+    o_pivot: Pivot | None,
+    threshold: float,
+    notes: list[str],
+    o_hits: dict[str, list[Hit]],
+    flags: list[Flag],
+) -> list[Link]:
+    original = workspace.original
+    article = source.article
+    pivot_lang = workspace.settings.pivot_lang
+    o_ids, r_ids = _ids(original), _ids(article)
+    o_native = [s.text for s in original.sentences]
+    r_native = [s.text for s in article.sentences]
+    r_pivot = source_pivot(workspace, source, notes)
+    same_native = _same_lang(original.lang, article.lang)
+    label = source.display_name
+
+    if o_pivot is not None and r_pivot is not None:
+        texts_o = [o_pivot.get(i) or "" for i in o_ids]
+        texts_r = [r_pivot.get(i) or "" for i in r_ids]
+        native = same_native and not _same_lang(original.lang, pivot_lang)
+        claims = align_claims(
+            texts_o, texts_r, min_score=threshold, orig_lang=pivot_lang, report_lang=pivot_lang,
+            original_native=o_native if native else None,
+            report_native=r_native if native else None, native_lang=original.lang,
+        )
+        diff_texts: tuple[Sequence[str], Sequence[str], str] | None = (texts_o, texts_r,
+                                                                       pivot_lang)
+        compare_in = "pivot"
+    elif same_native:
+        claims = align_claims(o_native, r_native, min_score=threshold,
+                              orig_lang=original.lang, report_lang=article.lang)
+        diff_texts = (o_native, r_native, original.lang)
+        compare_in = "native"
+        if r_pivot is None and not _same_lang(article.lang, pivot_lang):
+            notes.append(f"{label} ({article.lang}) has no {pivot_lang} translation: it is "
+                         f"compared with the original directly in {article.lang}.")
+    else:
+        claims = align_claims(o_native, r_native, min_score=threshold,
+                              orig_lang=original.lang, report_lang=article.lang)
+        diff_texts = None
+        compare_in = "anchors"
+        notes.append(f"{label} ({article.lang}) has no {pivot_lang} translation (no model for "
+                     f"{article.lang}?): it is compared with the original by numbers and names "
+                     "only, without word diffs.")
+
+    links: list[Link] = []
+    best_for_report: dict[int, int] = {}
+    for claim in claims:
+        diff: tuple[DiffSpan, ...] = ()
+        if diff_texts is not None:
+            a, b, lang = diff_texts
+            diff = _diff(a[claim.original], b[claim.report], lang, workspace)
+        links.append(Link(o_ids[claim.original], source.id, r_ids[claim.report], claim.score,
+                          diff))
+        if claim.report not in best_for_report:
+            best_for_report[claim.report] = claim.original  # claims are sorted best first
+
+    # Names are compared in a language both sentences can be read in.
+    def names(text_native: str, lang: str, pivot_text: str | None) -> list[Name]:
+        if compare_in == "pivot" and not same_native:
+            found = names_of(pivot_text or "", pivot_lang) + [
+                n for n in names_of(text_native, lang) if n.in_gazetteer
+            ]
+        elif compare_in == "anchors":
+            found = [n for n in names_of(text_native, lang) if n.in_gazetteer]
+        else:
+            found = names_of(text_native, lang)
+        return list({n.key: n for n in reversed(found)}.values())[::-1]
+
+    o_names = [names(s.text, original.lang, o_pivot.get(s.id) if o_pivot else None)
+               for s in original.sentences]
+    r_names = [names(s.text, article.lang, r_pivot.get(s.id) if r_pivot else None)
+               for s in article.sentences]
+    o_topics = topic_names(
+        names(original.title, original.lang, o_pivot.get(TITLE) if o_pivot else None), o_names)
+    r_topics = topic_names(
+        names(article.title, article.lang, r_pivot.get(TITLE) if r_pivot else None), r_names)
+
+    for j, sentence in enumerate(article.sentences):
+        i = best_for_report.get(j)
+        where = Where(o_ids[i] if i is not None else None, source.id, sentence.id, label)
+        linked = [c.original for c in claims if c.report == j]
+        skip = {h.term for k in linked for h in o_hits[o_ids[k]]} if same_native else set()
+        flags.extend(lexicon_flags(lexicon_hits(sentence.text, article.lang), where, skip))
+        if i is None:
+            flags.append(Flag("omitted_claim", sentence.text,
+                              f"{label} says this; the original does not.", None, source.id,
+                              sentence.id))
+            continue
+        o_sentence = original.sentences[i]
+        flags.extend(number_flags(o_sentence.text, original.lang, sentence.text, article.lang,
+                                  where))
+        flags.extend(entity_flags(o_names[i], r_names[j], where, o_topics, r_topics))
+    return links
