@@ -7,6 +7,10 @@ translation of a few original sentences is a fixed English rendering.
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -157,3 +161,47 @@ def evil_cmp(evil_ws: Workspace) -> Comparison:
 @pytest.fixture()
 def out_dir(tmp_path: Path) -> Path:
     return tmp_path
+
+
+Screenshot = Callable[[Path, Path], Path]
+
+
+@pytest.fixture()
+def screenshot(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Screenshot:
+    """Render a local HTML file in headless Chromium to a PNG kept under the pytest tmp dir."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("chromium is not installed (apt-get install chromium; make system-deps)")
+
+    def shoot(page: Path, png: Path) -> Path:
+        profile = tmp_path / "chromium-profile"
+        env = {**os.environ, "HOME": str(tmp_path)}
+        result = subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+             f"--screenshot={png}", "--window-size=1400,1000", page.resolve().as_uri()],
+            capture_output=True, text=True, timeout=120, env=env, check=False,
+        )
+        with capsys.disabled():
+            print(f"\nHTML report screenshot kept at {png}")
+        assert png.exists(), f"no screenshot; chromium said: {result.stderr[-2000:]}"
+        return png
+
+    return shoot
+
+
+def assert_rich_screenshot(png: Path) -> None:
+    """A page with text, tints and rules, not a blank or single-colour window."""
+    from PIL import Image
+
+    assert png.stat().st_size > 20_000  # a blank 1400x1000 page is a few kB
+    with Image.open(png) as image:
+        assert image.size == (1400, 1000)
+        colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
+    assert colours is not None and len(colours) > 50
+
+
+@pytest.fixture()
+def rich_screenshot() -> Callable[[Path], None]:
+    return assert_rich_screenshot

@@ -132,14 +132,16 @@ def _row(row: Row, report: Report) -> str:
         f'<tr id="{_e(rid)}"{classes}>',
         f'<td class="rowid"><a href="#{_e(rid)}">{_e(label)}</a></td>',
         f'<td class="orig" lang="{_lang(report.original.lang)}">{_e(row.text)}'
-        f"{_flag_tags(f for f in row.flags if f.source is None)}",
+        # the unmatched mark below says what an unmatched_claim tag would
+        f"{_flag_tags(f for f in row.flags if f.source is None and f.kind != 'unmatched_claim')}",
     ]
     if row.unmatched:
         parts.append('<div><span class="unmatched-mark">no other source makes this claim'
                      "</span></div>")
     parts.append("</td>")
-    parts.append(f'<td class="{MACHINE}" lang="{_lang(report.pivot_lang)}">'
-                 f"{_e(row.translation or '')}</td>")
+    if report.has_machine_translation:
+        parts.append(f'<td class="{MACHINE}" lang="{_lang(report.pivot_lang)}">'
+                     f"{_e(row.translation or '')}</td>")
     for cell, info in zip(row.cells, report.sources, strict=False):
         parts.append(_cell(cell, info, report.pivot_lang))
     parts.append("</tr>")
@@ -147,8 +149,9 @@ def _row(row: Row, report: Report) -> str:
 
 
 def _grid(report: Report) -> str:
-    head = ['<th class="rowid">#</th>', f"<th>Original ({_e(report.original.lang)})</th>",
-            f"<th>Machine translation ({_e(report.pivot_lang)})</th>"]
+    head = ['<th class="rowid">#</th>', f"<th>Original ({_e(report.original.lang)})</th>"]
+    if report.has_machine_translation:
+        head.append(f"<th>Machine translation ({_e(report.pivot_lang)})</th>")
     for info in report.sources:
         head.append(f"<th>{_e(info.name)}<div class=\"meta\">{_e(info.role)} · "
                     f"{_e(info.lang)}</div></th>")

@@ -100,6 +100,11 @@ class Report:
                 return info
         return self.original if key == ORIGINAL else _unknown_source(key)
 
+    @property
+    def has_machine_translation(self) -> bool:
+        """Whether the original has any pivot-language text to show in a column of its own."""
+        return any(row.translation for row in self.rows)
+
     def coverage(self) -> list[list[float | None]]:
         """Scores, rows × sources: the heat map of who reports what."""
         return [[c.score if c.matched else None for c in row.cells] for row in self.rows]
