@@ -37,6 +37,10 @@ def register(subparsers: Any) -> None:
     remove.add_argument("pair", help="language pair, e.g. zh-en")
     remove.set_defaults(func=run_remove)
 
+    from parallax.cli.gguf import register_add_gguf  # GGUF models for the local LLM engine
+
+    register_add_gguf(actions)
+
 
 def _pair(text: str) -> LanguagePair:
     from parallax.core.errors import TranslationError
