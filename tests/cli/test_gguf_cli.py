@@ -47,3 +47,19 @@ def test_add_gguf_rejects_a_non_model(tmp_path: Path, isolated_home: Path) -> No
     with pytest.raises(ModelPackageError, match="not a GGUF model file"):
         _run(["models", "add-gguf", str(fake)])
     assert list_gguf() == []
+
+
+def test_through_the_parallax_command(
+    tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from parallax.cli import main
+
+    model = write_tiny_llama(tmp_path / "tiny.gguf")
+    assert main(["models", "add-gguf", "--json", str(model)]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "tiny"
+    cut = tmp_path / "cut.gguf"
+    cut.write_bytes(model.read_bytes()[:1000])
+    assert main(["models", "add-gguf", str(cut)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("parallax: error: cut.gguf is damaged or truncated")
+    assert "Traceback" not in err and err.count("\n") == 1
