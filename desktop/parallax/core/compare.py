@@ -100,9 +100,11 @@ def original_pivot(workspace: Workspace, notes: list[str]) -> Pivot | None:
     if _same_lang(original.lang, pivot_lang):
         return _own_pivot(original)
     pivot = _translated_pivot(workspace, ORIGINAL, original)
-    if pivot is not None:
-        machine = workspace.translations.get(ORIGINAL)
-        if machine is not None and machine.is_gloss:
+    machine = workspace.translations.get(ORIGINAL)
+    glossed = machine is not None and machine.is_gloss and not workspace.edits.get(ORIGINAL)
+    has_version = any(_same_lang(v.article.lang, pivot_lang) for v in workspace.versions())
+    if pivot is not None and not (glossed and has_version):  # a human translation beats a gloss
+        if glossed:
             notes.append("The original's English text is a dictionary gloss, not a translation: "
                          "alignment is rougher. Install a translation model for better results.")
         return pivot
@@ -120,8 +122,9 @@ def original_pivot(workspace: Workspace, notes: list[str]) -> Pivot | None:
                     texts[ids_o[k]] = joined
             if version.article.title.strip():
                 texts[TITLE] = version.article.title
-            notes.append(f"The original has no machine translation: {version.display_name} is "
-                         f"used as its {pivot_lang} text.")
+            lacking = "only a dictionary gloss" if glossed else "no machine translation"
+            notes.append(f"The original has {lacking}: {version.display_name} is used as its "
+                         f"{pivot_lang} text.")
             return Pivot(texts, f"version:{version.id}")
     gloss = _gloss_pivot(original, pivot_lang)
     if gloss is not None:
