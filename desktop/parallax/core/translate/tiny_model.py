@@ -38,6 +38,7 @@ D_MODEL = 32
 FFN = 64
 HEADS = 2
 VOCAB_SIZE = 1000
+EOS_BIAS = 1.5
 
 
 def default_corpus() -> list[str]:
@@ -79,6 +80,11 @@ def build_tiny_argos_package(
     spec = specs.TransformerSpec.from_config(1, HEADS)
     rng = np.random.default_rng(_seed(source, target))
     _fill_random(spec, len(vocab), rng)
+    # Random weights alone never pick end-of-sentence; this bias makes outputs end after
+    # roughly as many tokens as the input has, as a real model's would.
+    bias = np.zeros(len(vocab), dtype=np.float32)
+    bias[vocab.index("</s>")] = EOS_BIAS
+    spec.decoder.projection.bias = bias
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
 
