@@ -7,12 +7,11 @@ written atomically in the format asked for, or the one the output file's suffix 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 from pathlib import Path
 from typing import Any
 
-from parallax.core.comparison import Comparison
+from parallax.core.compare import compare_workspace
 from parallax.core.errors import ExportError
 from parallax.core.export import (
     DESCRIPTIONS,
@@ -43,17 +42,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def compare(workspace: Workspace) -> Comparison:
-    """The comparison engine's result for `workspace`."""
-    try:
-        module = importlib.import_module("parallax.core.compare")
-    except ModuleNotFoundError as exc:
-        raise ExportError("This build of Parallax has no comparison engine; "
-                          "exports need one.") from exc
-    comparison: Comparison = module.compare_workspace(workspace)
-    return comparison
-
-
 def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     fmt = args.format or format_for_path(out)
@@ -64,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         )
     workspace = Workspace.load(args.workspace)
     log.info("comparing %d sources", len(workspace.sources))
-    comparison = compare(workspace)
+    comparison = compare_workspace(workspace)
     options = ExportOptions(include_reports=args.include_reports, font_path=args.font)
     path = export_workspace(workspace, comparison, fmt, out, options)
     print(f"Wrote {path} ({fmt}, {path.stat().st_size:,} bytes).")

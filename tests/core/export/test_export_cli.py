@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from parallax.cli import main
 from parallax.core.samples import sample_workspace
-
-has_compare = importlib.util.find_spec("parallax.core.compare") is not None
 
 
 def test_missing_workspace_is_one_line_exit_2(
@@ -46,7 +43,6 @@ def test_damaged_workspace_is_one_line_exit_2(
     assert "damaged" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(not has_compare, reason="the comparison engine (core.compare) is not here")
 @pytest.mark.parametrize(("fmt", "suffix"), [("html", ".html"), ("tmx", ".tmx"),
                                               ("csv", ".csv"), ("json", ".json")])
 def test_exports_the_sample_workspace(

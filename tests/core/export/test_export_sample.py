@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 from translate.storage.tmx import tmxfile
 
+from parallax.core.compare import compare_workspace
 from parallax.core.comparison import Comparison
 from parallax.core.export import ExportOptions, export_workspace, render_export
 from parallax.core.export.fonts import find_font
@@ -23,13 +24,11 @@ from parallax.core.export.tmx import tmx_pairs
 from parallax.core.samples import sample_workspace
 from parallax.core.workspace import Workspace
 
-compare = pytest.importorskip("parallax.core.compare", reason="the comparison engine is absent")
-
 
 @pytest.fixture(scope="module")
 def real() -> tuple[Workspace, Comparison]:
     workspace = sample_workspace()
-    return workspace, compare.compare_workspace(workspace)
+    return workspace, compare_workspace(workspace)
 
 
 def test_html_of_the_sample(real: tuple[Workspace, Comparison]) -> None:

@@ -112,9 +112,8 @@ def _cell(cell: Cell, info: SourceInfo, pivot_lang: str) -> str:
     if cell.score is not None:
         meta += f" · score {_score(cell.score)}"
     meta += "</div>"
-    same_language = info.lang == pivot_lang
     body = ""
-    if not (same_language and cell.diff):
+    if not cell.diff_shows_text:
         body += f'<div class="text" lang="{_lang(info.lang)}">{_e(cell.text)}</div>'
     if cell.diff:
         body += f'<div class="pivot" lang="{_lang(pivot_lang)}">{render_diff(cell.diff)}</div>'

@@ -177,8 +177,7 @@ class _Layout:
                 continue
             score = f" · {cell.score:.2f}" if cell.score is not None else ""
             self._para(f"{info.name} ({cell.sentence}{score})", 7.5, MUTED, indent=4)
-            same_language = info.lang == report.pivot_lang
-            if not (same_language and cell.diff):
+            if not cell.diff_shows_text:
                 self._para(cell.text, 9.5, INK, indent=8)
             if cell.diff:
                 self._diff(cell.diff, indent=8)

@@ -14,7 +14,7 @@ from typing import Any
 
 from parallax import __version__
 from parallax.core.article import Article
-from parallax.core.comparison import Comparison, DiffSpan, Flag
+from parallax.core.comparison import DELETE, Comparison, DiffSpan, Flag
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 
@@ -62,6 +62,16 @@ class Cell:
     def matched(self) -> bool:
         return self.sentence is not None
 
+    @property
+    def diff_shows_text(self) -> bool:
+        """Whether the diff's other side already is this sentence (so it need not show twice).
+
+        True when the source was compared in its own language (an English report against an
+        English pivot, a Chinese report against the Chinese original).
+        """
+        other = "".join(span.text for span in self.diff if span.op != DELETE)
+        return bool(self.diff) and _loose(other) == _loose(self.text)
+
 
 @dataclass(frozen=True)
 class Row:
@@ -108,6 +118,10 @@ class Report:
     def coverage(self) -> list[list[float | None]]:
         """Scores, rows × sources: the heat map of who reports what."""
         return [[c.score if c.matched else None for c in row.cells] for row in self.rows]
+
+
+def _loose(text: str) -> str:
+    return "".join(text.split()).casefold()
 
 
 def _unknown_source(key: str) -> SourceInfo:
