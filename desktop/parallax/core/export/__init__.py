@@ -2,14 +2,13 @@
 
 One entry point, `export_workspace`, for the CLI and the GUI alike. Each format is a module
 with `export_bytes(workspace, comparison, options, on_progress, cancel) -> bytes`; a new format
-is one new module and one line in `_RENDERERS`. The file is written atomically, so a failed
+is one new module and one branch in `_renderer`. The file is written atomically, so a failed
 export (full disk, unwritable folder, cancel) leaves any previous file as it was. Whatever goes
 wrong surfaces as `ExportError` (or `Cancelled` when the user stops it).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +39,6 @@ DESCRIPTIONS = {
     "xlsx": "Excel workbook of aligned pairs",
     "json": "Comparison JSON",
 }
-_RENDERERS = {"html": "html", "pdf": "pdf", "tmx": "tmx", "csv": "table", "xlsx": "table",
-              "json": "json_report"}
 
 
 class _Renderer(Protocol):
@@ -64,10 +61,22 @@ def format_for_path(path: str | Path) -> str | None:
 
 
 def _renderer(fmt: str) -> _Renderer:
-    module = importlib.import_module(f"parallax.core.export.{_RENDERERS[fmt]}")
-    function: _Renderer = getattr(module, f"export_{fmt}" if fmt in ("csv", "xlsx")
-                                  else "export_bytes")
-    return function
+    # Imported here, not at the top: fpdf2 and openpyxl load only for the format asked for.
+    # Plain import statements (not importlib) so a frozen build's analysis finds them.
+    if fmt == "html":
+        from parallax.core.export import html
+        return html.export_bytes
+    if fmt == "pdf":
+        from parallax.core.export import pdf
+        return pdf.export_bytes
+    if fmt == "tmx":
+        from parallax.core.export import tmx
+        return tmx.export_bytes
+    if fmt == "json":
+        from parallax.core.export import json_report
+        return json_report.export_bytes
+    from parallax.core.export import table
+    return table.export_csv if fmt == "csv" else table.export_xlsx
 
 
 def render_export(
@@ -80,7 +89,7 @@ def render_export(
 ) -> bytes:
     """The export's bytes, without writing anything."""
     fmt = fmt.lower()
-    if fmt not in _RENDERERS:
+    if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
     try:
         return _renderer(fmt)(workspace, comparison, options or ExportOptions(), on_progress,
