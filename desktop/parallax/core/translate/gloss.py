@@ -88,10 +88,15 @@ def cedict_path() -> Path:
 
 
 class _Dictionary:
-    """CC-CEDICT indexed by simplified and traditional forms; built once per process."""
+    """CC-CEDICT indexed by simplified and traditional forms; built once per process.
+
+    Loading keeps each entry's raw line and parses it on first use: splitting 120,000 lines is
+    fast, building 120,000 objects up front is not.
+    """
 
     def __init__(self, path: Path) -> None:
-        self.entries: dict[str, list[DictionaryEntry]] = {}
+        self._raw: dict[str, list[str]] = {}
+        self._parsed: dict[str, list[DictionaryEntry]] = {}
         self.date = "unknown"
         try:
             handle = path.open(encoding="utf-8")
@@ -103,16 +108,36 @@ class _Dictionary:
                     if line.startswith("#! date="):
                         self.date = line.split("=", 1)[1].strip()[:10]
                     continue
-                match = _LINE.match(line)
-                if match is None:
+                parts = line.split(" ", 2)
+                if len(parts) < 3:
                     continue
-                traditional, simplified, pinyin, senses = match.groups()
-                entry = DictionaryEntry(simplified, traditional, pinyin,
-                                        tuple(s for s in senses.split("/") if s))
-                self.entries.setdefault(simplified, []).append(entry)
+                traditional, simplified = parts[0], parts[1]
+                self._raw.setdefault(simplified, []).append(line)
                 if traditional != simplified:
-                    self.entries.setdefault(traditional, []).append(entry)
+                    self._raw.setdefault(traditional, []).append(line)
         self.best: dict[tuple[str, bool], str | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def get(self, word: str) -> list[DictionaryEntry] | None:
+        parsed = self._parsed.get(word)
+        if parsed is None:
+            lines = self._raw.get(word)
+            if lines is None:
+                return None
+            parsed = [entry for entry in map(_parse_line, lines) if entry is not None]
+            self._parsed[word] = parsed
+        return parsed
+
+
+def _parse_line(line: str) -> DictionaryEntry | None:
+    match = _LINE.match(line)
+    if match is None:
+        return None
+    traditional, simplified, pinyin, senses = match.groups()
+    return DictionaryEntry(simplified, traditional, pinyin,
+                           tuple(s for s in senses.split("/") if s))
 
 
 _dictionary: _Dictionary | None = None
@@ -125,7 +150,7 @@ def _load() -> tuple[_Dictionary, Any]:
     with _load_lock:
         if _dictionary is None:
             _dictionary = _Dictionary(cedict_path())
-            log.info("CC-CEDICT loaded: %d headwords", len(_dictionary.entries))
+            log.info("CC-CEDICT loaded: %d headwords", len(_dictionary))
         if _segmenter is None:
             import jieba
             import jieba.posseg
@@ -243,9 +268,9 @@ class GlossEngine:
         """Dictionary entries for a word in either script (for hover look-ups)."""
         dictionary, _ = _load()
         word = word.strip()
-        found = dictionary.entries.get(word)
+        found = dictionary.get(word)
         if found is None:
-            found = dictionary.entries.get(_simplified(word), [])
+            found = dictionary.get(_simplified(word)) or []
         return list(found)
 
     def gloss(self, sentence: str) -> str:
@@ -315,7 +340,7 @@ class GlossEngine:
 
     @staticmethod
     def _is_classifier(dictionary: _Dictionary, word: str) -> bool:
-        return any("classifier" in sense for e in dictionary.entries.get(word, ())
+        return any("classifier" in sense for e in dictionary.get(word) or ()
                    for sense in e.senses)
 
     def _word_gloss(self, dictionary: _Dictionary, word: str, tag: str) -> str:
@@ -325,7 +350,7 @@ class GlossEngine:
             if key in dictionary.best:
                 cached = dictionary.best[key]
                 return cached if cached is not None else word
-        entries = dictionary.entries.get(word)
+        entries = dictionary.get(word)
         gloss = best_gloss(entries, prefer_proper) if entries else None
         if gloss is None and len(word) > 1:
             gloss = self._split_unknown(dictionary, word, transliterate=tag in _NAME_TAGS)
@@ -346,7 +371,7 @@ class GlossEngine:
         while i < len(word):
             for size in range(min(MAX_WORD, len(word) - i), 0, -1):
                 piece = word[i:i + size]
-                entries = dictionary.entries.get(piece)
+                entries = dictionary.get(piece)
                 gloss = best_gloss(entries, False) if entries else None
                 if gloss is not None:
                     parts.append(gloss)
