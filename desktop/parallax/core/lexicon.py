@@ -229,6 +229,20 @@ def _token_starts(text: str) -> dict[int, str]:
     return starts
 
 
+@lru_cache(maxsize=16)
+def synonyms(lang: str) -> dict[str, str]:
+    """`synonyms.<lang>.tsv`: word -> the word it stands for in claim alignment."""
+    path = lexicons_dir() / f"synonyms.{base_lang(lang)}.tsv"
+    table: dict[str, str] = {}
+    for fields in _read_tsv(path):
+        if len(fields) >= 2 and fields[1]:
+            word, canonical = fields[0].lower(), fields[1].lower()
+            if is_chinese(lang):
+                word, canonical = to_simplified(word), to_simplified(canonical)
+            table[word] = canonical
+    return table
+
+
 # ---- gazetteer -----------------------------------------------------------------------------
 
 

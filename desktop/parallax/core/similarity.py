@@ -11,9 +11,10 @@ Each sentence becomes a bag of weighted features:
 - character n-grams: trigrams inside English words (catches inflections and spelling
   variants such as Kyiv/Kiev-style differences), bigrams of Chinese characters.
 
-Features are TF-IDF weighted over the two texts being compared, rows L2-normalised, and the
-cosine similarity matrix is a dense float32 product restricted to the features both sides
-share. Word and character channels are combined as 0.7 * words + 0.3 * characters.
+Features are IDF weighted over the two texts being compared. The word score is the geometric
+mean of the TF-IDF cosine and the containment (IDF mass of the shared features over the mass
+of the smaller sentence); the character score is the cosine. Both are dense float32 products
+restricted to the features both sides share, combined as 0.7 * words + 0.3 * characters.
 
 Cost: features O(total words); the product O(n_a * n_b * shared features), computed in
 blocks of `BLOCK` rows of the second text so memory stays O(n_a * (BLOCK + shared)) besides
@@ -39,6 +40,7 @@ from parallax.core.lexicon import (
     find_gazetteer_names,
     is_chinese,
     jieba_tagged,
+    synonyms,
     to_simplified,
 )
 from parallax.core.numbers import find_quantities
@@ -98,6 +100,11 @@ def _stem(word: str, lang: str) -> str:
     return str(stemmer.stemWord(word))
 
 
+@lru_cache(maxsize=16)
+def _stem_synonyms(lang: str) -> dict[str, str]:
+    return {_stem(word, lang): _stem(canonical, lang) for word, canonical in synonyms(lang).items()}
+
+
 @lru_cache(maxsize=20_000)
 def sound_key(name: str) -> str:
     """First pinyin syllable, then the finals of the rest: 普京 and 蒲亭 -> 'pu-ing'."""
@@ -138,6 +145,7 @@ def _alphabetic_features(
         if folded in _EN_STOP or len(folded) < 2:
             continue
         stem = _stem(folded, lang)
+        stem = _stem_synonyms(lang).get(stem, stem)
         weight = CAPITAL_BOOST if index > 0 and token[0].isupper() else 1.0
         words["w:" + stem] += weight
         padded = f" {folded} "
@@ -149,14 +157,17 @@ def _alphabetic_features(
 
 def _chinese_features(text: str, words: dict[str, float], chars: dict[str, float]) -> None:
     simple = to_simplified(text)
+    zh_synonyms = synonyms("zh")
     for word, tag in jieba_tagged(simple):
         if not _CJK.match(word) or word in _ZH_STOP:
             continue
-        words["z:" + word] += 1.0
+        words["z:" + zh_synonyms.get(word, word)] += 1.0
         if tag in _ZH_NAME_TAGS and len(word) >= 2:
             key = sound_key(word)
             if key:
                 words["~" + key] += NAME_BOOST
+        # Bigrams inside content words (across the whole text they add more noise than
+        # signal): 两国关系 still meets 关系 when jieba cuts the two sides differently.
         for i in range(len(word) - 1):
             chars[word[i:i + 2]] += 1.0
         if len(word) == 1:
@@ -211,6 +222,41 @@ def cosine_matrix(
     return result
 
 
+def overlap_matrix(
+    rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]]
+) -> npt.NDArray[np.float32]:
+    """IDF mass of the shared features over the mass of the smaller sentence (0..1)."""
+    result = np.zeros((len(rows_a), len(rows_b)), dtype=np.float32)
+    if not rows_a or not rows_b:
+        return result
+    df: Counter[str] = Counter()
+    for row in (*rows_a, *rows_b):
+        df.update(row.keys())
+    n = len(rows_a) + len(rows_b)
+    idf = {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
+
+    def weigh(row: dict[str, float]) -> dict[str, float]:
+        # A boosted feature (number, name) counts once at its boost, however often it occurs.
+        return {t: idf[t] * max(1.0, min(w, NAME_BOOST)) for t, w in row.items()}
+
+    wa = [weigh(r) for r in rows_a]
+    wb = [weigh(r) for r in rows_b]
+    mass_a = np.array([sum(r.values()) for r in wa], dtype=np.float32)
+    mass_b = np.array([sum(r.values()) for r in wb], dtype=np.float32)
+    vocab = {t: i for i, t in enumerate(sorted(set().union(*wa) & set().union(*wb)))}
+    if not vocab:
+        return result
+    dense_a = _dense(wa, vocab)
+    smaller = np.minimum(mass_a[:, None], mass_b[None, :])
+    for start, stop in _blocks(len(wb)):
+        ones = (_dense(wb[start:stop], vocab) > 0).astype(np.float32)
+        shared = dense_a @ ones.T
+        block = smaller[:, start:stop]
+        result[:, start:stop] = np.divide(shared, block, out=np.zeros_like(shared),
+                                          where=block > 0)
+    return result
+
+
 def _blocks(n: int) -> Iterator[tuple[int, int]]:
     for start in range(0, n, BLOCK):
         yield start, min(n, start + BLOCK)
@@ -222,7 +268,14 @@ def similarity_matrix(
     """Similarity of every sentence of `texts_a` with every sentence of `texts_b`, 0..1."""
     feats_a = [sentence_features(t, lang_a) for t in texts_a]
     feats_b = [sentence_features(t, lang_b) for t in texts_b]
-    words = cosine_matrix([f.words for f in feats_a], [f.words for f in feats_b])
+    word_rows_a = [f.words for f in feats_a]
+    word_rows_b = [f.words for f in feats_b]
+    # Geometric mean of cosine and containment: cosine alone punishes a short report
+    # sentence that restates part of a long original sentence; containment alone lets a
+    # three-word sentence match anything that contains its words.
+    words: npt.NDArray[np.float32] = np.sqrt(
+        cosine_matrix(word_rows_a, word_rows_b) * overlap_matrix(word_rows_a, word_rows_b)
+    ).astype(np.float32)
     if base_lang(lang_a) != base_lang(lang_b):
         return words  # character n-grams mean nothing across languages
     chars = cosine_matrix([f.chars for f in feats_a], [f.chars for f in feats_b])
