@@ -107,3 +107,14 @@ def test_beam_size_is_part_of_the_version(tiny_models_dir: Path) -> None:
     wide = ArgosEngine(beam_size=4, models_dir=tiny_models_dir)
     assert narrow.pair_version("zh", "en") != wide.pair_version("zh", "en")
     assert len(wide.translate(SENTENCES[:2], "zh", "en")) == 2
+
+
+def test_falls_back_when_int8_is_unsupported(tiny_models_dir: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctranslate2
+
+    monkeypatch.setattr(ctranslate2, "get_supported_compute_types", lambda device: {"float32"})
+    engine = ArgosEngine(beam_size=1, threads=1, models_dir=tiny_models_dir)
+    assert engine.translate(SENTENCES[:2], "zh", "en") == ArgosEngine(
+        beam_size=1, threads=1, models_dir=tiny_models_dir,
+        compute_type="float32").translate(SENTENCES[:2], "zh", "en")

@@ -207,6 +207,12 @@ def check_loads(folder: Path) -> None:
             raise ModelPackageError(f"The tokenizer model does not load: {exc}.") from exc
     elif not (folder / "bpe.model").is_file():
         raise ModelPackageError("The model package has no sentencepiece.model or bpe.model.")
+    from parallax.core.translate.argos_env import import_argos
+
+    try:  # Argos itself must accept the package too: the engine reads it through Argos.
+        import_argos().Package(folder)
+    except Exception as exc:
+        raise ModelPackageError(f"Argos Translate cannot read this package: {exc}.") from exc
 
 
 def install_model(path: str | Path, models_dir: Path | None = None) -> InstalledModel:
