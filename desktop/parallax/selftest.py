@@ -43,6 +43,7 @@ class DataFile:
 
 # Data files from third-party packages (PyInstaller only ships them if the spec says so).
 PACKAGE_DATA_FILES: tuple[DataFile, ...] = (
+    DataFile("SentencePiece normalisation rules", "package_data/nfkc.bin", "sentencepiece"),
     DataFile("jieba dictionary", "dict.txt", "jieba"),
     DataFile("jieba HMM tables", "finalseg/prob_emit.p", "jieba"),
     DataFile("jieba POS tables", "posseg/prob_emit.p", "jieba"),
@@ -259,11 +260,20 @@ class Pipeline:
     def main_window(self) -> str:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import qInstallMessageHandler
+
         from parallax.ui.app import create_application
         from parallax.ui.main_window import MainWindow
 
-        app = create_application(["parallax"])
-        window = MainWindow(self._workspace(), translate_on_open=False, autosave=False)
+        # Qt's notes (e.g. offscreen's "does not support propagateSizeHints") go to the log.
+        previous = qInstallMessageHandler(_qt_message_to_log)
+        try:
+            return self._show_main_window(create_application(["parallax"]), MainWindow)
+        finally:
+            qInstallMessageHandler(previous)
+
+    def _show_main_window(self, app: Any, main_window: Any) -> str:
+        window = main_window(self._workspace(), translate_on_open=False, autosave=False)
         window.confirm_close = False
         window.show()
         for _ in range(5):
@@ -280,6 +290,10 @@ class Pipeline:
         if self.workspace is None:
             raise CheckFailed("skipped: the sample did not load")
         return self.workspace
+
+
+def _qt_message_to_log(mode: Any, context: Any, message: str) -> None:
+    log.debug("Qt: %s", message)
 
 
 def _default_engine() -> Any:
