@@ -356,8 +356,9 @@ def _compare_report(
                               f"{label} says this; the original does not.", None, source.id,
                               sentence.id))
             continue
-        o_sentence = original.sentences[i]
-        flags.extend(number_flags(o_sentence.text, original.lang, sentence.text, article.lang,
-                                  where))
+        for k in linked:  # numbers against every linked sentence, names against the best
+            at = Where(o_ids[k], source.id, sentence.id, label)
+            flags.extend(number_flags(o_native[k], original.lang, sentence.text, article.lang,
+                                      at))
         flags.extend(entity_flags(o_names[i], r_names[j], where, o_topics, r_topics))
     return links

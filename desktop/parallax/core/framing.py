@@ -100,8 +100,8 @@ def number_flags(
                 first_b = next(q for q in b if q.value == value)
                 flags.append(Flag(
                     "number_qualifier", first_a.text,
-                    f"The original says “{first_a.text}” ({describe(first_a)}); {where.label} "
-                    f"says “{first_b.text}” ({describe(first_b)}).",
+                    f"The original says “{first_a.text}”, {where.label} says "
+                    f"“{first_b.text}”: the same number, qualified differently.",
                     where.original, where.source, where.sentence,
                 ))
         only_a = [q for q in a if q.value not in values_b]
