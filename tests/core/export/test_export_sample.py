@@ -38,8 +38,10 @@ def test_html_of_the_sample(real: tuple[Workspace, Comparison]) -> None:
     rows = doc.xpath("(//table[@class='grid'])[1]/tbody/tr")
     assert len(rows) == workspace.original.sentence_count + 1  # the headline, then sentences
     assert "普京" in doc.text_content()
-    for href in doc.xpath("//ol[@class='flags']//a/@href"):
-        assert doc.get_element_by_id(href[1:]) is not None
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids)), "duplicate anchors"
+    for href in doc.xpath("//a/@href"):
+        assert href.startswith("#") and href[1:] in ids
     assert len(doc.xpath("//ol[@class='flags']/li")) == len(comparison.flags)
     if any(link.diff for link in comparison.links):
         assert doc.xpath("//ins|//del")

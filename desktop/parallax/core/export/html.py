@@ -64,7 +64,9 @@ table.sources th, table.sources td {{ border: 1px solid #d0d0d0; padding: .25em 
   text-align: left; vertical-align: top; overflow-wrap: anywhere; }}
 ol.flags li {{ margin-bottom: .35em; }}
 .coverage svg {{ max-width: 100%; height: auto; border: 1px solid #ddd; }}
-@media print {{ table.grid thead th {{ position: static; }} body {{ margin: 0; }} }}
+@page {{ size: A4 landscape; margin: 12mm; }}
+@media print {{ table.grid thead th {{ position: static; }} body {{ margin: 0; }}
+  tr {{ break-inside: avoid; }} }}
 """
 
 
@@ -104,7 +106,15 @@ def _flag_tags(flags: Iterable[Flag]) -> str:
     )
 
 
-def _cell(cell: Cell, info: SourceInfo, pivot_lang: str) -> str:
+def _id_attr(anchor: str, ids: set[str]) -> str:
+    """` id="..."` the first time an anchor is used; a sentence linked twice keeps one id."""
+    if anchor in ids:
+        return ""
+    ids.add(anchor)
+    return f' id="{_e(anchor)}"'
+
+
+def _cell(cell: Cell, info: SourceInfo, pivot_lang: str, ids: set[str]) -> str:
     if not cell.matched:
         return '<td class="nomatch"><span class="unmatched-mark">no match</span></td>'
     label = "headline" if cell.sentence == TITLE else str(cell.sentence)
@@ -119,16 +129,16 @@ def _cell(cell: Cell, info: SourceInfo, pivot_lang: str) -> str:
         body += f'<div class="pivot" lang="{_lang(pivot_lang)}">{render_diff(cell.diff)}</div>'
     elif cell.translation and cell.translation != cell.text:
         body += f'<div class="pivot" lang="{_lang(pivot_lang)}">{_e(cell.translation)}</div>'
-    anchor = anchor_id(cell.source, str(cell.sentence))
-    return f'<td id="{_e(anchor)}">{meta}{body}{_flag_tags(cell.flags)}</td>'
+    anchor = _id_attr(anchor_id(cell.source, str(cell.sentence)), ids)
+    return f"<td{anchor}>{meta}{body}{_flag_tags(cell.flags)}</td>"
 
 
-def _row(row: Row, report: Report) -> str:
+def _row(row: Row, report: Report, ids: set[str]) -> str:
     rid = anchor_id(row.original)
     label = "title" if row.original == TITLE else row.original
     classes = ' class="unmatched"' if row.unmatched else ""
     parts = [
-        f'<tr id="{_e(rid)}"{classes}>',
+        f"<tr{_id_attr(rid, ids)}{classes}>",
         f'<td class="rowid"><a href="#{_e(rid)}">{_e(label)}</a></td>',
         f'<td class="orig" lang="{_lang(report.original.lang)}">{_e(row.text)}'
         # the unmatched mark below says what an unmatched_claim tag would
@@ -142,35 +152,35 @@ def _row(row: Row, report: Report) -> str:
         parts.append(f'<td class="{MACHINE}" lang="{_lang(report.pivot_lang)}">'
                      f"{_e(row.translation or '')}</td>")
     for cell, info in zip(row.cells, report.sources, strict=False):
-        parts.append(_cell(cell, info, report.pivot_lang))
+        parts.append(_cell(cell, info, report.pivot_lang, ids))
     parts.append("</tr>")
     return "".join(parts)
 
 
-def _grid(report: Report) -> str:
+def _grid(report: Report, ids: set[str]) -> str:
     head = ['<th class="rowid">#</th>', f"<th>Original ({_e(report.original.lang)})</th>"]
     if report.has_machine_translation:
         head.append(f"<th>Machine translation ({_e(report.pivot_lang)})</th>")
     for info in report.sources:
         head.append(f"<th>{_e(info.name)}<div class=\"meta\">{_e(info.role)} · "
                     f"{_e(info.lang)}</div></th>")
-    body = "\n".join(_row(row, report) for row in report.rows)
+    body = "\n".join(_row(row, report, ids) for row in report.rows)
     return (f'<table class="grid"><thead><tr>{"".join(head)}</tr></thead>'
             f"<tbody>\n{body}\n</tbody></table>")
 
 
-def _leftovers(report: Report) -> str:
+def _leftovers(report: Report, ids: set[str]) -> str:
     if not report.leftovers:
         return "<p>Every sentence of every source is linked to the original.</p>"
     items = []
     for cell in report.leftovers:
         info = report.source(cell.source)
-        anchor = anchor_id(cell.source, str(cell.sentence))
+        anchor = _id_attr(anchor_id(cell.source, str(cell.sentence)), ids)
         translated = (f'<div class="pivot" lang="{_lang(report.pivot_lang)}">'
                       f"{_e(cell.translation)}</div>"
                       if cell.translation and cell.translation != cell.text else "")
         items.append(
-            f'<tr id="{_e(anchor)}"><td class="rowid">{_e(cell.sentence)}</td>'
+            f'<tr{anchor}><td class="rowid">{_e(cell.sentence)}</td>'
             f"<td>{_e(info.name)}</td>"
             f'<td lang="{_lang(info.lang)}">{_e(cell.text)}{translated}'
             f"{_flag_tags(cell.flags)}</td></tr>"
@@ -180,20 +190,22 @@ def _leftovers(report: Report) -> str:
             + "</tbody></table>")
 
 
-def _flag_target(flag: Flag, report: Report) -> str | None:
-    if flag.original is not None and any(r.original == flag.original for r in report.rows):
-        return anchor_id(flag.original)
+def _flag_target(flag: Flag, ids: set[str]) -> str | None:
+    """The row of the flag's original sentence, else its source sentence, if the page has it."""
+    candidates = []
+    if flag.original is not None:
+        candidates.append(anchor_id(flag.original))
     if flag.source is not None and flag.sentence is not None:
-        return anchor_id(flag.source, flag.sentence)
-    return None
+        candidates.append(anchor_id(flag.source, flag.sentence))
+    return next((c for c in candidates if c in ids), None)
 
 
-def _differences(report: Report) -> str:
+def _differences(report: Report, ids: set[str]) -> str:
     if not report.flags:
         return "<p>No differences were flagged.</p>"
     items = []
     for flag in report.flags:
-        target = _flag_target(flag, report)
+        target = _flag_target(flag, ids)
         where = flag.original or ""
         if flag.source is not None:
             where += f" ↔ {report.source(flag.source).name}"
@@ -309,6 +321,9 @@ def _settings(report: Report) -> str:
 def render_html(report: Report) -> str:
     """The whole report as one HTML document (a str; write it as UTF-8)."""
     sources = ", ".join(info.name for info in report.sources) or "no other sources"
+    ids: set[str] = set()  # filled by the sections with rows, read by the differences list
+    grid = _grid(report, ids)
+    leftovers = _leftovers(report, ids)
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{_lang(report.original.lang) or "und"}">',
@@ -329,13 +344,13 @@ def render_html(report: Report) -> str:
         + f" · compared with {_e(sources)}</p>",
         _legend(),
         "<h2>Aligned sentences</h2>",
-        _grid(report),
+        grid,
         f"<h2 id=\"differences\">Differences ({len(report.flags)})</h2>",
-        _differences(report),
+        _differences(report, ids),
         "<h2 id=\"coverage\">Coverage</h2>",
         coverage_svg(report),
         "<h2 id=\"leftovers\">Sentences the original has no counterpart for</h2>",
-        _leftovers(report),
+        leftovers,
         "<h2 id=\"sources\">Sources</h2>",
         _sources_table(report),
         "<h2 id=\"settings\">Parallax and settings</h2>",
