@@ -76,7 +76,7 @@ class _Layout:
         self.pdf = pdf
         self.row_links: dict[str, int] = {}
 
-    # ---- helpers -------------------------------------------------------------------------
+    # ---- building blocks -----------------------------------------------------------------
     def _style(self, size: float, colour: tuple[int, int, int] = INK, style: str = "") -> None:
         self.pdf.set_font(BODY, style, size)
         self.pdf.set_text_color(*colour)
