@@ -132,3 +132,10 @@ def test_cancel_and_progress(gloss: GlossEngine) -> None:
                         progress, cancel)
     assert len(info.value.partial) == 2
     assert seen == [1, 2]
+
+
+def test_part_of_speech_picks_the_reading(gloss: GlossEngine) -> None:
+    words = dict(gloss.gloss_words("美组建50国联盟打俄"))
+    assert words["打"] == "beat"  # the verb, not the loanword "dozen"
+    assert words["俄"] == "Russia"
+    assert dict(gloss.gloss_words("他已经走了。"))["了"] == ""  # particle, not "finish"

@@ -185,17 +185,48 @@ def _usable(entry: DictionaryEntry) -> list[str]:
     return cleaned
 
 
-def best_gloss(entries: Sequence[DictionaryEntry], prefer_proper: bool) -> str | None:
-    """The shortest useful English for a word; "" for particles; None when nothing fits."""
-    ordered = sorted(entries, key=lambda e: e.is_proper != prefer_proper)  # stable
+def _is_particle(entry: DictionaryEntry) -> bool:
+    return bool(entry.senses) and all(_PARENS.sub("", s).strip() == "" for s in entry.senses)
+
+
+def _fits_tag(entry: DictionaryEntry, tag: str) -> bool:
+    """Whether a reading suits jieba's part of speech: 打 as a verb is "beat", not "dozen"."""
+    if _is_verb(tag):
+        return any(s.startswith("to ") for s in entry.senses)
+    if tag.startswith(("u", "y")):
+        return _is_particle(entry)
+    if tag.startswith("n"):
+        return any(not s.startswith("to ") for s in _usable(entry))
+    return True
+
+
+def best_gloss(entries: Sequence[DictionaryEntry], prefer_proper: bool,
+               tag: str = "") -> str | None:
+    """The shortest useful English for a word; "" for particles; None when nothing fits.
+
+    Readings are tried proper-noun first for names (plain first otherwise), then those that
+    suit the word's part of speech, then in dictionary order.
+    """
+    ordered = sorted(entries, key=lambda e: (e.is_proper != prefer_proper,
+                                             not _fits_tag(e, tag)))  # stable
     for entry in ordered:
-        if entry.senses and all(_PARENS.sub("", s).strip() == "" for s in entry.senses):
-            return ""  # a grammatical particle such as 了: its first reading wins
+        if _is_particle(entry):
+            return ""  # a grammatical particle such as 了
         senses = _usable(entry)
         if senses:
+            if _is_verb(tag):
+                senses = [s for s in senses if s in _verb_senses(entry)] or senses
             # The first sense is the main one, unless it is long and a near one is short.
             return min(senses[:3], key=lambda s: (len(s) > SHORT_SENSE, senses.index(s)))
     return None
+
+
+def _is_verb(tag: str) -> bool:
+    return tag.startswith("v") and tag != "vn"  # vn: a verb used as a noun (行动 "operation")
+
+
+def _verb_senses(entry: DictionaryEntry) -> set[str]:
+    return {clean_sense(s, entry.is_proper) for s in entry.senses if s.startswith("to ")}
 
 
 def _number(text: str) -> str:
@@ -351,7 +382,7 @@ class GlossEngine:
                 cached = dictionary.best[key]
                 return cached if cached is not None else word
         entries = dictionary.get(word)
-        gloss = best_gloss(entries, prefer_proper) if entries else None
+        gloss = best_gloss(entries, prefer_proper, tag) if entries else None
         if gloss is None and len(word) > 1:
             gloss = self._split_unknown(dictionary, word, transliterate=tag in _NAME_TAGS)
         with self._cache_lock:
