@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parallax.core.errors import Cancelled, LanguagePairError
 from parallax.core.loaders import load_path
@@ -139,3 +141,15 @@ def test_part_of_speech_picks_the_reading(gloss: GlossEngine) -> None:
     assert words["打"] == "beat"  # the verb, not the loanword "dozen"
     assert words["俄"] == "Russia"
     assert dict(gloss.gloss_words("他已经走了。"))["了"] == ""  # particle, not "finish"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(
+    "普京蒙古国访问十五八百千万两二〇年月日号个了的打美俄國際刑事法院與這"
+    "0123456789,.。，、“”《》 abcXYZ"
+)), max_size=40))
+def test_any_text_glosses_without_losing_words(text: str) -> None:
+    engine = GlossEngine()
+    pairs = engine.gloss_words(text)
+    assert "".join(word for word, _ in pairs) == "".join(text.split())
+    assert isinstance(engine.gloss(text), str)
