@@ -188,3 +188,15 @@ def test_no_work_files_in_temp(tmp_path: Path, tiny_packages: dict[LanguagePair,
     with pytest.raises(ModelPackageError):
         install_model(_rezip(tmp_path / "e.argosmodel", members), tmp_path / "models")
     assert os.listdir(temp) == []
+
+
+def test_damaged_folder_with_the_same_name_is_replaced(
+        tmp_path: Path, tiny_packages: dict[LanguagePair, Path]) -> None:
+    models = tmp_path / "models"
+    first = install_model(tiny_packages[ZH_EN], models)
+    (first.path / "metadata.json").unlink()  # damaged: no longer listed
+    assert list_models(models) == []
+    again = install_model(tiny_packages[ZH_EN], models)
+    assert again.path == first.path
+    assert [m.pair for m in list_models(models)] == [ZH_EN]
+    assert sorted(p.name for p in models.iterdir()) == [again.name]

@@ -234,20 +234,36 @@ def install_model(path: str | Path, models_dir: Path | None = None) -> Installed
         staged = work / top
         model = _model_from_folder(staged)
         check_loads(staged)
-        replaced = [m for m in list_models(root) if m.pair == model.pair or m.name == top]
-        old_dirs: list[Path] = []
-        for old in replaced:
-            moved = old.path.with_name(f"{_OLD_PREFIX}{old.name}-{os.getpid()}")
-            old.path.rename(moved)
-            old_dirs.append(moved)
         final = root / top
-        os.replace(staged, final)
-        for old_dir in old_dirs:
-            shutil.rmtree(old_dir, ignore_errors=True)
+        _move_into_place(staged, final,
+                         [m.path for m in list_models(root) if m.pair == model.pair])
         log.info("Installed %s (%s) into %s", model.pair, model.version, final)
         return _model_from_folder(final)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _move_into_place(staged: Path, final: Path, replaced: list[Path]) -> None:
+    """Swap the new package in; on failure put the previous ones back."""
+    if final.exists() and final not in replaced:
+        replaced.append(final)  # same folder name, e.g. a damaged earlier install
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for old in replaced:
+            aside = old.with_name(f"{_OLD_PREFIX}{old.name}-{os.getpid()}")
+            old.rename(aside)
+            moved.append((old, aside))
+        os.replace(staged, final)
+    except OSError as exc:
+        for old, aside in reversed(moved):
+            with contextlib.suppress(OSError):
+                aside.rename(old)
+        raise TranslationError(
+            f"Could not install into {final.parent}: {exc.strerror or exc}. "
+            "Nothing was changed."
+        ) from exc
+    for _, aside in moved:
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def remove_model(pair: LanguagePair | str, models_dir: Path | None = None) -> list[InstalledModel]:
