@@ -262,6 +262,10 @@ def _blocks(n: int) -> Iterator[tuple[int, int]]:
         yield start, min(n, start + BLOCK)
 
 
+def _anchors_only(row: dict[str, float]) -> dict[str, float]:
+    return {k: v for k, v in row.items() if k[0] in "#@"}
+
+
 def similarity_matrix(
     texts_a: Sequence[str], texts_b: Sequence[str], lang_a: str, lang_b: str
 ) -> npt.NDArray[np.float32]:
@@ -270,6 +274,10 @@ def similarity_matrix(
     feats_b = [sentence_features(t, lang_b) for t in texts_b]
     word_rows_a = [f.words for f in feats_a]
     word_rows_b = [f.words for f in feats_b]
+    if base_lang(lang_a) != base_lang(lang_b):
+        # Across languages only numbers and gazetteer names can be shared: score on them alone.
+        word_rows_a = [_anchors_only(r) for r in word_rows_a]
+        word_rows_b = [_anchors_only(r) for r in word_rows_b]
     # Geometric mean of cosine and containment: cosine alone punishes a short report
     # sentence that restates part of a long original sentence; containment alone lets a
     # three-word sentence match anything that contains its words.

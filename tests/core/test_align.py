@@ -1,0 +1,128 @@
+"""Version alignment (in order) and claim alignment (by meaning) on real sample texts."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from parallax.core.align import align_claims, align_versions, select_links
+from parallax.core.entities import Name, names_match, sounds_alike
+from parallax.core.samples import sample_workspace
+from parallax.core.similarity import similarity_matrix, sound_key
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, list[str]]:
+    workspace = sample_workspace()
+    return {
+        "zh": [s.text for s in workspace.original.sentences],
+        "en": [s.text for s in workspace.source("src1").article.sentences],
+        "brief": [s.text for s in workspace.source("src5").article.sentences],
+    }
+
+
+def test_sentence_by_sentence_translation_aligns_one_to_one(texts: dict[str, list[str]]) -> None:
+    pairs = align_versions(texts["zh"], texts["en"])
+    assert [(p.original, p.translation) for p in pairs] == [((i,), (i,)) for i in range(45)]
+    assert all(0.0 < p.score <= 1.0 for p in pairs)
+
+
+def test_free_translation_merges_are_found(texts: dict[str, list[str]]) -> None:
+    en = list(texts["en"])
+    # A translator joined sentences 6+7 and 24+25, and split sentence 10 in two.
+    split_at = en[9].index(", aimed at")
+    free = [*en[:5], en[5] + " " + en[6], *en[7:9], en[9][:split_at] + ".",
+            en[9][split_at + 2:], *en[10:23], en[23] + " " + en[24], *en[25:]]
+    pairs = align_versions(texts["zh"], free)
+    as_tuples = [(p.original, p.translation) for p in pairs]
+    assert ((5, 6), (5,)) in as_tuples
+    assert ((9,), (8, 9)) in as_tuples
+    assert ((23, 24), (23,)) in as_tuples
+    assert as_tuples[-1] == ((44,), (43,))
+    covered = sorted(i for p in pairs for i in p.original)
+    assert covered == list(range(45))
+
+
+def test_version_alignment_is_monotonic_when_counts_differ(texts: dict[str, list[str]]) -> None:
+    pairs = align_versions(texts["zh"], texts["en"][:40])
+    last_o = last_t = -1
+    for pair in pairs:
+        for i in pair.original:
+            assert i > last_o
+            last_o = i
+        for j in pair.translation:
+            assert j > last_t
+            last_t = j
+
+
+def test_empty_inputs_give_no_pairs() -> None:
+    assert align_versions([], ["a"]) == []
+    assert align_claims(["a"], []) == []
+
+
+def test_claims_link_by_meaning_not_position(texts: dict[str, list[str]]) -> None:
+    links = align_claims(texts["en"], texts["brief"], min_score=0.3)
+    best = {link.report: link.original for link in links}
+    # Hofmański on the wanted list -> s38; Ryabkov -> s37; Shoigu/Gerasimov -> s35.
+    assert best[0] == 37 and best[1] == 36 and best[3] == 34
+    # Reordering the report changes nothing but the order.
+    order = list(range(len(texts["brief"])))
+    random.Random(4).shuffle(order)
+    moved = [texts["brief"][i] for i in order]
+    before = similarity_matrix(texts["en"], texts["brief"], "en", "en")
+    after = similarity_matrix(texts["en"], moved, "en", "en")
+    assert np.allclose(after, before[:, order], atol=1e-5)
+
+
+def test_no_link_below_threshold_and_one_to_many(texts: dict[str, list[str]]) -> None:
+    for threshold in (0.2, 0.3, 0.5):
+        links = align_claims(texts["en"], texts["brief"], min_score=threshold)
+        assert links and all(link.score >= threshold for link in links)
+    many = align_claims(texts["en"], texts["brief"], min_score=0.2)
+    per_report: dict[int, int] = {}
+    for link in many:
+        per_report[link.report] = per_report.get(link.report, 0) + 1
+    assert max(per_report.values()) > 1
+
+
+def test_unrelated_text_is_not_linked(texts: dict[str, list[str]]) -> None:
+    unrelated = ["The recipe needs two cups of flour and a pinch of salt.",
+                 "Bake the bread for forty minutes until golden."]
+    assert align_claims(texts["en"], unrelated, min_score=0.3) == []
+
+
+def test_select_links_keeps_close_seconds_only() -> None:
+    scores = np.array([[0.9, 0.1], [0.8, 0.2], [0.3, 0.25]], dtype=np.float32)
+    links = select_links(scores, min_score=0.3)
+    assert [(link.original, link.report) for link in links] == [(0, 0), (1, 0)]
+
+
+def test_transliterations_match_by_sound() -> None:
+    assert sound_key("普京") == sound_key("蒲亭") == "pu-ing"
+    assert sounds_alike("普京", "蒲亭")
+    assert not sounds_alike("北京", "普京")
+    assert names_match(Name("putin", "普京", "person", "zh"), Name("zh:蒲亭", "蒲亭", None, "zh"))
+
+
+def test_chinese_texts_compare_directly_despite_other_transliteration(
+    texts: dict[str, list[str]],
+) -> None:
+    variant = [t.replace("普京", "蒲亭") for t in texts["zh"]]
+    links = align_claims(texts["zh"], variant, min_score=0.3, orig_lang="zh", report_lang="zh")
+    best = {}
+    for link in links:
+        best.setdefault(link.report, link.original)
+    assert all(best[j] == j for j in range(45))
+    scores = similarity_matrix(texts["zh"], variant, "zh", "zh")
+    assert min(float(scores[j, j]) for j in range(45)) > 0.8
+
+
+def test_cross_language_without_pivot_uses_numbers_and_names(
+    texts: dict[str, list[str]],
+) -> None:
+    # Chinese original against English text: only numbers and gazetteer names can match.
+    links = align_claims(texts["zh"], texts["brief"], min_score=0.2, orig_lang="zh",
+                         report_lang="en")
+    assert any(link.report == 3 and link.original == 34 for link in links)  # Shoigu, Gerasimov
