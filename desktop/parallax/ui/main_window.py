@@ -429,11 +429,16 @@ class MainWindow(QMainWindow):
         _connect(self.coverage_map, "cell_activated", self._on_coverage_cell)
         _connect(self.diff_detail, "options_changed", self._on_diff_options)
         self.zoom.font_changed.connect(self._apply_font)
-        theme_notifier().changed.connect(lambda _dark: self._refresh_views())
+        theme_notifier().changed.connect(self._apply_dark)
+        self._apply_dark(is_dark())
 
     def _views(self) -> list[QWidget]:
         return [self.columns_view, self.segment_grid, self.flags_navigator, self.diff_detail,
                 self.coverage_map]
+
+    def _apply_dark(self, dark: bool) -> None:
+        for view in (*self._views(), self.legend):
+            _call(view, "set_dark", dark)
 
     # ---- showing data --------------------------------------------------------------------
     def _refresh_all(self) -> None:
@@ -452,7 +457,6 @@ class MainWindow(QMainWindow):
         comparison = self.document.comparison
         for view in self._views():
             _call(view, "set_data", workspace, comparison)
-        _call(self.legend, "set_dark", is_dark())
         selection = self.document.selection
         if selection is not None:
             self._show_selection(*selection)

@@ -1,0 +1,148 @@
+"""Shared fixtures for the UI tests: the real sample, a comparison of it, isolated settings and a
+main-window factory that cleans up after itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from parallax.core.comparison import Comparison, Flag, Link
+from parallax.core.samples import sample_workspace
+from parallax.core.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A modal message box would block an offscreen test forever: record them instead, and
+    fail the test if one appeared that the test did not expect (tests expecting one patch
+    QMessageBox themselves, after this fixture)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def record(kind: str, answer: QMessageBox.StandardButton) -> Any:
+        def show(parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+            shown.append(f"{kind}: {text}")
+            return answer
+        return staticmethod(show)
+
+    monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "critical",
+                        record("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information",
+                        record("information", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question",
+                        record("question", QMessageBox.StandardButton.Cancel))
+    yield shown
+    unexpected = [s for s in shown if not s.startswith("question")]
+    assert not unexpected, f"unexpected dialogs: {unexpected}"
+
+
+@pytest.fixture(scope="session")
+def sample_ws() -> Workspace:
+    """The built-in sample: the seed article with its sample translation and reports."""
+    return sample_workspace()
+
+
+def build_comparison(workspace: Workspace) -> Comparison:
+    """The core comparison when this build has it; otherwise one built from the real texts:
+    translations linked sentence by sentence, same-language reports by fuzzy similarity, and
+    original sentences nobody else reports flagged as unmatched claims."""
+    try:
+        from parallax.core.compare import compare_workspace  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        compare_workspace = None
+    if compare_workspace is not None:
+        result = compare_workspace(workspace)
+        assert isinstance(result, Comparison)
+        return result
+    from rapidfuzz import fuzz
+
+    from parallax.core.diff import word_diff
+
+    links: list[Link] = []
+    original = workspace.original.sentences
+    for source in workspace.sources:
+        theirs = source.article.sentences
+        if source.role == "translation":
+            for mine, other in zip(original, theirs, strict=False):
+                links.append(Link(mine.id, source.id, other.id, 0.9))
+        elif source.article.lang.startswith("zh"):
+            for mine in original:
+                best = max(theirs, key=lambda s, m=mine: fuzz.ratio(m.text, s.text))
+                score = fuzz.ratio(mine.text, best.text) / 100
+                if score >= 0.35:
+                    diff = tuple(word_diff(mine.text, best.text, "zh", ignore_case=True,
+                                           ignore_punctuation=False, ignore_whitespace=True))
+                    links.append(Link(mine.id, source.id, best.id, score, diff))
+    reported = {link.original for link in links if workspace.source(link.source).role == "report"}
+    flags = tuple(
+        Flag("unmatched_claim", s.text[:20], "No report makes this claim.", original=s.id)
+        for s in original if s.id not in reported
+    )
+    return Comparison(tuple(links), flags)
+
+
+@pytest.fixture(scope="session")
+def sample_comparison(sample_ws: Workspace) -> Comparison:
+    return build_comparison(sample_ws)
+
+
+@pytest.fixture()
+def ui_settings(tmp_path: Path) -> QSettings:
+    """A settings file of this test's own (window state, recent files)."""
+    return QSettings(str(tmp_path / "ui-settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture()
+def light_theme(qapp: Any) -> Iterator[None]:
+    from parallax.ui.theme import apply_theme
+
+    apply_theme("light")
+    yield
+
+
+WindowFactory = Callable[..., Any]
+
+
+@pytest.fixture()
+def make_window(qtbot: QtBot, ui_settings: QSettings, sample_ws: Workspace,
+                sample_comparison: Comparison, light_theme: None) -> Iterator[WindowFactory]:
+    """`make_window(workspace=None, **kwargs)`: a shown MainWindow on the sample (by default
+    with the sample comparison, no autosave, no translation on open)."""
+    from parallax.ui.main_window import MainWindow
+    from parallax.ui.tasks import tracker
+
+    windows: list[MainWindow] = []
+
+    def make(workspace: Workspace | None = None, **kwargs: Any) -> MainWindow:
+        ws = workspace or sample_ws
+        if "compare" not in kwargs:
+            comparison = sample_comparison if ws is sample_ws else None
+            kwargs["compare"] = (
+                (lambda w, ctx: comparison) if comparison is not None
+                else (lambda w, ctx: build_comparison(w))
+            )
+        kwargs.setdefault("settings", ui_settings)
+        kwargs.setdefault("translate_on_open", False)
+        kwargs.setdefault("autosave", False)
+        window = MainWindow(ws, **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        qtbot.waitUntil(window.is_settled, timeout=20000)
+        return window
+
+    yield make
+    for window in windows:
+        window.translation.cancel()
+        window.confirm_close = False
+        window.close()
+    qtbot.waitUntil(lambda: tracker().active == 0, timeout=20000)
+
+

@@ -1,0 +1,250 @@
+"""The main window on the real sample: columns, selection across views, differences, modes,
+shortcuts, opening files (good and bad), saving, hand edits with undo, drag and drop."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from parallax.core.comparison import Comparison, Flag
+from parallax.core.workspace import ORIGINAL, Workspace
+from parallax.ui.tasks import tracker
+
+WindowFactory = Callable[..., Any]
+
+
+@pytest.fixture()
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Capture error dialogs instead of showing them."""
+    shown: list[str] = []
+
+    def fake_warning(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(fake_warning))
+    return shown
+
+
+def wait_idle(qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: tracker().active == 0, timeout=20000)
+
+
+def test_sample_shows_header_and_a_column_per_version_and_report(
+        make_window: WindowFactory, sample_ws: Workspace) -> None:
+    window = make_window()
+    assert window.title_label.text() == sample_ws.original.title
+    assert "2024-09-04" in window.meta_label.text()
+    columns = window.columns_view.columns()
+    ids = [c.id for c in columns]
+    assert ids[0] == ORIGINAL
+    for source in sample_ws.sources:
+        assert source.id in ids
+    assert all(c.visible for c in columns)
+    assert window.document.comparison is not None
+
+
+def test_activating_a_sentence_selects_its_counterparts_in_every_view(
+        make_window: WindowFactory, sample_comparison: Comparison,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    seen: dict[str, tuple[str, str]] = {}
+    for name in ("columns_view", "segment_grid", "flags_navigator", "diff_detail",
+                 "coverage_map"):
+        view = getattr(window, name)
+        original = getattr(view, "show_selection", None)
+        if original is None:
+            continue
+
+        def record(key: str, sid: str, name: str = name, original: Any = original) -> None:
+            seen[name] = (key, sid)
+            original(key, sid)
+
+        monkeypatch.setattr(view, "show_selection", record)
+
+    window.columns_view.sentence_activated.emit(ORIGINAL, "s3")
+    assert window.document.selection == (ORIGINAL, "s3")
+    assert seen["columns_view"] == (ORIGINAL, "s3")
+    assert all(value == (ORIGINAL, "s3") for value in seen.values())
+    # The reading panes highlight exactly the comparison's counterparts.
+    expected = sample_comparison.counterparts(ORIGINAL, "s3")
+    for key, sentence_ids in expected.items():
+        assert set(sentence_ids) <= set(window.columns_view.pane(key).highlighted())
+
+
+def test_next_and_previous_difference_walk_every_flag_in_order(
+        make_window: WindowFactory) -> None:
+    window = make_window()
+    navigator = window.flags_navigator
+    flags: list[Flag] = list(navigator.visible_flags())
+    assert flags, "the sample comparison has differences"
+    activated: list[Flag] = []
+    navigator.flag_activated.connect(activated.append)
+    for _ in flags:
+        window.action("next_difference").trigger()
+    assert activated == flags
+    last = flags[-1]
+    expected = (ORIGINAL, last.original) if last.original else (last.source, last.sentence)
+    assert window.document.selection == expected
+    activated.clear()
+    for _ in range(len(flags) - 1):
+        window.action("previous_difference").trigger()
+    assert activated == list(reversed(flags[:-1]))
+
+
+def test_modes_switch_by_action_and_are_remembered(make_window: WindowFactory) -> None:
+    window = make_window()
+    assert window.mode() == "reading"
+    window.action("mode_segments").trigger()
+    assert window.mode() == "segments"
+    assert window.current_view() is window.segment_grid
+    window.save_window_state()
+    second = make_window()
+    assert second.mode() == "segments"
+    window.action("mode_reading").trigger()
+    assert window.mode() == "reading"
+
+
+def test_every_toolbar_action_has_a_shortcut_and_tooltip(make_window: WindowFactory) -> None:
+    window = make_window()
+    actions = [a for a in window.toolbar.actions() if not a.isSeparator()]
+    assert len(actions) >= 10
+    for action in actions:
+        assert not action.shortcut().isEmpty(), action.objectName()
+        assert action.toolTip(), action.objectName()
+    assert window.action("next_difference").shortcut().toString() == "F8"
+    assert window.action("previous_difference").shortcut().toString() == "Shift+F8"
+    assert window.action("mode_segments").shortcut().toString() == "Ctrl+2"
+
+
+def test_zoom_changes_the_article_font(make_window: WindowFactory) -> None:
+    window = make_window()
+    before = window.article_font().pointSizeF()
+    window.action("zoom_in").trigger()
+    window.action("zoom_in").trigger()
+    assert window.article_font().pointSizeF() == before + 2
+    assert window.columns_view.pane(ORIGINAL).font().pointSizeF() == before + 2
+    window.action("zoom_out").trigger()
+    assert window.article_font().pointSizeF() == before + 1
+    window.action("zoom_reset").trigger()
+    assert window.article_font().pointSizeF() == before
+
+
+def test_hand_edit_keeps_machine_output_and_undoes(make_window: WindowFactory,
+                                                   sample_ws: Workspace) -> None:
+    window = make_window()
+    window.translation.edit(ORIGINAL, "s2", "My own translation.")
+    workspace = window.document.workspace
+    assert workspace.translation_text(ORIGINAL, "s2") == "My own translation."
+    assert workspace.translations == sample_ws.translations
+    assert window.document.dirty
+    assert window.isWindowModified()
+    window.action("undo").trigger()
+    assert window.document.workspace.translation_text(ORIGINAL, "s2") == (
+        sample_ws.translation_text(ORIGINAL, "s2"))
+    assert not window.document.dirty
+    window.action("redo").trigger()
+    assert window.document.workspace.edits[ORIGINAL]["s2"] == "My own translation."
+
+
+def test_save_and_reopen_round_trip(make_window: WindowFactory, tmp_path: Path,
+                                    qtbot: QtBot) -> None:
+    window = make_window()
+    window.translation.edit(ORIGINAL, "s1", "Edited headline sentence.")
+    target = tmp_path / "saved.parallax"
+    assert window._save_to(target)
+    assert not window.document.dirty
+    assert window.windowTitle().startswith("saved.parallax")
+    assert window.recent_files()[0] == str(target.resolve())
+    reopened = make_window()
+    reopened.open_workspace(target)
+    wait_idle(qtbot)
+    assert reopened.document.path == target
+    assert reopened.document.workspace.edits[ORIGINAL]["s1"] == "Edited headline sentence."
+
+
+def _bad_files(tmp: Path) -> dict[str, Path]:
+    empty = tmp / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 64)
+    huge = tmp / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024)
+    good_docx = tmp / "whole.docx"
+    with zipfile.ZipFile(good_docx, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>" * 200)
+        z.writestr("word/document.xml", "<w:document/>" * 200)
+    truncated = tmp / "truncated.docx"
+    truncated.write_bytes(good_docx.read_bytes()[: good_docx.stat().st_size // 2])
+    corrupt_ws = tmp / "corrupt.parallax"
+    corrupt_ws.write_text('{"format": "parallax-workspace", "version": 1, "orig', "utf-8")
+    return {"empty": empty, "binary": binary, "huge": huge, "truncated": truncated,
+            "corrupt": corrupt_ws}
+
+
+def test_bad_input_shows_a_dialog_and_leaves_the_workspace_untouched(
+        make_window: WindowFactory, tmp_path: Path, qtbot: QtBot, warnings: list[str]) -> None:
+    window = make_window()
+    window.translation.edit(ORIGINAL, "s1", "unsaved edit")
+    window.confirm_close = False
+    before = window.document.workspace
+    # The unsaved edit would normally ask first; answer "discard" so loading is attempted.
+    window._confirm_discard = lambda: True  # type: ignore[method-assign]
+    for name, path in _bad_files(tmp_path).items():
+        count = len(warnings)
+        window.open_paths([path])
+        wait_idle(qtbot)
+        assert len(warnings) == count + 1, name
+        message = warnings[-1]
+        assert "Traceback" not in message and path.name in message, (name, message)
+        assert window.document.workspace is before, name
+        assert window.document.dirty
+    window.add_source_paths([tmp_path / "empty.txt"])
+    wait_idle(qtbot)
+    assert window.document.workspace is before
+
+
+def test_dropped_articles_join_as_reports(make_window: WindowFactory, qtbot: QtBot,
+                                          tmp_path: Path) -> None:
+    window = make_window()
+    report = tmp_path / "report.txt"
+    report.write_text("Another outlet\n\nPutin visited Mongolia on Tuesday. The court "
+                      "issued a warrant last year.\n", "utf-8")
+    before = len(window.document.workspace.sources)
+    window.drop_paths([report])
+    wait_idle(qtbot)
+    sources = window.document.workspace.sources
+    assert len(sources) == before + 1
+    assert sources[-1].role == "report"
+    assert sources[-1].id in [c.id for c in window.columns_view.columns()]
+    window.action("undo").trigger()
+    assert len(window.document.workspace.sources) == before
+
+
+def test_find_bar_counts_matches_in_the_columns(make_window: WindowFactory,
+                                                qtbot: QtBot) -> None:
+    window = make_window()
+    window.action("find").trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.edit.setText("普京")
+    window.find_bar.search_now()
+    count = window.columns_view.find("普京")
+    assert count > 0
+    assert str(count) in window.find_bar.count_label.text()
+    window.find_bar.close_bar()
+    assert not window.find_bar.isVisible()
+
+
+def test_window_geometry_and_docks_are_remembered(make_window: WindowFactory) -> None:
+    window = make_window()
+    window.coverage_dock.hide()
+    window.save_window_state()
+    second = make_window()
+    assert not second.coverage_dock.isVisible()
