@@ -1,0 +1,205 @@
+"""compare_workspace on the samples, against hand-checked links, and on bad input."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from parallax.core.article import Article
+from parallax.core.compare import compare_workspace
+from parallax.core.compare_json import comparison_to_json
+from parallax.core.comparison import DELETE, EQUAL, FLAG_KINDS, INSERT, Comparison
+from parallax.core.errors import Cancelled, EmptyArticleError
+from parallax.core.progress import CancelToken
+from parallax.core.samples import sample_workspace
+from parallax.core.segment import make_article
+from parallax.core.workspace import ORIGINAL, MachineTranslation, Workspace
+
+EXPECTED = json.loads(
+    (Path(__file__).parent / "data" / "expected_links.json").read_text(encoding="utf-8")
+)["sources"]
+DIFFERENCE_KINDS = {"number_mismatch", "number_qualifier", "entity_only_here",
+                    "entity_only_there", "unmatched_claim", "omitted_claim"}
+
+
+@pytest.fixture(scope="module")
+def workspace() -> Workspace:
+    return sample_workspace()
+
+
+@pytest.fixture(scope="module")
+def comparison(workspace: Workspace) -> Comparison:
+    return compare_workspace(workspace)
+
+
+def links_of(comparison: Comparison, source: str, sentence: str) -> set[str]:
+    return {link.original for link in comparison.links_to(source, sentence)}
+
+
+def test_every_expected_link_is_found(workspace: Workspace, comparison: Comparison) -> None:
+    for source_id, sentences in EXPECTED.items():
+        for sentence in workspace.source(source_id).article.sentences:
+            expected = sentences.get(sentence.id, {})
+            found = links_of(comparison, source_id, sentence.id)
+            for original in expected.get("must", []):
+                assert original in found, (source_id, sentence.id, original, found)
+            if expected.get("any"):
+                assert found & set(expected["any"]), (source_id, sentence.id, found)
+            allowed = (set(expected.get("must", [])) | set(expected.get("any", []))
+                       | set(expected.get("ok", [])))
+            assert found <= allowed, (source_id, sentence.id, found - allowed)
+
+
+def test_no_link_below_the_threshold(workspace: Workspace, comparison: Comparison) -> None:
+    threshold = workspace.settings.min_score
+    report_links = [link for link in comparison.links if link.source != "src1"]
+    assert report_links and all(link.score >= threshold for link in report_links)
+    stricter = compare_workspace(workspace, min_score=0.5)
+    assert all(link.score >= 0.5 for link in stricter.links if link.source != "src1")
+    assert len(stricter.links) < len(comparison.links)
+
+
+def test_translation_is_aligned_one_to_one(comparison: Comparison) -> None:
+    pairs = [(link.original, link.sentence) for link in comparison.links if link.source == "src1"]
+    assert pairs == [(f"s{i}", f"s{i}") for i in range(1, 46)]
+    assert any("used as its en text" in note for note in comparison.notes)
+
+
+def test_report_links_carry_word_diffs(comparison: Comparison) -> None:
+    link = comparison.best_link("s37", "src5")
+    assert link is not None and link.sentence == "s2"
+    ops = {span.op for span in link.diff}
+    assert {EQUAL, DELETE, INSERT} <= ops
+    assert any("Ryabkov" in span.text for span in link.diff if span.op == EQUAL)
+
+
+def test_each_flag_kind_is_raised_where_it_should_be(comparison: Comparison) -> None:
+    def has(kind: str, original: str | None, source: str | None, sentence: str | None) -> bool:
+        return any(f.kind == kind and f.original == original and f.source == source
+                   and f.sentence == sentence for f in comparison.flags)
+
+    assert has("headline_escalation", "title", None, None)
+    assert has("number_qualifier", "s9", "src2", "s10")  # 15 vs at least 15
+    assert has("number_qualifier", "s18", "src3", "s11")  # 50 vs nearly 50
+    assert has("number_mismatch", "s18", "src4", "s7")  # 50 vs 约40
+    assert has("entity_only_there", "s29", "src2", "s4")  # Dmitry Peskov
+    assert has("entity_only_there", "s5", "src4", "s1")  # 乌兰巴托
+    assert has("loaded_word", "s17", None, None)  # 野蛮行径
+    assert has("vague_attribution", "s10", None, None)  # 外界普遍认为
+    assert has("vague_attribution", "s28", None, None)  # 一些西方媒体
+    assert has("hedge", "s33", None, None)  # 无疑
+    def in_report(kind: str, source: str, sentence: str, text: str) -> bool:
+        return any(f.kind == kind and f.source == source and f.sentence == sentence
+                   and f.text.lower() == text for f in comparison.flags)
+
+    assert in_report("loaded_word", "src3", "s9", "brutal")
+    assert in_report("vague_attribution", "src3", "s7", "it is widely believed")
+    assert in_report("hedge", "src3", "s4", "perhaps")
+    assert in_report("loaded_word", "src4", "s2", "隆重")
+    assert has("unmatched_claim", "s45", None, None)
+    assert has("omitted_claim", None, "src3", "s1")
+    assert not has("unmatched_claim", "s35", None, None)
+    assert {f.kind for f in comparison.flags} == set(FLAG_KINDS)
+
+
+def test_unlinked_report_sentences_are_omitted_claims(
+    workspace: Workspace, comparison: Comparison
+) -> None:
+    for source in workspace.reports():
+        for sentence in source.article.sentences:
+            linked = bool(links_of(comparison, source.id, sentence.id))
+            omitted = any(f.kind == "omitted_claim" and f.source == source.id
+                          and f.sentence == sentence.id for f in comparison.flags)
+            assert linked != omitted
+
+
+def test_identical_report_raises_no_difference_flags() -> None:
+    base = sample_workspace(with_sources=False)
+    twin = base.with_source(base.original, "report", "same text")
+    comparison = compare_workspace(twin)
+    assert not [f for f in comparison.flags if f.kind in DIFFERENCE_KINDS]
+    assert not [f for f in comparison.flags if f.source is not None]
+    for sentence in base.original.sentences:
+        best = comparison.best_link(sentence.id, "src1")
+        assert best is not None and best.sentence == sentence.id
+        assert all(span.op == EQUAL for span in best.diff)
+
+
+def test_machine_translation_is_the_pivot_and_versions_are_diffed(workspace: Workspace) -> None:
+    human = workspace.source("src1").article
+    texts = {s.id: s.text.replace("Putin", "President Putin") for s in human.sentences}
+    machine = MachineTranslation("test", "1", "zh", "en", texts)
+    with_mt = workspace.with_translation(ORIGINAL, machine)
+    comparison = compare_workspace(with_mt)
+    link = comparison.best_link("s5", "src1")
+    assert link is not None
+    assert any(span.op == DELETE and "President" in span.text for span in link.diff)
+    assert not any("used as its en text" in note for note in comparison.notes)
+
+
+def test_empty_report_is_a_clear_error(workspace: Workspace) -> None:
+    empty = Article(title="Empty", body="", paragraphs=(), lang="en")
+    with pytest.raises(EmptyArticleError, match="no sentences"):
+        compare_workspace(workspace.with_source(empty, "report", "empty report"))
+
+
+def test_language_without_pivot_is_noted_and_still_compared() -> None:
+    base = sample_workspace(with_sources=False)
+    russian = make_article(
+        "Путин в Монголии",
+        ["Путин прибыл в Улан-Батор на 85-ю годовщину битвы. Ордер МУС действует с марта."],
+        lang="ru",
+    )
+    comparison = compare_workspace(base.with_source(russian, "report", "Russian report"))
+    assert any("Russian report" in note and "no en translation" in note
+               for note in comparison.notes)
+    assert all(link.diff == () for link in comparison.links)
+
+
+def test_original_without_any_translation_uses_the_gloss() -> None:
+    base = sample_workspace(with_sources=False)
+    report = sample_workspace().source("src5").article
+    comparison = compare_workspace(base.with_source(report, "report", "brief"))
+    assert any("gloss" in note for note in comparison.notes)
+    assert comparison.links
+
+
+def test_progress_and_cancel(workspace: Workspace) -> None:
+    seen: list[tuple[int, int]] = []
+    compare_workspace(workspace, on_progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1][0] == seen[-1][1] == len(workspace.sources) + 2
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        compare_workspace(workspace, cancel=token)
+
+
+def test_json_contract(workspace: Workspace, comparison: Comparison) -> None:
+    data = comparison_to_json(workspace, comparison)
+    assert data["version"] == 1
+    assert set(data["original"]) >= {"title", "outlet", "published", "lang", "sentences"}
+    assert set(data["original"]["sentences"][0]) == {"id", "text", "translation"}
+    assert [s["id"] for s in data["sources"]] == ["src1", "src2", "src3", "src4", "src5"]
+    assert set(data["sources"][0]) >= {"id", "role", "path", "title", "outlet", "lang",
+                                       "sentences"}
+    assert set(data["alignments"][0]) == {"original", "source", "sentence", "score", "diff"}
+    assert set(data["flags"][0]) >= {"kind", "original", "source", "sentence", "text", "detail"}
+    json.dumps(data, ensure_ascii=False)
+
+
+@pytest.mark.slow
+def test_five_thousand_sentence_report_does_not_blow_up(workspace: Workspace) -> None:
+    report = workspace.source("src2").article
+    sentences = [s.text for s in report.sentences]
+    paragraphs = [" ".join(f"{text[:-1]} (item {i * len(sentences) + k})."
+                           for k, text in enumerate(sentences)) for i in range(417)]
+    big = make_article("Long report", paragraphs, lang="en")
+    assert big.sentence_count >= 5000
+    base = replace(workspace, sources=(workspace.source("src1"),))
+    comparison = compare_workspace(base.with_source(big, "report", "long"))
+    assert all(link.score >= base.settings.min_score
+               for link in comparison.links if link.source == "src2")
+    assert len(comparison.links_to("src2", "s1")) >= 1
