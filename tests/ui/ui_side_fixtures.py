@@ -3,6 +3,8 @@ a comparison built from them (the real `compare_workspace` when it is available)
 
 from __future__ import annotations
 
+import functools
+
 from parallax.core.comparison import DELETE, EQUAL, INSERT, Comparison, DiffSpan, Flag, Link
 from parallax.core.loaders import load_text
 from parallax.core.samples import sample_workspace
@@ -76,3 +78,22 @@ def expected_order(workspace: Workspace) -> list[str]:
     """The hand flags' kinds in document order (title, original order, then sources)."""
     return ["headline_escalation", "loaded_word", "number_mismatch", "hedge",
             "entity_only_here", "vague_attribution", "unmatched_claim", "omitted_claim"]
+
+
+@functools.lru_cache(maxsize=1)
+def real_data() -> tuple[Workspace, Comparison]:
+    """The built-in sample compared by the real engine (computed once per test run)."""
+    from parallax.core.compare import compare_workspace
+
+    workspace = sample_workspace()
+    return workspace, compare_workspace(workspace)
+
+
+def document_key(workspace: Workspace, flag: Flag) -> tuple[int, int]:
+    """Where a reader meets a flag: headline, original sentence order, then other sources."""
+    order = [TITLE, *(s.id for s in workspace.original.iter_sentences())]
+    sources = [s.id for s in workspace.sources]
+    if flag.original is not None:
+        return order.index(flag.original), -1 if flag.source is None else sources.index(
+            flag.source)
+    return len(order), sources.index(flag.source) if flag.source else -1

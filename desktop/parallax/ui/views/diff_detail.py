@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
@@ -36,6 +37,7 @@ from parallax.core.language import base_language
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.flags_model import flag_label
 from parallax.ui.palette import FLAG_COLOURS, diff_colours
+from parallax.ui.tasks import Task
 from parallax.ui.views.legend import DiffLegend, op_kind, span_format
 
 log = logging.getLogger(__name__)
@@ -60,6 +62,37 @@ def pivot_text(workspace: Workspace, key: str, sentence_id: str) -> str | None:
         edited = workspace.edits.get(key, {}).get(sentence_id)
         return edited if edited is not None else sentence_text(workspace, key, sentence_id)
     return workspace.translation_text(key, sentence_id)
+
+
+@dataclass(frozen=True)
+class PivotTexts:
+    """One article's texts in the pivot language and where they come from."""
+
+    texts: Mapping[str, str]
+    how: str  # "own", "translation", "version:<source id>", "gloss"
+
+
+def compute_pivots(workspace: Workspace) -> dict[str, PivotTexts]:
+    """The pivot texts the comparison used, per article key (slow: run it in a Task).
+
+    The original may be compared through a human translation or a dictionary gloss when it
+    has no machine translation; showing the same text the diff was computed on keeps the pane
+    honest.
+    """
+    try:
+        compare = importlib.import_module("parallax.core.compare")
+    except ImportError:
+        return {}
+    notes: list[str] = []
+    found: dict[str, PivotTexts] = {}
+    pivot = compare.original_pivot(workspace, notes)
+    if pivot is not None:
+        found[ORIGINAL] = PivotTexts(dict(pivot.texts), str(pivot.how))
+    for source in workspace.sources:
+        pivot = compare.source_pivot(workspace, source, notes)
+        if pivot is not None:
+            found[source.id] = PivotTexts(dict(pivot.texts), str(pivot.how))
+    return found
 
 
 def _default_gloss() -> GlossLookup | None:
@@ -125,6 +158,7 @@ class DiffDetailPane(QWidget):
         self._source_id: str | None = None
         self._source_sentence: str | None = None
         self._settings_options: dict[str, bool] = {}
+        self._pivots: dict[str, PivotTexts] = {}
         self._gloss = gloss_lookup if gloss_lookup is not None else _default_gloss()
 
         self.title_label = QLabel(self)
@@ -164,7 +198,7 @@ class DiffDetailPane(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
         header.addWidget(self.source_combo)
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._original_label = QLabel(self.tr("Original"), self)
         self._original_pivot_label = QLabel(self.tr("Its translation"), self)
@@ -192,8 +226,11 @@ class DiffDetailPane(QWidget):
 
     # ---- the widget contract -------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
+        if self._workspace is None or self._workspace.original is not workspace.original:
+            self._pivots = {}  # another article: old pivots would show wrong texts
         self._workspace = workspace
         self._comparison = comparison
+        self._start_pivots(workspace)
         settings = workspace.settings
         self._settings_options = {name: bool(getattr(settings, name)) for name in OPTION_NAMES}
         for name, box in self.option_boxes.items():
@@ -270,6 +307,7 @@ class DiffDetailPane(QWidget):
         if source_id is None or source_id not in sources_with_links:
             source_id = sources_with_links[0] if sources_with_links else source_id
         self._original_id, self._source_id, self._source_sentence = original_id, source_id, None
+        self._set_details_visible(True)
         self._fill_source_combo(sources_with_links, source_id)
 
         link: Link | None = (self._comparison.best_link(original_id, source_id)
@@ -310,6 +348,7 @@ class DiffDetailPane(QWidget):
             self._show_nothing()
             return
         self._original_id, self._source_id, self._source_sentence = None, source_id, sentence_id
+        self._set_details_visible(True)
         source = workspace.source(source_id)
         self._fill_source_combo([], None)
         self.title_label.setText(self.tr("%1 %2: not in the original").replace(
@@ -332,14 +371,46 @@ class DiffDetailPane(QWidget):
     def shown_flags(self) -> list[Flag]:
         return [self.flags_list.item(n).data(FLAG_ROLE) for n in range(self.flags_list.count())]
 
+    # ---- pivots --------------------------------------------------------------------------
+    def _start_pivots(self, workspace: Workspace) -> None:
+        Task(self, lambda ctx: compute_pivots(workspace), self._pivots_ready,
+             key=f"detail-pivots-{id(self)}").failure(self._pivots_failed).run()
+
+    def _pivots_ready(self, pivots: dict[str, PivotTexts]) -> None:
+        self._pivots = pivots
+        self._redraw()
+
+    def _pivots_failed(self, exc: BaseException) -> None:
+        log.warning("pivot texts unavailable: %s", exc)
+
+    def pivot(self, key: str, sentence_id: str) -> tuple[str | None, str]:
+        """(pivot-language text, how it was made) as the comparison saw it."""
+        known = self._pivots.get(key)
+        if known is not None:
+            return known.texts.get(sentence_id), known.how
+        if self._workspace is None:
+            return None, "translation"
+        return pivot_text(self._workspace, key, sentence_id), "translation"
+
+    def _pivot_label(self, how: str) -> str:
+        if how == "gloss":
+            return self.tr("Dictionary gloss")
+        if how.startswith("version:") and self._workspace is not None:
+            try:
+                name = self._workspace.source(how.split(":", 1)[1]).display_name
+            except KeyError:
+                name = how.split(":", 1)[1]
+            return self.tr("Its translation (from {0})").format(name)
+        return self.tr("Its translation")
+
     # ---- pieces --------------------------------------------------------------------------
     def _diff_for(self, link: Link) -> tuple[DiffSpan, ...]:
         """The comparison's diff, or one recomputed here when the options differ from it."""
         options = self.options()
         if options == self._settings_options or self._workspace is None:
             return link.diff
-        a = pivot_text(self._workspace, ORIGINAL, link.original)
-        b = pivot_text(self._workspace, link.source, link.sentence)
+        a = self.pivot(ORIGINAL, link.original)[0]
+        b = self.pivot(link.source, link.sentence)[0]
         if a is None or b is None:
             return link.diff
         try:
@@ -396,14 +467,14 @@ class DiffDetailPane(QWidget):
                    sentence_id: str) -> None:
         """Show the pivot translation unless the text is already in the pivot language."""
         article = workspace.article(key)
-        same = base_language(article.lang) == base_language(workspace.settings.pivot_lang)
-        text = None if same else workspace.translation_text(key, sentence_id)
-        if same:
+        if base_language(article.lang) == base_language(workspace.settings.pivot_lang):
             self._set_box(box, label, "", False)
-        else:
-            self._set_box(box, label, text if text is not None else "", True)
-            if text is None:
-                box.setPlaceholderText(self.tr("Not translated yet."))
+            return
+        text, how = self.pivot(key, sentence_id)
+        label.setText(self._pivot_label(how))
+        self._set_box(box, label, text if text is not None else "", True)
+        if text is None:
+            box.setPlaceholderText(self.tr("Not translated yet."))
 
     def _fill_source_combo(self, source_ids: Sequence[str], current: str | None) -> None:
         self.source_combo.blockSignals(True)
@@ -429,6 +500,11 @@ class DiffDetailPane(QWidget):
         self._show_diff(())
         self.score_label.clear()
         self.flags_list.clear()
+        self._set_details_visible(False)
+
+    def _set_details_visible(self, visible: bool) -> None:
+        for widget in (self.diff_view, self.score_label, self.flags_list):
+            self._form.setRowVisible(widget, visible)
 
     def _has_original(self, original_id: str) -> bool:
         return self._workspace is not None and (
