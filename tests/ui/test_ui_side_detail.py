@@ -11,7 +11,7 @@ from ui_side_fixtures import hand_comparison, side_workspace
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import TITLE, Workspace
 from parallax.ui.palette import diff_colours
-from parallax.ui.views.diff_detail import DiffDetailPane
+from parallax.ui.views.diff_detail import DiffDetailPane, load_cedict_lookup
 from parallax.ui.views.legend import DiffLegend
 
 
@@ -215,3 +215,26 @@ def test_selection_keeps_the_chosen_source(pane: DiffDetailPane,
     pane.show_pair(workspace.original.sentences[3].id, report)
     pane.show_selection("original", workspace.original.sentences[0].id)
     assert pane.current_pair() == (workspace.original.sentences[0].id, draft)
+
+
+def test_cedict_lookup_is_real() -> None:
+    lookup = load_cedict_lookup()
+    assert lookup is not None
+    entry = lookup("普京")
+    assert entry is not None and "Putin" in entry
+    assert lookup("不是一个词语吧") is None
+
+
+def test_hover_loads_the_dictionary_then_shows_entries(qtbot: QtBot,
+                                                       data: tuple[Workspace, Comparison]
+                                                       ) -> None:
+    pane = DiffDetailPane()
+    qtbot.addWidget(pane)
+    pane.set_data(*data)
+    pane.show_pair(data[0].original.sentences[4].id, None)
+    pane.show()
+    position = pane.original_box.toPlainText().index("普京")
+    pane._gloss_at(pane.mapToGlobal(pane.rect().center()), position)
+    qtbot.waitUntil(lambda: pane._gloss_state != "loading", timeout=60_000)
+    assert pane._gloss_state == "ready" and pane._gloss is not None
+    assert "Putin" in (pane._gloss(pane.gloss_word_at(position)) or "")

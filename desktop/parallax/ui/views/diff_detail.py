@@ -95,21 +95,26 @@ def compute_pivots(workspace: Workspace) -> dict[str, PivotTexts]:
     return found
 
 
-def _default_gloss() -> GlossLookup | None:
-    """CC-CEDICT look-up when the gloss engine is installed; None otherwise."""
+def load_cedict_lookup() -> GlossLookup | None:
+    """A CC-CEDICT look-up, or None without a dictionary. Slow (loads the dictionary and the
+    word segmenter): run it in a Task."""
     try:
         gloss = importlib.import_module("parallax.core.translate.gloss")
+        from parallax.core.diff import tokenize_words
     except ImportError:
         return None
     try:
         engine = gloss.GlossEngine()
+        engine.lookup("中")
+        tokenize_words("中文", "zh")
     except Exception:  # a missing dictionary must not break the pane
         log.info("gloss look-up unavailable", exc_info=True)
         return None
 
     def lookup(word: str) -> str | None:
-        entry = engine.lookup(word)
-        return None if entry is None else str(entry)
+        entries = engine.lookup(word)
+        lines = [f"{e.pinyin}  {'; '.join(e.senses[:4])}" for e in entries[:3]]
+        return "\n".join(lines) or None
 
     return lookup
 
@@ -159,7 +164,10 @@ class DiffDetailPane(QWidget):
         self._source_sentence: str | None = None
         self._settings_options: dict[str, bool] = {}
         self._pivots: dict[str, PivotTexts] = {}
-        self._gloss = gloss_lookup if gloss_lookup is not None else _default_gloss()
+        # The dictionary loads on first hover, in the background; None until then.
+        self._gloss = gloss_lookup
+        self._gloss_state = "ready" if gloss_lookup is not None else "idle"
+        self._tokens: tuple[str, list[str]] = ("", [])
 
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -555,6 +563,10 @@ class DiffDetailPane(QWidget):
     def _gloss_at(self, global_pos: QPoint, position: int) -> None:
         """Hovering a Chinese word shows its dictionary entry, when a dictionary is present."""
         if self._gloss is None:
+            if self._gloss_state == "idle":
+                self._gloss_state = "loading"
+                Task(self, lambda ctx: load_cedict_lookup(), self._gloss_loaded,
+                     key=f"detail-gloss-{id(self)}").failure(self._gloss_failed).run()
             return
         word = self.gloss_word_at(position)
         if not word:
@@ -563,6 +575,14 @@ class DiffDetailPane(QWidget):
         entry = self._gloss(word)
         if entry:
             QToolTip.showText(global_pos, f"{word}\n{entry}", self.original_box)
+
+    def _gloss_loaded(self, lookup: GlossLookup | None) -> None:
+        self._gloss = lookup
+        self._gloss_state = "ready" if lookup is not None else "unavailable"
+
+    def _gloss_failed(self, exc: BaseException) -> None:
+        log.info("gloss look-up failed to load: %s", exc)
+        self._gloss_state = "unavailable"
 
     def gloss_word_at(self, position: int) -> str:
         """The Chinese word (jieba segmentation) under a character position of the original."""
@@ -573,8 +593,10 @@ class DiffDetailPane(QWidget):
             from parallax.core.diff import tokenize_words
         except ImportError:
             return text[position]
+        if self._tokens[0] != text:  # segment each sentence once, not on every mouse move
+            self._tokens = (text, tokenize_words(text, "zh"))
         start = 0
-        for token in tokenize_words(text, "zh"):
+        for token in self._tokens[1]:
             if start <= position < start + len(token):
                 return token
             start += len(token)
