@@ -129,3 +129,14 @@ def test_human_size() -> None:
     assert human_size(512) == "512 B"
     assert human_size(2048) == "2.0 KB"
     assert human_size(5 * 1024**3) == "5.0 GB"
+
+
+def test_engines_listed_with_hints(qtbot: QtBot, dialog: ModelManagerDialog) -> None:
+    from parallax.core.translate.engines import available_engines
+
+    text = dialog.engines_label.text()
+    for engine in available_engines():
+        assert engine.label in text
+    assert "Dictionary gloss" in text
+    if not any(e.name == "llm" for e in available_engines()):
+        assert "parallax[llm]" in text

@@ -81,3 +81,18 @@ def test_font_choice_lists_chinese_fonts(qtbot: QtBot, settings: QSettings) -> N
     labels = [dialog.font_combo.itemText(n) for n in range(dialog.font_combo.count())]
     assert any("中文" in label for label in labels)
     assert dialog.font_combo.currentData() == ""
+
+
+def test_engine_notes_follow_the_registry(qtbot: QtBot, settings: QSettings) -> None:
+    from parallax.core.translate.engines import available_engines
+
+    dialog = PreferencesDialog(settings=settings)
+    qtbot.addWidget(dialog)
+    engines = {e.name: e for e in available_engines()}
+    dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData("llm"))
+    if "llm" not in engines:
+        assert "parallax[llm]" in dialog.engine_note.text()
+    elif not engines["llm"].available:
+        assert dialog.engine_note.text() == engines["llm"].reason
+    dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData("gloss"))
+    assert dialog.engine_note.isHidden()

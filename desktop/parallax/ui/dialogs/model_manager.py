@@ -200,12 +200,17 @@ class ModelManagerDialog(QDialog):
             log.info("engine availability failed", exc_info=True)
             return self.tr("Engines: unknown ({0}).").format(exc)
         lines = []
+        names = set()
         for entry in available if isinstance(available, list | tuple) else []:
-            name = str(getattr(entry, "name", entry))
+            names.add(str(getattr(entry, "name", "")))
+            label = str(getattr(entry, "label", "") or getattr(entry, "name", entry))
             ok = bool(getattr(entry, "available", True))
-            hint = str(getattr(entry, "reason", "") or getattr(entry, "hint", "") or "")
+            hint = str(getattr(entry, "reason", "") or "")
             state = self.tr("ready") if ok else self.tr("not available")
-            lines.append(f"{name}: {state}" + (f" – {hint}" if hint and not ok else ""))
+            lines.append(f"{label}: {state}" + (f" – {hint}" if hint and not ok else ""))
+        if "llm" not in names:
+            lines.append(self.tr("Local LLM (llama.cpp): not installed – install the optional "
+                                 "extra with: pip install 'parallax[llm]'"))
         return "\n".join(lines)
 
     # ---- actions -------------------------------------------------------------------------

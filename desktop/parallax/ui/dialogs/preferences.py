@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -45,11 +45,16 @@ def engine_notes() -> dict[str, str]:
         log.debug("engine registry unavailable", exc_info=True)
         return {}
     notes: dict[str, str] = {}
+    listed = set()
     for entry in available if isinstance(available, list | tuple) else []:
         name = str(getattr(entry, "name", ""))
-        ok = bool(getattr(entry, "available", True))
-        if name and not ok:
-            notes[name] = str(getattr(entry, "reason", "") or getattr(entry, "hint", ""))
+        listed.add(name)
+        if name and not bool(getattr(entry, "available", True)):
+            notes[name] = str(getattr(entry, "reason", ""))
+    if "llm" not in listed:
+        notes["llm"] = QCoreApplication.translate(
+            "PreferencesDialog",
+            "The local LLM engine is not installed: pip install 'parallax[llm]'.")
     return notes
 
 
