@@ -118,3 +118,10 @@ def test_dark_palette_paints(cmap: CoverageMap) -> None:
     palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
     cmap.setPalette(palette)
     assert not cmap.grab().isNull()
+
+
+def test_set_dark_overrides_the_palette(cmap: CoverageMap) -> None:
+    assert not cmap.is_dark()
+    cmap.set_dark(True)
+    assert cmap.is_dark()
+    assert not cmap.grab().isNull()

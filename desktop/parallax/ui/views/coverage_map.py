@@ -31,7 +31,7 @@ CELL_H = 9
 _TOOLTIP_CHARS = 160
 
 
-def _is_dark(widget: QWidget) -> bool:
+def _palette_is_dark(widget: QWidget) -> bool:
     return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
@@ -53,6 +53,7 @@ class CoverageMap(QWidget):
         self._columns: list[str] = []  # source ids
         self._current: tuple[int, int] | None = None
         self._selected_row: int | None = None
+        self._dark: bool | None = None  # None: follow the palette
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -81,6 +82,13 @@ class CoverageMap(QWidget):
             original = linked[0] if linked else None
         self._selected_row = self._rows.index(original) if original in self._rows else None
         self.update()
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        self.update()
+
+    def is_dark(self) -> bool:
+        return self._dark if self._dark is not None else _palette_is_dark(self)
 
     # ---- geometry ------------------------------------------------------------------------
     def rows(self) -> list[str]:
@@ -182,7 +190,7 @@ class CoverageMap(QWidget):
     # ---- painting ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        dark = _is_dark(self)
+        dark = self.is_dark()
         palette = self.palette()
         text_colour = palette.color(QPalette.ColorRole.WindowText)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
