@@ -47,6 +47,7 @@ from parallax.core.article import Article
 from parallax.core.comparison import Flag
 from parallax.core.errors import ParallaxError
 from parallax.core.loaders import fetch_url, load_path, load_text
+from parallax.core.translate.cache import TranslationCache
 from parallax.core.workspace import ORIGINAL, SUFFIX, TITLE, Role, Workspace
 from parallax.ui.document import CompareFunction, WorkspaceDocument
 from parallax.ui.fonts import FontZoom
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         compare: CompareFunction | bool | None = True,
         translate_on_open: bool | None = None,
         autosave: bool = True,
+        translation_cache: TranslationCache | None = None,
     ) -> None:
         """`translate_on_open`: None follows the preferences and the workspace settings."""
         super().__init__()
@@ -134,7 +136,8 @@ class MainWindow(QMainWindow):
 
         self.zoom = FontZoom(parent=self)
         self._apply_font_preferences()
-        self.translation = TranslationController(document, self, engine_factory=engine_factory)
+        self.translation = TranslationController(document, self, engine_factory=engine_factory,
+                                                 cache=translation_cache)
         self.autosaver: Autosaver | None = Autosaver(document, self) if autosave else None
 
         self._build_central()
@@ -251,6 +254,7 @@ class MainWindow(QMainWindow):
         tc.finished.connect(self._on_translation_finished)
         tc.cancelled.connect(lambda: self.statusBar().showMessage(
             self.tr("Translation cancelled; finished sentences are kept."), 5000))
+        tc.succeeded.connect(self._on_translation_succeeded)
         tc.failed.connect(lambda msg: self.statusBar().showMessage(
             self.tr("Translation failed: {0}").format(msg), 10000))
 
@@ -572,6 +576,14 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(
             self.tr("Translating {0}/{1} sentences").format(done, total))
 
+    def _on_translation_succeeded(self) -> None:
+        notes = self.translation.last_notes
+        if notes:
+            self.statusBar().showMessage(
+                self.tr("Not translated: {0}").format("; ".join(notes)), 15000)
+        else:
+            self.statusBar().showMessage(self.tr("Translation finished."), 4000)
+
     def _on_translation_finished(self) -> None:
         self.progress_box.hide()
         self._update_actions()
@@ -646,7 +658,7 @@ class MainWindow(QMainWindow):
         result = dialog.exec()
         if result == EditTranslationDialog.REVERT:
             self.translation.edit(key, sentence_id, None)
-        elif result == EditTranslationDialog.DialogCode.Accepted and dialog.text():
+        elif result == QDialog.DialogCode.Accepted.value and dialog.text():
             self.translation.edit(key, sentence_id, dialog.text())
 
     # ---- opening ---------------------------------------------------------------------------
@@ -883,12 +895,7 @@ class MainWindow(QMainWindow):
         if theme in ("system", "light", "dark"):
             apply_theme(theme)  # type: ignore[arg-type]
         self._apply_font_preferences()
-        self.translation.set_engine_factory(self.translation_engine_factory())
-
-    def translation_engine_factory(self) -> EngineFactory:
-        from parallax.ui.translation_controller import default_engine_factory
-
-        return default_engine_factory
+        self.translation.reset_engine()
 
     def show_model_manager(self) -> None:
         dialog_class = _optional("parallax.ui.dialogs.model_manager", "ModelManagerDialog")
@@ -897,7 +904,7 @@ class MainWindow(QMainWindow):
             return
         dialog_class(self).exec()
         # Models may have been installed or removed: load the engine afresh next time.
-        self.translation.set_engine_factory(self.translation_engine_factory())
+        self.translation.reset_engine()
 
     def show_about(self) -> None:
         dialog_class = _optional("parallax.ui.dialogs.about", "AboutDialog")

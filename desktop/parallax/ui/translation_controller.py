@@ -8,10 +8,10 @@ CTranslate2 releases the GIL, so the window stays responsive while it works.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -23,9 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.core.errors import ParallaxError, TranslationError
+from parallax.core.errors import ParallaxError
 from parallax.core.language import base_language
-from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.translate.article_translation import (
+    TranslationReport,
+    article_texts,
+    engine_version,
+    translate_workspace_report,
+)
+from parallax.core.translate.cache import TranslationCache
 from parallax.core.translate.engine import Engine
 from parallax.core.workspace import ORIGINAL, TITLE, MachineTranslation, Workspace
 from parallax.ui.document import WorkspaceDocument
@@ -36,93 +42,44 @@ log = logging.getLogger(__name__)
 EngineFactory = Callable[[], Engine]
 
 
-def default_engine_factory() -> Engine:
-    """The engine the preferences name, else the best one installed."""
-    try:
-        engines = importlib.import_module("parallax.core.translate.engines")
-    except ImportError as exc:
-        raise TranslationError(
-            "No translation engine is available in this build of Parallax."
-        ) from exc
-    engine = engines.default_engine()
-    if not isinstance(engine, Engine):
-        raise TranslationError("The default translation engine is not usable.")
-    return engine
+def preferred_engine(source: str = "zh", pivot: str = "en",
+                     preferences: Any = None) -> Engine:
+    """The engine the preferences name (with their beam and threads); Argos falls back to the
+    dictionary gloss when no model translates `source` -> `pivot`."""
+    from parallax.core.translate.engines import default_engine, get_engine
+
+    name = str(getattr(preferences, "engine", "argos") or "argos")
+    threads = int(getattr(preferences, "threads", 0) or 0) or None
+    if name == "argos":
+        beam = int(getattr(preferences, "beam_size", 0) or 0) or None
+        engine = get_engine("argos", beam_size=beam, threads=threads)
+        has_pair = getattr(engine, "has_pair", None)
+        if callable(has_pair) and has_pair(source, pivot):
+            return engine
+        return default_engine(pivot, source)
+    return get_engine(name, threads=threads)
 
 
 def article_keys(workspace: Workspace) -> list[str]:
     return [ORIGINAL, *(s.id for s in workspace.sources)]
 
 
-def texts_to_translate(workspace: Workspace, key: str) -> dict[str, str]:
-    """Sentence id (and TITLE) -> text, for one article, in document order."""
-    article = workspace.article(key)
-    texts = {TITLE: article.title} if article.title else {}
-    texts.update({s.id: s.text for s in article.sentences})
-    return texts
-
-
 def missing_keys(workspace: Workspace) -> list[str]:
     """Articles not in the pivot language whose machine translation is absent or incomplete."""
-    pivot = workspace.settings.pivot_lang
+    pivot = base_language(workspace.settings.pivot_lang)
     keys = []
     for key in article_keys(workspace):
         article = workspace.article(key)
-        if base_language(article.lang) == base_language(pivot):
+        if base_language(article.lang) in (pivot, "", "und"):
             continue
         existing = workspace.translations.get(key)
-        wanted = texts_to_translate(workspace, key)
-        if existing is None or any(sid not in existing.texts for sid in wanted):
+        if existing is None or not set(existing.texts) >= set(article_texts(article)):
             keys.append(key)
     return keys
 
 
 def count_missing_sentences(workspace: Workspace) -> int:
-    return sum(len(texts_to_translate(workspace, k)) for k in missing_keys(workspace))
-
-
-def translate_missing(workspace: Workspace, engine: Engine, on_progress: ProgressCallback,
-                      cancel: CancelToken) -> Workspace:
-    """Every missing pivot translation, with progress in sentences over all articles."""
-    try:
-        core = importlib.import_module("parallax.core.translate.article_translation")
-    except ImportError:
-        return _translate_missing_here(workspace, engine, on_progress, cancel)
-    result = core.translate_workspace(workspace, engine, on_progress=on_progress, cancel=cancel)
-    translated = result[0] if isinstance(result, tuple) else result
-    if not isinstance(translated, Workspace):
-        raise TypeError(f"translate_workspace returned {type(translated).__name__}")
-    return translated
-
-
-def _translate_missing_here(workspace: Workspace, engine: Engine, on_progress: ProgressCallback,
-                            cancel: CancelToken) -> Workspace:
-    keys = missing_keys(workspace)
-    total = sum(len(texts_to_translate(workspace, k)) for k in keys)
-    done = 0
-    pivot = workspace.settings.pivot_lang
-    for key in keys:
-        cancel.raise_if_cancelled()
-        texts = texts_to_translate(workspace, key)
-        offset = done
-
-        def report(d: int, _t: int, offset: int = offset) -> None:
-            on_progress(offset + d, total)
-
-        out = engine.translate(
-            list(texts.values()),
-            base_language(workspace.article(key).lang),
-            pivot,
-            on_progress=report,
-            cancel=cancel,
-        )
-        done += len(texts)
-        on_progress(done, total)
-        workspace = workspace.with_translation(key, MachineTranslation(
-            engine.name, engine.version, base_language(workspace.article(key).lang), pivot,
-            dict(zip(texts, out, strict=True)), engine.is_gloss,
-        ))
-    return workspace
+    return sum(len(article_texts(workspace.article(k))) for k in missing_keys(workspace))
 
 
 @dataclass(frozen=True)
@@ -140,14 +97,18 @@ class TranslationController(QObject):
     failed = Signal(str)
 
     def __init__(self, document: WorkspaceDocument, parent: QObject | None = None, *,
-                 engine_factory: EngineFactory | None = None) -> None:
+                 engine_factory: EngineFactory | None = None,
+                 cache: TranslationCache | None = None) -> None:
+        """`cache`: the sentence cache (default: the user's, opened on first use)."""
         super().__init__(parent)
         self._document = document
-        self._factory = engine_factory or default_engine_factory
+        self._factory = engine_factory or self._preferred
         self._engine: Engine | None = None
+        self._cache = cache
+        self.last_notes: list[str] = []
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._task: Task[Workspace] | None = None
+        self._task: Task[TranslationReport] | None = None
         self._retry_tasks: list[Task[tuple[str, str, str]]] = []
         self.progress = Progress(0, 0)
 
@@ -156,9 +117,20 @@ class TranslationController(QObject):
         return self._task is not None
 
     def set_engine_factory(self, factory: EngineFactory) -> None:
-        """A new engine choice (preferences changed): loaded lazily on next use."""
+        """A new engine choice: loaded lazily on next use."""
         self._factory = factory
         self._engine = None
+
+    def reset_engine(self) -> None:
+        """Preferences or installed models changed: load the engine afresh on next use."""
+        self._engine = None
+
+    def _preferred(self) -> Engine:
+        from parallax.ui.main_window import load_preferences
+
+        workspace = self._document.workspace
+        return preferred_engine(base_language(workspace.original.lang),
+                                workspace.settings.pivot_lang, load_preferences())
 
     def _get_engine(self) -> Engine:
         # Called on the worker thread: loading a model can take seconds.
@@ -166,22 +138,31 @@ class TranslationController(QObject):
             self._engine = self._factory()
         return self._engine
 
+    def _get_cache(self) -> TranslationCache:
+        # Opened on the worker thread too; the cache is made for one writer thread.
+        if self._cache is None:
+            self._cache = TranslationCache()
+        return self._cache
+
     # ---- translate everything missing ----------------------------------------------------
     def translate_missing(self, *, quiet: bool = False) -> bool:
-        """Start translating what is missing; False when nothing needs it.
+        """Start translating what is missing (or made by another engine); False when nothing
+        needs doing or a translation is already running.
 
-        `quiet` (translate on open) reports failures in the status bar, not a dialog.
+        `quiet` (translate on open) translates only what is missing and reports failures in
+        the status bar, not a dialog.
         """
         workspace = self._document.workspace
         total = count_missing_sentences(workspace)
-        if total == 0 or self._task is not None:
+        if self._task is not None or (quiet and total == 0):
             return False
         self.progress = Progress(0, total)
         parent_widget = self.parent()
 
-        def op(ctx: TaskContext) -> Workspace:
+        def op(ctx: TaskContext) -> TranslationReport:
             engine = self._get_engine()
-            return translate_missing(workspace, engine, ctx.progress, ctx.cancel)
+            return translate_workspace_report(workspace, engine, self._get_cache(),
+                                              ctx.progress, ctx.cancel)
 
         def failed(exc: BaseException) -> None:
             self.failed.emit(str(exc) if isinstance(exc, ParallaxError) else repr(exc))
@@ -189,7 +170,7 @@ class TranslationController(QObject):
                 show_error(parent_widget if parent_widget is not None else self, exc)
 
         self._task = (
-            Task(self, op, self._on_translated, key="translate")
+            Task[TranslationReport](self, op, self._on_translated, key="translate")
             .on_progress(self._on_progress)
             .failure(failed)
             .on_cancelled(self.cancelled.emit)
@@ -207,12 +188,13 @@ class TranslationController(QObject):
         self.progress = Progress(done, total)
         self.progressed.emit(done, total)
 
-    def _on_translated(self, translated: Workspace) -> None:
+    def _on_translated(self, report: TranslationReport) -> None:
         # Merge only the translations into the current workspace: the user may have edited
         # or added sources while the engine worked.
+        self.last_notes = report.notes
         current = self._document.workspace
         merged = current
-        for key, machine in translated.translations.items():
+        for key, machine in report.workspace.translations.items():
             if key in article_keys(current) and current.translations.get(key) != machine:
                 merged = merged.with_translation(key, machine)
         self._document.update(merged)
@@ -233,10 +215,12 @@ class TranslationController(QObject):
         target = workspace.settings.pivot_lang
 
         def op(ctx: TaskContext) -> tuple[str, str, str]:
+            # Straight to the engine, not the cache, then overwrite the cached result.
             engine = self._get_engine()
-            _drop_cached(engine, text, source, target)
-            out = engine.translate([text], source, target, cancel=ctx.cancel)
-            return key, sentence_id, out[0]
+            out = engine.translate([text], source, target, cancel=ctx.cancel)[0]
+            self._get_cache().put(engine.name, engine_version(engine, source, target), source,
+                                  target, text, out)
+            return key, sentence_id, out
 
         def done(result: tuple[str, str, str]) -> None:
             k, sid, out = result
@@ -259,17 +243,6 @@ class TranslationController(QObject):
     def edit(self, key: str, sentence_id: str, text: str | None) -> None:
         """A hand edit, kept as a separate version; None returns to the machine output."""
         self._document.apply_edit(key, sentence_id, text)
-
-
-def _drop_cached(engine: Engine, text: str, source: str, target: str) -> None:
-    """Ask a caching engine to forget one sentence, when it offers that."""
-    forget = getattr(engine, "forget", None) or getattr(getattr(engine, "cache", None),
-                                                         "forget", None)
-    if callable(forget):
-        try:
-            forget(text, source, target)
-        except (TypeError, ParallaxError):
-            log.debug("engine cache could not drop one sentence", exc_info=True)
 
 
 class EditTranslationDialog(QDialog):
