@@ -314,7 +314,9 @@ def _compare_report(
 
     links: list[Link] = []
     best_for_report: dict[int, int] = {}
+    linked_by_report: dict[int, list[int]] = {}
     for claim in claims:
+        linked_by_report.setdefault(claim.report, []).append(claim.original)
         diff: tuple[DiffSpan, ...] = ()
         if diff_texts is not None:
             a, b, lang = diff_texts
@@ -348,7 +350,7 @@ def _compare_report(
     for j, sentence in enumerate(article.sentences):
         i = best_for_report.get(j)
         where = Where(o_ids[i] if i is not None else None, source.id, sentence.id, label)
-        linked = [c.original for c in claims if c.report == j]
+        linked = linked_by_report.get(j, [])
         skip = {h.term for k in linked for h in o_hits[o_ids[k]]} if same_native else set()
         flags.extend(lexicon_flags(lexicon_hits(sentence.text, article.lang), where, skip))
         if i is None:

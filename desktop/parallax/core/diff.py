@@ -201,20 +201,27 @@ def _cleanup_semantic(runs: list[_Run]) -> list[_Run]:
     reads as whole phrases; counted in characters, "Ryabkov" between "Sergei" and a long
     rewrite stays visible instead of going down with a run of short words.
     """
-    changed = True
-    while changed:
-        changed = False
-        for k, run in enumerate(runs):
-            if run.op != EQUAL or k == 0 or k == len(runs) - 1:
-                continue
+    k = 1
+    while k < len(runs) - 1:
+        run = runs[k]
+        if run.op == EQUAL:
             before = _edits_next_to(runs, k, -1)
             after = _edits_next_to(runs, k, 1)
             if run.size <= max(before) and run.size <= max(after):
                 runs[k:k + 1] = [_Run(DELETE, run.a, []), _Run(INSERT, [], run.b)]
                 runs = _merge(runs)
-                changed = True
-                break
+                # The equality before this one now borders bigger edits: look at it again.
+                k = max(1, _previous_equality(runs, k))
+                continue
+        k += 1
     return runs
+
+
+def _previous_equality(runs: list[_Run], k: int) -> int:
+    k = min(k, len(runs) - 1)
+    while k > 0 and runs[k].op != EQUAL:
+        k -= 1
+    return k - 1 if k > 0 and runs[k].op == EQUAL and k > 1 else k
 
 
 def _edits_next_to(runs: list[_Run], k: int, step: int) -> tuple[int, int]:

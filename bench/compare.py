@@ -1,0 +1,171 @@
+"""Comparison engine speed: the seed against 1, 5 and 20 reports, and one 5,000-sentence report.
+
+    python bench/compare.py [--sizes 1 5 20] [--long 5000]
+
+Reports are the four sample reports, replicated with a marker appended to every sentence so no
+per-sentence cache makes a copy free. The original's English text is the sample translation
+stored as its machine translation (the "translation cached" case); the Chinese report is
+glossed through a TranslationCache: once cold, then from the cache.
+
+Stages, in seconds:
+  load      read and parse the files (includes segmentation)
+  segment   segmentation alone (make_article on the parsed paragraphs)
+  gloss     dictionary gloss of the Chinese report(s); "cached" = the same again from the cache
+  align     align_versions + align_claims on the pivot texts (core.similarity matrices)
+  diff      word_diff of every linked pair
+  flag      everything else compare_workspace does (numbers, names, lexicon, headline,
+            coverage): its total minus align and diff
+  total     compare_workspace end to end
+
+Complexity: features are O(total words); the claim similarity matrix is O(n_original x
+n_report) float32, computed in blocks (core.similarity.BLOCK rows) through the features both
+sides share, so the 5,000-sentence report costs 45 x 5,000 scores, not a Python loop over
+pairs; link selection is an argsort per report column (top 3). Version alignment is a banded
+dynamic programme, O(n x band). Diffs run per linked pair only (never on whole documents).
+Startup (jieba dictionary, POS tables, pinyin, Simplified/Traditional tables) is a one-off
+cost measured separately. Prints a table; never asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+REPO = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
+
+
+def timed(fn: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start
+
+
+def replicate(article: Any, copy: int) -> Any:
+    from parallax.core.segment import make_article
+
+    paragraphs = [" ".join(f"{s.text} [{copy}]" for s in p.sentences) for p in article.paragraphs]
+    return make_article(f"{article.title} [{copy}]", paragraphs, article.lang, article.outlet,
+                        article.published)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 20])
+    parser.add_argument("--long", type=int, default=5000, help="sentences in the long report")
+    args = parser.parse_args()
+
+    from parallax.core.align import align_claims, align_versions
+    from parallax.core.compare import compare_workspace, original_pivot, source_pivot
+    from parallax.core.diff import word_diff
+    from parallax.core.loaders import load_path
+    from parallax.core.samples import sample_manifest, samples_dir
+    from parallax.core.segment import make_article
+    from parallax.core.translate.article_translation import translate_article
+    from parallax.core.translate.cache import TranslationCache
+    from parallax.core.translate.gloss import GlossEngine
+    from parallax.core.workspace import ORIGINAL, TITLE, MachineTranslation, Workspace
+
+    files = [samples_dir() / "putin-mongolia-2024-09-04.zh.txt"] + [
+        samples_dir() / e["file"] for e in sample_manifest()]
+    loaded, t_load = timed(lambda: [load_path(f) for f in files])
+    original, translation, *reports = loaded
+    _, t_segment = timed(lambda: [make_article(a.title, [
+        a.body[p.start:p.end] for p in a.paragraphs], a.lang) for a in loaded])
+
+    # One-off start-up: the first comparison loads jieba, its POS tables, pinyin and zhconv.
+    warm = Workspace(original).with_source(reports[0], "report")
+    _, t_startup = timed(lambda: compare_workspace(warm))
+
+    machine = MachineTranslation("sample", "1", "zh", "en", {
+        **{s.id: s.text for s in translation.sentences}, TITLE: translation.title})
+    rows: list[tuple[str, dict[str, float]]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = TranslationCache(Path(tmp) / "cache.sqlite")
+        gloss = GlossEngine()
+        for size in args.sizes:
+            chosen = [replicate(reports[k % len(reports)], k) for k in range(size)]
+            workspace = Workspace(original).with_translation(ORIGINAL, machine)
+            workspace = workspace.with_source(translation, "translation")
+            for article in chosen:
+                workspace = workspace.with_source(article, "report")
+            chinese = [s for s in workspace.reports() if s.article.lang == "zh"]
+            glosses, t_gloss = timed(lambda: [translate_article(
+                s.article, gloss, "en", cache) for s in chinese])  # noqa: B023
+            _, t_cached = timed(lambda: [translate_article(
+                s.article, gloss, "en", cache) for s in chinese])  # noqa: B023
+            for source, glossed in zip(chinese, glosses, strict=True):
+                workspace = workspace.with_translation(source.id, glossed)
+            rows.append((f"seed + {size} reports", measure(
+                workspace, compare_workspace, align_versions, align_claims, word_diff,
+                original_pivot, source_pivot, extra={"gloss": t_gloss, "cached": t_cached})))
+        cache.close()
+
+    wire = reports[0]
+    texts = [s.text for s in wire.sentences]
+    paragraphs = [" ".join(f"{texts[k % len(texts)][:-1]} (part {i}, item {k})."
+                           for k in range(10)) for i in range(args.long // 10)]
+    long_report = make_article("Long report", paragraphs, "en")
+    workspace = Workspace(original).with_translation(ORIGINAL, machine).with_source(
+        long_report, "report")
+    rows.append((f"seed + 1 report of {long_report.sentence_count} sentences", measure(
+        workspace, compare_workspace, align_versions, align_claims, word_diff, original_pivot,
+        source_pivot, extra={})))
+
+    print(f"load {t_load:.3f} s for {len(files)} files; segment {t_segment:.3f} s; "
+          f"start-up (first comparison, one report) {t_startup:.2f} s")
+    columns = ["gloss", "cached", "align", "diff", "flag", "total", "links", "flags"]
+    print(f"{'case':<42}" + "".join(f"{c:>9}" for c in columns))
+    for name, figures in rows:
+        cells = []
+        for column in columns:
+            value = figures.get(column)
+            if value is None:
+                cells.append(f"{'-':>9}")
+            elif column in ("links", "flags"):
+                cells.append(f"{int(value):>9d}")
+            else:
+                cells.append(f"{value:>9.3f}")
+        print(f"{name:<42}" + "".join(cells))
+
+
+def measure(workspace: Any, compare_workspace: Any, align_versions: Any, align_claims: Any,
+            word_diff: Any, original_pivot: Any, source_pivot: Any,
+            extra: dict[str, float]) -> dict[str, float]:
+    comparison, t_total = timed(lambda: compare_workspace(workspace))
+    notes: list[str] = []
+    pivot = original_pivot(workspace, notes)
+    o_ids = [s.id for s in workspace.original.sentences]
+    o_texts = [pivot.get(i) or "" for i in o_ids]
+
+    def align() -> None:
+        for source in workspace.sources:
+            article = source.article
+            if source.role == "translation":
+                align_versions([s.text for s in workspace.original.sentences],
+                               [s.text for s in article.sentences])
+                continue
+            r_pivot = source_pivot(workspace, source, notes)
+            if r_pivot is not None:
+                align_claims(o_texts, [r_pivot.get(s.id) or "" for s in article.sentences])
+
+    _, t_align = timed(align)
+    by_id = {(s.id, x.id): x.text for s in workspace.sources for x in s.article.sentences}
+
+    def diffs() -> None:
+        for link in comparison.links:
+            a = pivot.get(link.original) or ""
+            word_diff(a, by_id[(link.source, link.sentence)], "en", ignore_case=True)
+
+    _, t_diff = timed(diffs)
+    return {**extra, "align": t_align, "diff": t_diff,
+            "flag": max(0.0, t_total - t_align - t_diff), "total": t_total,
+            "links": len(comparison.links), "flags": len(comparison.flags)}
+
+
+if __name__ == "__main__":
+    main()
