@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,60 @@ def test_engines_listed_with_hints(qtbot: QtBot, dialog: ModelManagerDialog) -> 
     assert "Dictionary gloss" in text
     if not any(e.name == "llm" for e in available_engines()):
         assert "parallax[llm]" in text
+
+
+@pytest.fixture()
+def local_index(tiny_package: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """An Argos-style index and package served from this machine (no outside network)."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    payload = tiny_package.read_bytes()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            port = self.server.server_address[1]
+            if self.path.endswith("index.json"):
+                body = json.dumps([{
+                    "type": "translate", "from_code": "zh", "to_code": "en",
+                    "package_version": "1.0",
+                    "links": [f"http://127.0.0.1:{port}/translate-zh_en.argosmodel"],
+                }]).encode()
+            else:
+                body = payload
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/argos"
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", url)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_download_from_the_index(qtbot: QtBot, dialog: ModelManagerDialog, local_index: str,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[list[str]] = []
+
+    def choose(pairs: list[str]) -> str:
+        offered.append(pairs)
+        return pairs[0]
+
+    monkeypatch.setattr(dialog, "choose_pair", choose)
+    progress: list[int] = []
+    dialog.progress.valueChanged.connect(progress.append)
+    ok, message = _run(qtbot, dialog, dialog.download)
+    assert ok, message
+    assert offered == [["zh->en"]]
+    assert dialog.installed_pairs() == ["zh->en"]
+    assert "zh->en" in message
+    assert progress and progress[-1] == dialog.progress.maximum()

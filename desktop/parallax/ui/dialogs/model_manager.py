@@ -291,6 +291,12 @@ class ModelManagerDialog(QDialog):
         self.cancel()
         super().reject()
 
+    def choose_pair(self, pairs: list[str]) -> str | None:
+        """Ask which of the index's pairs to download (None: the user declined)."""
+        pair, ok = QInputDialog.getItem(self, self.tr("Download a model"),
+                                        self.tr("Language pair:"), pairs, 0, False)
+        return pair if ok and pair else None
+
     def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, self.windowTitle(), question)
         return answer == QMessageBox.StandardButton.Yes
@@ -314,9 +320,8 @@ class ModelManagerDialog(QDialog):
         pairs = sorted({str(m.pair) for m in available} - installed)
         if not pairs:
             return self.tr("Every model in the index is already installed.")
-        pair, ok = QInputDialog.getItem(self, self.tr("Download a model"),
-                                        self.tr("Language pair:"), pairs, 0, False)
-        if ok and pair:
+        pair = self.choose_pair(pairs)
+        if pair:
             # Chained after this task's clean-up so the new task owns the progress bar.
             QTimer.singleShot(0, lambda: self.download_pair(pair))
         return ""
@@ -335,9 +340,9 @@ class ModelManagerDialog(QDialog):
         def success(result: Any) -> None:
             text = done(result)
             self.refresh()
-            if text or not quiet:
+            if text or not quiet:  # a quiet step with nothing to say hands over to the next
                 self._say(text, ok=True)
-            self.work_finished.emit(True, text)
+                self.work_finished.emit(True, text)
 
         def failure(exc: BaseException) -> None:
             text = user_message(exc)
