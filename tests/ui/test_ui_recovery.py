@@ -1,0 +1,133 @@
+"""Autosave and crash recovery: an app killed mid-edit offers its work at the next start."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from parallax.core.workspace import ORIGINAL, Workspace
+from parallax.ui.document import WorkspaceDocument
+from parallax.ui.recovery import (
+    Autosaver,
+    Recovered,
+    autosave_path,
+    load_recovery,
+    pending_recovery,
+    write_recovery,
+)
+
+WindowFactory = Callable[..., Any]
+EDIT = "A hand edit made just before the crash."
+
+# Drives the real app: opens the sample, makes a hand edit the way the Edit dialog does,
+# then keeps running until the test kills it.
+CRASHING_APP = textwrap.dedent(f"""
+    import sys
+    from parallax.core.samples import sample_workspace
+    from parallax.ui.app import create_application
+    from parallax.ui.main_window import MainWindow
+    from parallax.ui.theme import apply_theme
+
+    app = create_application(sys.argv)
+    apply_theme("light")
+    window = MainWindow(sample_workspace(), translate_on_open=False, compare=False)
+    window.show()
+    window.translation.edit("original", "s1", {EDIT!r})
+    print("edited", flush=True)
+    app.exec()
+""")
+
+
+@pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("PARALLAX_HOME", str(home))
+    return home
+
+
+@pytest.mark.slow
+def test_killed_mid_edit_then_restart_offers_the_edit(
+        home: Path, make_window: WindowFactory, qtbot: QtBot) -> None:
+    env = {**os.environ, "PARALLAX_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen([sys.executable, "-c", CRASHING_APP], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while pending_recovery() is None:
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "no autosave appeared"
+            time.sleep(0.1)
+        time.sleep(0.3)  # the meta file is written right after the workspace
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    assert process.returncode == -signal.SIGKILL
+
+    offered: list[Recovered] = []
+
+    def accept(recovered: Recovered) -> bool:
+        offered.append(recovered)
+        return True
+
+    window = make_window(autosave=True)
+    assert window.restore_if_wanted(accept)
+    assert len(offered) == 1
+    workspace = window.document.workspace
+    assert workspace.edits[ORIGINAL]["s1"] == EDIT
+    assert workspace.translation_text(ORIGINAL, "s1") == EDIT
+    assert window.document.dirty  # restored work is unsaved until the user saves it
+    assert window.isWindowModified()
+
+
+def test_declined_recovery_is_discarded(home: Path, sample_ws: Workspace,
+                                        make_window: WindowFactory) -> None:
+    write_recovery(sample_ws.with_edit(ORIGINAL, "s2", "x"), None)
+    window = make_window()
+    assert not window.restore_if_wanted(lambda recovered: False)
+    assert pending_recovery() is None
+    assert ORIGINAL not in window.document.workspace.edits
+
+
+def test_autosave_after_a_change_and_removed_on_save(
+        home: Path, sample_ws: Workspace, qtbot: QtBot, tmp_path: Path) -> None:
+    document = WorkspaceDocument(sample_ws, compare=False)
+    saver = Autosaver(document, after_change_ms=50, period_ms=60_000)
+    document.apply_edit(ORIGINAL, "s3", "edited")
+    qtbot.waitUntil(lambda: pending_recovery() is not None, timeout=5000)
+    recovered = load_recovery()
+    assert recovered is not None
+    assert recovered.workspace.edits[ORIGINAL]["s3"] == "edited"
+    assert recovered.original_path is None
+
+    document.save(tmp_path / "saved.parallax")
+    assert not document.dirty
+    assert pending_recovery() is None
+    saver.deleteLater()
+
+
+def test_undo_back_to_clean_removes_the_autosave(home: Path, sample_ws: Workspace,
+                                                  qtbot: QtBot) -> None:
+    document = WorkspaceDocument(sample_ws, compare=False)
+    Autosaver(document, document, after_change_ms=20)
+    document.apply_edit(ORIGINAL, "s3", "edited")
+    qtbot.waitUntil(lambda: pending_recovery() is not None, timeout=5000)
+    document.undo_stack.undo()
+    assert not document.dirty
+    assert pending_recovery() is None
+
+
+def test_a_damaged_autosave_is_ignored(home: Path) -> None:
+    path = autosave_path()
+    path.write_text("{not json", "utf-8")
+    assert load_recovery() is None
+    assert not path.exists()
