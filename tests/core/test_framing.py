@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from parallax.core.entities import find_names
 from parallax.core.framing import (
     Where,
@@ -110,3 +113,21 @@ def test_headline_matching_its_body_is_not_flagged() -> None:
     assert headline_flags("美组建50国联盟挺乌", "zh", body) == []
     assert [f.kind for f in headline_flags("美组建逾50国联盟挺乌", "zh", body)] == [
         "headline_escalation"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="零一二两三四五六七八九十百千万亿第约逾近多余个年月日号周%％.,:0123456789"
+               "abc MarchMay moreth", max_size=40),
+       st.sampled_from(["zh", "en", "ru"]))
+def test_number_reading_never_fails_and_spans_point_into_the_text(text: str, lang: str) -> None:
+    for quantity in find_quantities(text, lang):
+        assert 0 <= quantity.start < quantity.end <= len(text)
+        assert quantity.kind in {"count", "year", "month", "day", "percent", "ordinal"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=60), st.sampled_from(["zh", "en", "zh-Hant"]))
+def test_names_and_terms_never_fail_on_any_text(text: str, lang: str) -> None:
+    find_names(text, lang)
+    for hit in find_terms(text, lang):
+        assert 0 <= hit.start <= hit.end <= len(text)
