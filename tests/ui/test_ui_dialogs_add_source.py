@@ -128,3 +128,39 @@ def test_editing_the_input_forgets_the_loaded_article(qtbot: QtBot,
         dialog.load()
     dialog.paste_edit.setPlainText("Title\n\nA different text.")
     assert dialog.article() is None
+
+
+def test_url_is_fetched_in_the_background(qtbot: QtBot, dialog: AddSourceDialog) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    page = (b"<html><head><title>Wire</title><script>alert(1)</script></head><body><article>"
+            b"<h1>Putin visits Mongolia</h1><p>Putin arrived in Mongolia on Tuesday. "
+            b"Officials did not arrest him.</p></article></body></html>")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        dialog.set_page("url")
+        dialog.url_edit.setText(f"http://127.0.0.1:{server.server_address[1]}/story.html")
+        with qtbot.waitSignal(dialog.loaded, timeout=30_000) as blocker:
+            dialog.load()
+            assert dialog.is_loading()  # the fetch runs off the GUI thread
+    finally:
+        server.shutdown()
+        server.server_close()
+    article = blocker.args[0]
+    assert "Putin arrived in Mongolia" in article.body
+    assert "alert" not in article.body
+    assert article.source.startswith("http://127.0.0.1")
