@@ -42,6 +42,10 @@ def test_flags_listed_in_document_order(navigator: FlagsNavigator,
     assert [f.kind for f in navigator.visible_flags()] == expected_order(data[0])
     assert set(navigator.visible_flags()) == set(data[1].flags)
     assert "8" in navigator.count_label.text()
+    combo = navigator.kind_combo
+    assert combo.itemText(combo.findData("loaded_word")) == "Loaded word (1)"
+    assert combo.itemText(combo.findData("hedge")).endswith("(1)")
+    assert combo.itemText(combo.findData("number_qualifier")).endswith("(0)")
 
 
 def test_next_walks_every_flag_in_order_and_wraps(navigator: FlagsNavigator,

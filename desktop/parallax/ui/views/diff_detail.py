@@ -207,6 +207,8 @@ class DiffDetailPane(QWidget):
         header.addWidget(self.title_label, 1)
         header.addWidget(self.source_combo)
         form = self._form = QFormLayout()
+        # Labels above their texts: the pane lives in a narrow dock.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._original_label = QLabel(self.tr("Original"), self)
         self._original_pivot_label = QLabel(self.tr("Its translation"), self)

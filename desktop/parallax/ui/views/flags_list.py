@@ -134,6 +134,7 @@ class FlagsNavigator(QWidget):
         self._comparison = comparison
         self.model.set_data(workspace, comparison)
         self._fill_sources()
+        self._count_kinds()
         self.status_label.clear()
         self._update_count()
 
@@ -243,6 +244,15 @@ class FlagsNavigator(QWidget):
         self.source_combo.setCurrentIndex(max(0, found))
         self.source_combo.blockSignals(False)
         self.proxy.set_source(str(self.source_combo.currentData()))
+
+    def _count_kinds(self) -> None:
+        """Each kind's entry says how many flags it has, so empty kinds are not tried."""
+        counts: dict[str, int] = {}
+        for flag in self.model.all_flags():
+            counts[flag.kind] = counts.get(flag.kind, 0) + 1
+        for index in range(1, self.kind_combo.count()):
+            kind = str(self.kind_combo.itemData(index))
+            self.kind_combo.setItemText(index, f"{flag_label(kind)} ({counts.get(kind, 0)})")
 
     def _kind_chosen(self, _index: int) -> None:
         value = self.kind_combo.currentData()
