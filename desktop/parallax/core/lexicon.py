@@ -176,7 +176,10 @@ def _find_terms_uncached(text: str, lang: str, categories: Sequence[str]) -> lis
         return []
     hits = []
     for match in pattern.finditer(text):
-        term = _which_term(match.group(0), terms)
+        found = match.group(0)
+        if match.start() > 0 and found[0].isupper() and " " not in found:
+            continue  # capitalised inside a sentence: a name or a month ("May"), not the word
+        term = _which_term(found, terms)
         if term is not None:
             hits.append(Hit(term.term, term.category, term.note, match.group(0),
                             match.start(), match.end()))

@@ -99,6 +99,9 @@ def _find_chinese(text: str) -> list[Quantity]:
                 continue
             if num in {"万", "亿", "千", "百"}:
                 continue
+            # 一个 is "a": a word, not a figure anyone reports.
+            if num == "一" and not (m.group("unit") or m.group("ord")):
+                continue
         value = _zh_value(num)
         if value is None:
             continue
