@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "Parallax"
 APPLICATION = "Parallax"
 SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
+SCREENSHOT_SIZE = (1600, 1000)
 _fault_log: IO[str] | None = None
 _translators: list[QTranslator] = []
 
@@ -112,11 +113,17 @@ def i18n_dir() -> Path:
     return resources_dir() / "i18n"
 
 
-def install_translator(app: QCoreApplication, locale: QLocale) -> bool:
-    """Load our translation (and Qt's own) for `locale`; True when ours was found."""
+def remove_translators(app: QCoreApplication) -> None:
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
+
+
+def install_translator(app: QCoreApplication, locale: QLocale) -> bool:
+    """Load our translation (and Qt's own) for `locale`; True when ours was found.
+
+    English needs no file: the source strings are English."""
+    remove_translators(app)
     ours = QTranslator(app)
     loaded = ours.load(locale, "parallax", "_", str(i18n_dir()))
     if loaded:
@@ -210,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
 def screenshot(app: QApplication, window: Any, out: Path,
                timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
     """Show the window, wait for background work to settle, save it as PNG; 0 on success."""
+    window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])
     window.show()
+    window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])
     result = {"code": 1}
 
     def grab() -> None:

@@ -148,8 +148,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._connect_document()
         self._apply_font(self.zoom.font())
-        self._default_dock_sizes()
-        self._restore_window_state()
+        if not self._restore_window_state():
+            # Dock sizes only take once the window has its size.
+            QTimer.singleShot(0, self._default_dock_sizes)
         self._refresh_all()
         self._update_title()
         self._update_actions()
@@ -282,72 +283,76 @@ class MainWindow(QMainWindow):
         return self._actions[name]
 
     def _build_actions(self) -> None:
-        tr = self.tr
         a = self._action
-        a("open_article", tr("&Open Article…"), self.open_article_dialog,
-          QKeySequence.StandardKey.Open, tr("Open an article as a new comparison"))
-        a("open_workspace", tr("Open &Workspace…"), self.open_workspace_dialog,
-          "Ctrl+Shift+O", tr("Open a saved Parallax workspace"))
-        a("add_source", tr("&Add Source…"), self.add_source_dialog, "Ctrl+Shift+A",
-          tr("Add a translation or another outlet's report"))
-        a("paste_article", tr("&Paste as New Article"), self.paste_article, "Ctrl+Shift+V",
-          tr("Start a comparison from the text on the clipboard"))
-        a("open_url", tr("Open &URL…"), self.open_url_dialog, "Ctrl+Shift+U",
-          tr("Download a web page as a new article (needs a network)"))
-        a("save", tr("&Save"), self.save, QKeySequence.StandardKey.Save,
-          tr("Save the workspace"))
-        a("save_as", tr("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs,
-          tr("Save the workspace under a new name"))
-        a("quit", tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, tr("Quit Parallax"))
-        undo = self.document.undo_stack.createUndoAction(self, tr("&Undo"))
+        a("open_article", self.tr("&Open Article…"), self.open_article_dialog,
+          QKeySequence.StandardKey.Open, self.tr("Open an article as a new comparison"))
+        a("open_workspace", self.tr("Open &Workspace…"), self.open_workspace_dialog,
+          "Ctrl+Shift+O", self.tr("Open a saved Parallax workspace"))
+        a("add_source", self.tr("&Add Source…"), self.add_source_dialog, "Ctrl+Shift+A",
+          self.tr("Add a translation or another outlet's report"))
+        a("paste_article", self.tr("&Paste as New Article"), self.paste_article, "Ctrl+Shift+V",
+          self.tr("Start a comparison from the text on the clipboard"))
+        a("open_url", self.tr("Open &URL…"), self.open_url_dialog, "Ctrl+Shift+U",
+          self.tr("Download a web page as a new article (needs a network)"))
+        a("save", self.tr("&Save"), self.save, QKeySequence.StandardKey.Save,
+          self.tr("Save the workspace"))
+        a("save_as", self.tr("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs,
+          self.tr("Save the workspace under a new name"))
+        a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+          self.tr("Quit Parallax"))
+        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.document.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         for name, act in (("undo", undo), ("redo", redo)):
             act.setObjectName(name)
             self.addAction(act)
             self._actions[name] = act
-        a("find", tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find,
-          tr("Find text in every column"))
-        a("edit_translation", tr("&Edit Translation…"), self.edit_selected_translation, "F2",
-          tr("Edit the selected sentence's translation (kept beside the machine output)"))
-        a("preferences", tr("Pr&eferences…"), self.show_preferences,
-          QKeySequence.StandardKey.Preferences, tr("Theme, fonts, translation settings"))
-        a("mode_reading", tr("&Reading"), lambda: self.set_mode("reading"), "Ctrl+1",
-          tr("Flowing text columns"), checkable=True)
-        a("mode_segments", tr("&Segments"), lambda: self.set_mode("segments"), "Ctrl+2",
-          tr("One row per original sentence"), checkable=True)
+        a("find", self.tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find,
+          self.tr("Find text in every column"))
+        a("edit_translation", self.tr("&Edit Translation…"), self.edit_selected_translation, "F2",
+          self.tr("Edit the selected sentence's translation (kept beside the machine output)"))
+        a("preferences", self.tr("Pr&eferences…"), self.show_preferences,
+          QKeySequence.StandardKey.Preferences, self.tr("Theme, fonts, translation settings"))
+        a("mode_reading", self.tr("&Reading"), lambda: self.set_mode("reading"), "Ctrl+1",
+          self.tr("Flowing text columns"), checkable=True)
+        a("mode_segments", self.tr("&Segments"), lambda: self.set_mode("segments"), "Ctrl+2",
+          self.tr("One row per original sentence"), checkable=True)
         group = QActionGroup(self)
         group.setExclusive(True)
         group.addAction(self.action("mode_reading"))
         group.addAction(self.action("mode_segments"))
         self.action("mode_reading").setChecked(True)
-        a("zoom_in", tr("Zoom &In"), self.zoom.zoom_in, QKeySequence.StandardKey.ZoomIn,
-          tr("Larger text"))
+        a("zoom_in", self.tr("Zoom &In"), self.zoom.zoom_in, QKeySequence.StandardKey.ZoomIn,
+          self.tr("Larger text"))
         self.action("zoom_in").setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        a("zoom_out", tr("Zoom &Out"), self.zoom.zoom_out, QKeySequence.StandardKey.ZoomOut,
-          tr("Smaller text"))
-        a("zoom_reset", tr("&Actual Size"), self.zoom.reset, "Ctrl+0", tr("Reset the zoom"))
-        a("next_difference", tr("&Next Difference"), self.next_difference, "F8",
-          tr("Go to the next difference"))
-        a("previous_difference", tr("&Previous Difference"), self.previous_difference,
-          "Shift+F8", tr("Go to the previous difference"))
-        a("translate_all", tr("&Translate All"), self.translate_all, "Ctrl+T",
-          tr("Machine-translate every sentence still missing a translation"))
-        a("cancel_translation", tr("&Cancel Translation"), self.translation.cancel, "Esc",
-          tr("Stop translating; finished sentences are kept"))
-        a("retry_sentence", tr("&Retry Sentence"), self.retry_selected_sentence, "Ctrl+R",
-          tr("Translate the selected sentence again"))
-        a("model_manager", tr("&Model Manager…"), self.show_model_manager, "Ctrl+M",
-          tr("Install, download or remove translation models"))
-        a("about", tr("&About Parallax"), self.show_about, None, tr("Versions and licences"))
+        a("zoom_out", self.tr("Zoom &Out"), self.zoom.zoom_out, QKeySequence.StandardKey.ZoomOut,
+          self.tr("Smaller text"))
+        a("zoom_reset", self.tr("&Actual Size"), self.zoom.reset, "Ctrl+0",
+          self.tr("Reset the zoom"))
+        a("next_difference", self.tr("&Next Difference"), self.next_difference, "F8",
+          self.tr("Go to the next difference"))
+        a("previous_difference", self.tr("&Previous Difference"), self.previous_difference,
+          "Shift+F8", self.tr("Go to the previous difference"))
+        a("translate_all", self.tr("&Translate All"), self.translate_all, "Ctrl+T",
+          self.tr("Machine-translate every sentence still missing a translation"))
+        a("cancel_translation", self.tr("&Cancel Translation"), self.translation.cancel, "Esc",
+          self.tr("Stop translating; finished sentences are kept"))
+        a("retry_sentence", self.tr("&Retry Sentence"), self.retry_selected_sentence, "Ctrl+R",
+          self.tr("Translate the selected sentence again"))
+        a("model_manager", self.tr("&Model Manager…"), self.show_model_manager, "Ctrl+M",
+          self.tr("Install, download or remove translation models"))
+        a("about", self.tr("&About Parallax"), self.show_about, None,
+          self.tr("Versions and licences"))
+        a("manage_sources", self.tr("&Manage Sources…"), self.manage_sources, "Ctrl+Shift+L",
+          self.tr("Reorder or remove sources, change their role and name"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        for name in ("open_article", "open_workspace", "add_source", "paste_article",
-                     "open_url"):
+        for name in ("open_article", "open_workspace", "add_source", "manage_sources",
+                     "paste_article", "open_url"):
             file_menu.addAction(self.action(name))
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -773,7 +778,7 @@ class MainWindow(QMainWindow):
                 self.add_source_paths([path])
             return
         dialog = dialog_class(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted.value:
             return
         result = _call(dialog, "result_source") or _call(dialog, "source")
         if result is None:
@@ -783,6 +788,16 @@ class MainWindow(QMainWindow):
         label = str(getattr(result, "label", "") or "")
         if isinstance(article, Article):
             self.add_source(article, role, label)
+
+    def manage_sources(self) -> None:
+        dialog_class = _optional("parallax.ui.dialogs.sources", "SourceListDialog")
+        if dialog_class is None:
+            return
+        dialog = dialog_class(self.document.workspace, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted.value:
+            workspace = dialog.workspace()
+            if isinstance(workspace, Workspace):
+                self.document.change(workspace, self.tr("Edit sources"))
 
     def paste_article(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -882,7 +897,7 @@ class MainWindow(QMainWindow):
             show_error(self, ParallaxError(self.tr("Preferences are not available yet.")))
             return
         dialog = dialog_class(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() == QDialog.DialogCode.Accepted.value:
             self.apply_preferences()
 
     def apply_preferences(self) -> None:
@@ -896,6 +911,17 @@ class MainWindow(QMainWindow):
             apply_theme(theme)  # type: ignore[arg-type]
         self._apply_font_preferences()
         self.translation.reset_engine()
+        # The comparison options are the workspace's own; preferences set them for it.
+        options = {
+            "min_score": float(getattr(prefs, "min_score", 0.3)),
+            "ignore_case": bool(getattr(prefs, "ignore_case", True)),
+            "ignore_punctuation": bool(getattr(prefs, "ignore_punctuation", False)),
+            "ignore_whitespace": bool(getattr(prefs, "ignore_whitespace", True)),
+        }
+        settings = self.document.workspace.settings
+        if any(getattr(settings, k) != v for k, v in options.items()):
+            self.document.change(self.document.workspace.with_settings(**options),
+                                 self.tr("Change comparison settings"))
 
     def show_model_manager(self) -> None:
         dialog_class = _optional("parallax.ui.dialogs.model_manager", "ModelManagerDialog")
@@ -938,16 +964,17 @@ class MainWindow(QMainWindow):
         if not self.recent_files():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
-    def _restore_window_state(self) -> None:
+    def _restore_window_state(self) -> bool:
+        """Geometry, docks and mode from the last session; False when there was none."""
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        restored = isinstance(state, QByteArray) and self.restoreState(state)
         mode = self.settings.value("window/mode", "reading")
         if mode in MODES:
             self.set_mode(str(mode))
+        return bool(restored)
 
     def save_window_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
