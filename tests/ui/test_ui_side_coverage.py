@@ -125,3 +125,19 @@ def test_set_dark_overrides_the_palette(cmap: CoverageMap) -> None:
     cmap.set_dark(True)
     assert cmap.is_dark()
     assert not cmap.grab().isNull()
+
+
+def test_no_sources_and_stale_comparisons(qtbot: QtBot,
+                                          data: tuple[Workspace, Comparison]) -> None:
+    workspace, comparison = data
+    widget = CoverageMap()
+    qtbot.addWidget(widget)
+    widget.set_data(workspace.without_source(workspace.sources[1].id), comparison)
+    assert widget.columns() == [workspace.sources[0].id]
+    assert widget.tooltip_text(1, 0)
+    assert not widget.grab().isNull()
+    widget.set_data(workspace.without_source(workspace.sources[0].id).without_source(
+        workspace.sources[1].id), None)
+    assert widget.columns() == []
+    assert widget.cell_at(widget.rect().center()) is None
+    assert not widget.grab().isNull()

@@ -238,3 +238,17 @@ def test_hover_loads_the_dictionary_then_shows_entries(qtbot: QtBot,
     qtbot.waitUntil(lambda: pane._gloss_state != "loading", timeout=60_000)
     assert pane._gloss_state == "ready" and pane._gloss is not None
     assert "Putin" in (pane._gloss(pane.gloss_word_at(position)) or "")
+
+
+def test_a_comparison_lagging_behind_the_workspace(pane: DiffDetailPane,
+                                                  data: tuple[Workspace, Comparison]) -> None:
+    # A source was removed and the new comparison is still running: the old one names it.
+    workspace, comparison = data
+    report = workspace.sources[1].id
+    original, _ = _pair(data, 3)
+    pane.show_pair(original, report)
+    pane.set_data(workspace.without_source(report), comparison)
+    assert pane.current_pair() == (original, workspace.sources[0].id)
+    pane.show_selection(report, "s1")
+    pane.show_pair(original, report)
+    assert pane.current_pair()[1] != report

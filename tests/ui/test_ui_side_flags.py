@@ -146,3 +146,15 @@ def test_selection_echo_does_not_disturb_stepping(navigator: FlagsNavigator,
     assert _walk(navigator, qtbot, "next_flag", len(flags)) == flags
     assert _walk(navigator, qtbot, "previous_flag", len(flags) - 1) == list(
         reversed(flags[:-1]))
+
+
+def test_flags_of_a_removed_source_still_list(qtbot: QtBot,
+                                              data: tuple[Workspace, Comparison]) -> None:
+    # While the comparison is recomputed it may still name a source the user just removed.
+    workspace, comparison = data
+    widget = FlagsNavigator()
+    qtbot.addWidget(widget)
+    widget.set_data(workspace.without_source(workspace.sources[1].id), comparison)
+    flags = widget.visible_flags()
+    assert len(flags) == len(comparison.flags)
+    assert _walk(widget, qtbot, "next_flag", len(flags)) == flags

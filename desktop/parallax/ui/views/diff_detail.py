@@ -261,7 +261,8 @@ class DiffDetailPane(QWidget):
             # Stay with the source being compared when it covers this sentence too.
             self.show_pair(sentence_id, self._source_id)
             return
-        links = self._comparison.links_to(key, sentence_id) if self._comparison else ()
+        links = [link for link in (self._comparison.links_to(key, sentence_id)
+                                   if self._comparison else ()) if self._usable(link)]
         if links:
             best = max(links, key=lambda link: link.score)
             self.show_pair(best.original, key)
@@ -309,7 +310,9 @@ class DiffDetailPane(QWidget):
         if workspace is None or not self._has_original(original_id):
             self._show_nothing()
             return
-        links = self._comparison.links_for(original_id) if self._comparison else ()
+        links = self._links(original_id)
+        if source_id is not None and not self._has_source(source_id):
+            source_id = None  # removed since (the comparison may lag behind the workspace)
         sources_with_links: list[str] = []
         for candidate in links:
             if candidate.source not in sources_with_links:
@@ -320,8 +323,7 @@ class DiffDetailPane(QWidget):
         self._set_details_visible(True)
         self._fill_source_combo(sources_with_links, source_id)
 
-        link: Link | None = (self._comparison.best_link(original_id, source_id)
-                if self._comparison is not None and source_id is not None else None)
+        link = next((k for k in links if k.source == source_id), None)
         original_name = self._sentence_name(original_id)
         self._set_box(self.original_box, self._original_label,
                       sentence_text(workspace, ORIGINAL, original_id), True)
@@ -520,6 +522,20 @@ class DiffDetailPane(QWidget):
         return self._workspace is not None and (
             original_id == TITLE or self._workspace.original.has_sentence(original_id))
 
+    def _links(self, original_id: str) -> list[Link]:
+        """The sentence's links, best first, that still point into this workspace."""
+        if self._comparison is None:
+            return []
+        return [k for k in self._comparison.links_for(original_id) if self._usable(k)]
+
+    def _usable(self, link: Link) -> bool:
+        return self._has_source_sentence(link.source, link.sentence) and self._has_original(
+            link.original)
+
+    def _has_source(self, source_id: str) -> bool:
+        return self._workspace is not None and any(
+            s.id == source_id for s in self._workspace.sources)
+
     def _has_source_sentence(self, source_id: str, sentence_id: str) -> bool:
         if self._workspace is None:
             return False
@@ -558,7 +574,8 @@ class DiffDetailPane(QWidget):
             return
         if self._comparison is None or self._original_id is None or self._source_id is None:
             return
-        link = self._comparison.best_link(self._original_id, self._source_id)
+        link = next((k for k in self._links(self._original_id) if k.source == self._source_id),
+                    None)
         if link is not None:
             self.sentence_activated.emit(link.source, link.sentence)
 
