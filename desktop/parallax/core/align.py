@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from parallax.core.lexicon import find_gazetteer_names, is_chinese
+from parallax.core.lexicon import base_lang, find_gazetteer_names, is_chinese
 from parallax.core.numbers import find_quantities
 from parallax.core.similarity import similarity_matrix
 
@@ -185,11 +185,21 @@ def claim_scores(
     original_native: Sequence[str] | None = None,
     report_native: Sequence[str] | None = None,
     native_lang: str = "zh",
+    original_native_lang: str | None = None,
+    report_native_lang: str | None = None,
 ) -> npt.NDArray[np.float32]:
     """The similarity matrix `align_claims` selects links from (original x report)."""
-    scores = similarity_matrix(original_pivot, report_pivot, orig_lang, report_lang)
-    if original_native is not None and report_native is not None:
-        direct = similarity_matrix(original_native, report_native, native_lang, native_lang)
+    o_lang = original_native_lang or native_lang
+    r_lang = report_native_lang or native_lang
+    scores = similarity_matrix(
+        original_pivot, report_pivot, orig_lang, report_lang,
+        anchors_a=(original_native, o_lang) if original_native is not None else None,
+        anchors_b=(report_native, r_lang) if report_native is not None else None,
+    )
+    if (original_native is not None and report_native is not None
+            and base_lang(o_lang) == base_lang(r_lang)
+            and base_lang(o_lang) != base_lang(orig_lang)):  # else natives are the pivots
+        direct = similarity_matrix(original_native, report_native, o_lang, r_lang)
         scores = np.maximum(scores, direct)
     return scores
 
@@ -204,18 +214,24 @@ def align_claims(
     original_native: Sequence[str] | None = None,
     report_native: Sequence[str] | None = None,
     native_lang: str = "zh",
+    original_native_lang: str | None = None,
+    report_native_lang: str | None = None,
     max_links: int = 3,
 ) -> list[ClaimLink]:
     """Links from report sentences to the original sentences making the same claim.
 
-    `original_native`/`report_native` (same lengths as the pivots) are compared directly in
-    `native_lang` as well, for two texts in the same language (two Chinese articles).
+    `original_native`/`report_native` are the texts the pivots were translated from (same
+    lengths, languages `*_native_lang`, default `native_lang`). Their numbers and gazetteer
+    names join the pivot's (a translation may garble a name the original spells clearly), and
+    when both are in the same language (two Chinese articles) they are also compared directly
+    and the better score is kept.
     """
     if len(original_pivot) == 0 or len(report_pivot) == 0:
         return []
     scores = claim_scores(
         original_pivot, report_pivot, orig_lang=orig_lang, report_lang=report_lang,
         original_native=original_native, report_native=report_native, native_lang=native_lang,
+        original_native_lang=original_native_lang, report_native_lang=report_native_lang,
     )
     return select_links(scores, min_score=min_score, max_links=max_links)
 

@@ -286,11 +286,10 @@ def _compare_report(
     if o_pivot is not None and r_pivot is not None:
         texts_o = [o_pivot.get(i) or "" for i in o_ids]
         texts_r = [r_pivot.get(i) or "" for i in r_ids]
-        native = same_native and not _same_lang(original.lang, pivot_lang)
         claims = align_claims(
             texts_o, texts_r, min_score=threshold, orig_lang=pivot_lang, report_lang=pivot_lang,
-            original_native=o_native if native else None,
-            report_native=r_native if native else None, native_lang=original.lang,
+            original_native=o_native, report_native=r_native,
+            original_native_lang=original.lang, report_native_lang=article.lang,
         )
         diff_texts: tuple[Sequence[str], Sequence[str], str] | None = (texts_o, texts_r,
                                                                        pivot_lang)

@@ -266,14 +266,41 @@ def _anchors_only(row: dict[str, float]) -> dict[str, float]:
     return {k: v for k, v in row.items() if k[0] in "#@"}
 
 
+def _with_anchors(
+    rows: list[dict[str, float]], anchors: tuple[Sequence[str], str] | None
+) -> list[dict[str, float]]:
+    if anchors is None:
+        return rows
+    texts, lang = anchors
+    merged = []
+    for row, text in zip(rows, texts, strict=True):
+        extra = _anchors_only(sentence_features(text, lang).words)
+        if extra:
+            row = dict(row)  # cached features are shared: never change them in place
+            for key, value in extra.items():
+                row[key] = max(row.get(key, 0.0), value)
+        merged.append(row)
+    return merged
+
+
 def similarity_matrix(
-    texts_a: Sequence[str], texts_b: Sequence[str], lang_a: str, lang_b: str
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    lang_a: str,
+    lang_b: str,
+    *,
+    anchors_a: tuple[Sequence[str], str] | None = None,
+    anchors_b: tuple[Sequence[str], str] | None = None,
 ) -> npt.NDArray[np.float32]:
-    """Similarity of every sentence of `texts_a` with every sentence of `texts_b`, 0..1."""
+    """Similarity of every sentence of `texts_a` with every sentence of `texts_b`, 0..1.
+
+    `anchors_a`/`anchors_b` (texts, language): the same sentences in another language (what
+    a translation was made from), whose numbers and gazetteer names are added to the words.
+    """
     feats_a = [sentence_features(t, lang_a) for t in texts_a]
     feats_b = [sentence_features(t, lang_b) for t in texts_b]
-    word_rows_a = [f.words for f in feats_a]
-    word_rows_b = [f.words for f in feats_b]
+    word_rows_a = _with_anchors([f.words for f in feats_a], anchors_a)
+    word_rows_b = _with_anchors([f.words for f in feats_b], anchors_b)
     if base_lang(lang_a) != base_lang(lang_b):
         # Across languages only numbers and gazetteer names can be shared: score on them alone.
         word_rows_a = [_anchors_only(r) for r in word_rows_a]
