@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from ui_side_fixtures import hand_comparison, side_workspace
 
@@ -141,3 +142,12 @@ def test_no_sources_and_stale_comparisons(qtbot: QtBot,
     assert widget.columns() == []
     assert widget.cell_at(widget.rect().center()) is None
     assert not widget.grab().isNull()
+
+
+def test_tooltip_event_shows_the_cell_text(cmap: CoverageMap, qtbot: QtBot) -> None:
+    pos = cmap.cell_rect(5, 1).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, cmap.mapToGlobal(pos))
+    QApplication.sendEvent(cmap, event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text() == cmap.tooltip_text(5, 1)
+    QToolTip.hideText()
