@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -31,6 +32,21 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 3  # source id, "" for flags on the original alone
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+# The labels again, marked so Qt's lupdate extracts them for the zh_CN catalogue.
+_LABELS_FOR_TRANSLATION = (
+    QT_TRANSLATE_NOOP("FlagKinds", "Different number"),
+    QT_TRANSLATE_NOOP("FlagKinds", "Different qualifier on a number"),
+    QT_TRANSLATE_NOOP("FlagKinds", "Name only in the original"),
+    QT_TRANSLATE_NOOP("FlagKinds", "Name only in the other source"),
+    QT_TRANSLATE_NOOP("FlagKinds", "Loaded word"),
+    QT_TRANSLATE_NOOP("FlagKinds", "Vague attribution"),
+    QT_TRANSLATE_NOOP("FlagKinds", "Hedge or booster"),
+    QT_TRANSLATE_NOOP("FlagKinds", "Headline stronger than the body"),
+    QT_TRANSLATE_NOOP("FlagKinds", "Claim no other source makes"),
+    QT_TRANSLATE_NOOP("FlagKinds", "Claim the original leaves out"),
+)
 
 
 def flag_label(kind: str) -> str:

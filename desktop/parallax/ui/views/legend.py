@@ -7,7 +7,7 @@ bold, changed name: dotted underline), so the legend shows exactly what the text
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
@@ -16,12 +16,12 @@ from parallax.ui.palette import DiffColours, diff_colours
 
 # Mark kinds in legend order, with the user's words for them.
 LEGEND_KINDS: tuple[tuple[str, str], ...] = (
-    ("deleted", "only in the original"),
-    ("inserted", "only in the other source"),
-    ("changed_number", "different number"),
-    ("changed_name", "different name"),
-    ("unmatched", "no counterpart"),
-    ("selection", "linked sentence"),
+    ("deleted", str(QT_TRANSLATE_NOOP("DiffLegend", "only in the original"))),
+    ("inserted", str(QT_TRANSLATE_NOOP("DiffLegend", "only in the other source"))),
+    ("changed_number", str(QT_TRANSLATE_NOOP("DiffLegend", "different number"))),
+    ("changed_name", str(QT_TRANSLATE_NOOP("DiffLegend", "different name"))),
+    ("unmatched", str(QT_TRANSLATE_NOOP("DiffLegend", "no counterpart"))),
+    ("selection", str(QT_TRANSLATE_NOOP("DiffLegend", "linked sentence"))),
 )
 
 
