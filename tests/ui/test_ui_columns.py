@@ -366,3 +366,11 @@ def test_without_comparison_and_without_translation(qtbot: QtBot) -> None:
     view.show_selection(ORIGINAL, "s1")
     assert view.pane("mt").highlighted() == ("s1",)
     assert view.pane(ORIGINAL).sentence_at_position(0) == TITLE
+
+
+def test_unchanged_columns_are_not_laid_out_again(view: ColumnsView, workspace: Workspace,
+                                                  comparison: Comparison) -> None:
+    documents = {c.id: view.pane(c.id).document().revision() for c in view.columns()}
+    view.set_data(workspace.with_edit(ORIGINAL, "s3", "Hand edit."), comparison)
+    after = {c.id: view.pane(c.id).document().revision() for c in view.columns()}
+    assert [cid for cid in documents if documents[cid] != after[cid]] == ["mt"]

@@ -211,3 +211,18 @@ def test_dark_and_font(grid: SegmentGrid) -> None:
     grid.set_font(font)
     assert grid.rowHeight(7) > small
     grid.grab()  # paints every visible cell through the delegate without warnings
+
+
+def test_an_edit_updates_one_row_and_keeps_the_selection(
+        qtbot: QtBot, grid: SegmentGrid, workspace: Workspace, comparison: Comparison) -> None:
+    grid.show_selection(ORIGINAL, "s10")
+    grid.set_column_visible("src1", False)
+    changed: list[int] = []
+    grid.segment_model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.row()))
+    with qtbot.assertNotEmitted(grid.segment_model.modelReset):
+        grid.set_data(workspace.with_edit(ORIGINAL, "s3", "A much longer hand edit " * 12),
+                      comparison)
+    assert changed == [2]
+    assert grid.selected_rows() == [9]
+    assert grid.isColumnHidden(grid.segment_model.column_of("src1"))
+    assert grid.rowHeight(2) > grid.rowHeight(1)  # the edited row was measured again

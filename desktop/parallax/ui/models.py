@@ -77,18 +77,38 @@ class SegmentTableModel(QAbstractTableModel):
         self._columns: list[SegmentColumn] = []
         self._rows: list[str] = []  # original sentence ids
         self._cells: list[list[SegmentCell]] = []
+        self.last_update_reset = False  # whether the last set_data reset the whole model
 
     # ---- filling -----------------------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None,
-                 diff_reference: str | None = None) -> None:
-        self.beginResetModel()
+                 diff_reference: str | None = None) -> list[int]:
+        """Show new data; returns the rows whose cells changed.
+
+        When the rows and columns are the same as before (a translation arriving, an edit),
+        only the changed rows are announced through `dataChanged`, so views keep their
+        selection and scroll position and re-measure only those rows.
+        """
         texts = build_columns(workspace, comparison, diff_reference)
-        self._columns = [SegmentColumn(c.id, c.key, c.title, c.role, c.lang, c.edit_key)
-                         for c in texts]
-        self._rows = [s.id for s in workspace.original.iter_sentences()]
-        self._cells = [[self._cell(column, oid, comparison) for column in texts]
-                       for oid in self._rows]
-        self.endResetModel()
+        columns = [SegmentColumn(c.id, c.key, c.title, c.role, c.lang, c.edit_key)
+                   for c in texts]
+        rows = [s.id for s in workspace.original.iter_sentences()]
+        cells = [[self._cell(column, oid, comparison) for column in texts] for oid in rows]
+        if [c.id for c in columns] != [c.id for c in self._columns] or rows != self._rows:
+            self.beginResetModel()
+            self._columns, self._rows, self._cells = columns, rows, cells
+            self.endResetModel()
+            self.last_update_reset = True
+            return list(range(len(rows)))
+        self.last_update_reset = False
+        changed = [r for r in range(len(rows)) if cells[r] != self._cells[r]]
+        headers_changed = columns != self._columns
+        self._columns, self._cells = columns, cells
+        if headers_changed:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(columns) - 1)
+        last = len(columns) - 1
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        return changed
 
     @staticmethod
     def _cell(column: ColumnText, original_id: str, comparison: Comparison | None

@@ -399,8 +399,7 @@ class ColumnsView(QWidget):
         self._font = QFont(font)
         for pane in self._panes.values():
             pane.setFont(font)
-            if pane.column is not None:
-                pane.set_column(pane.column)
+            pane.refresh()
         if self._selection is not None:
             self.show_selection(*self._selection)
 

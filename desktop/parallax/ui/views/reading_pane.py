@@ -110,6 +110,8 @@ class ReadingPane(QTextEdit):
 
     def set_column(self, column: ColumnText) -> None:
         """Show `column`; highlights that still exist survive, scroll position is kept."""
+        if column == self._column:
+            return  # nothing changed in this column: no relayout, no flicker
         scroll = self.verticalScrollBar().value()
         self._column = column
         self._rebuild()
@@ -122,8 +124,13 @@ class ReadingPane(QTextEdit):
     def set_dark(self, dark: bool) -> None:
         if dark != self._dark:
             self._dark = dark
-            if self._column is not None:
-                self.set_column(self._column)
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Lay the column out again (after a font or theme change)."""
+        column, self._column = self._column, None
+        if column is not None:
+            self.set_column(column)
 
     def _rebuild(self) -> None:
         column = self._column

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -68,6 +69,20 @@ class SegmentDelegate(QStyledItemDelegate):
         self.dark = False
         self.hovered_rows: frozenset[int] = frozenset()
         self.found: frozenset[tuple[int, int]] = frozenset()
+        self._cache: dict[tuple[int, int, int, bool, str], QTextDocument] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def cached_document(self, index: ModelIndex, font: QFont, width: float) -> QTextDocument:
+        """Layouts are reused between measuring rows and painting them."""
+        key = (index.row(), index.column(), round(width), self.dark, font.key())
+        document = self._cache.get(key)
+        if document is None:
+            if len(self._cache) > 4000:
+                self._cache.clear()
+            document = self._cache[key] = self.document(index, font, width)
+        return document
 
     def document(self, index: ModelIndex, font: QFont, width: float) -> QTextDocument:
         """The cell as a laid-out document (also what tests read formats back from)."""
@@ -122,7 +137,7 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.fillRect(rect, diff_colours(self.dark).hover)
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        document = self.document(index, opt.font, rect.width())
+        document = self.cached_document(index, opt.font, rect.width())
         painter.translate(rect.topLeft())
         painter.setClipRect(rect.translated(-rect.topLeft()))
         context = QAbstractTextDocumentLayout.PaintContext()
@@ -138,7 +153,7 @@ class SegmentDelegate(QStyledItemDelegate):
         width = 240.0
         if isinstance(view, QTableView):
             width = float(view.columnWidth(index.column()))
-        document = self.document(index, option.font, width)
+        document = self.cached_document(index, option.font, width)
         return QSize(round(width), round(document.size().height()))
 
 
@@ -166,6 +181,8 @@ class SegmentGrid(QTableView):
         self.setModel(self.segment_model)
         self.delegate = SegmentDelegate(self)
         self.setItemDelegate(self.delegate)
+        self.segment_model.modelReset.connect(self.delegate.clear_cache)
+        self.segment_model.dataChanged.connect(lambda *_: self.delegate.clear_cache())
         self.setWordWrap(True)
         self.setMouseTracking(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -178,7 +195,12 @@ class SegmentGrid(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultSectionSize(260)
-        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
+        # Re-measuring every row on each pixel of a column drag would stall: wait for a pause.
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(80)
+        self._resize_timer.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._resize_timer.start())
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.clicked.connect(self._activate)
         self.doubleClicked.connect(self._edit)
@@ -188,13 +210,20 @@ class SegmentGrid(QTableView):
         self._hidden: set[str] = set()
         self._find_matches: list[tuple[int, int]] = []
         self._find_position: int | None = None
+        self._find_text = ""
         self._selection: tuple[str, str] | None = None
 
     # ---- data ------------------------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
         order = self.column_order()
         self._workspace, self._comparison = workspace, comparison
-        self.segment_model.set_data(workspace, comparison)
+        changed = self.segment_model.set_data(workspace, comparison)
+        if not self.segment_model.last_update_reset:
+            for row in changed:  # e.g. one sentence translated: measure only its row
+                self.resizeRowToContents(row)
+            if self._find_text:
+                self.find(self._find_text)
+            return
         header = self.horizontalHeader()
         position = 0
         for column_id in order:  # keep the user's column order and hidden columns
@@ -204,7 +233,7 @@ class SegmentGrid(QTableView):
                 position += 1
         for column in self.segment_model.columns():
             self.setColumnHidden(self.segment_model.column_of(column.id), column.id in self._hidden)
-        self._find_matches, self._find_position = [], None
+        self._find_matches, self._find_position, self._find_text = [], None, ""
         self.delegate.found = frozenset()
         self.resizeRowsToContents()
         if self._selection is not None:
@@ -236,10 +265,12 @@ class SegmentGrid(QTableView):
 
     def set_dark(self, dark: bool) -> None:
         self.delegate.dark = dark
+        self.delegate.clear_cache()
         self.viewport().update()
 
     def set_font(self, font: QFont) -> None:
         self.setFont(font)
+        self.delegate.clear_cache()
         self.resizeRowsToContents()
 
     # ---- selection and hover -------------------------------------------------------------------
@@ -349,6 +380,7 @@ class SegmentGrid(QTableView):
     def find(self, text: str) -> int:  # type: ignore[override]  # QWidget.find(id) is unrelated
         """Mark cells containing `text` (ignoring case); return the number of matches."""
         needle = text.casefold()
+        self._find_text = text
         self._find_matches, self._find_position = [], None
         total = 0
         if needle:
