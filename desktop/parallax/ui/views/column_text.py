@@ -1,8 +1,9 @@
 """What each reading column shows: sentences, their numbers, diff marks and notes.
 
-Pure presentation data, no Qt: `build_columns` turns a workspace and its comparison into one
-`ColumnText` per column (the original, its machine translation, then every source), and the
-reading panes and the segment grid only paint what it returns. Diff spans come from
+Plain presentation data (only the notes' wording goes through Qt's translator):
+`build_columns` turns a workspace and its comparison into one `ColumnText` per column (the
+original, its machine translation, then every source), and the reading panes and the segment
+grid only paint what it returns. Diff spans come from
 `Link.diff`; they are located inside the displayed text by searching forward, so a diff computed
 on slightly normalised text (case, whitespace) still lands on the right words, and a piece that
 cannot be found is simply not coloured rather than coloured in the wrong place.
@@ -16,6 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from PySide6.QtCore import QCoreApplication
+
 from parallax.core.comparison import (
     DELETE,
     EQUAL,
@@ -27,6 +30,12 @@ from parallax.core.comparison import (
     Link,
 )
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
+
+
+def _tr(text: str) -> str:
+    """User-visible notes go through Qt's translations like every other string of the UI."""
+    return QCoreApplication.translate("ColumnText", text)
+
 
 MT = "mt"  # column id of the original's machine (pivot) translation
 MarkKind = Literal["inserted", "deleted", "changed_number", "changed_name", "framing"]
@@ -141,9 +150,9 @@ def diff_summary(spans: Sequence[DiffSpan]) -> list[str]:
     added = " … ".join(s.text.strip() for s in spans if s.op == INSERT and s.text.strip())
     lines = []
     if removed:
-        lines.append(f"− only in the original's translation: {removed}")
+        lines.append(_tr("− only in the original's translation: {0}").format(removed))
     if added:
-        lines.append(f"+ only here: {added}")
+        lines.append(_tr("+ only here: {0}").format(added))
     return lines
 
 
@@ -229,7 +238,7 @@ def _flag_marks(text: str, flags: Iterable[Flag], other_side: bool = False) -> l
 def _flag_notes(flags: Iterable[Flag]) -> list[str]:
     notes = []
     for flag in flags:
-        label = FLAG_LABELS.get(flag.kind, flag.kind)
+        label = QCoreApplication.translate("FlagLabels", FLAG_LABELS.get(flag.kind, flag.kind))
         detail = flag.detail
         notes.append(f"⚑ {label}: {detail}" if detail else f"⚑ {label}")
     return notes
@@ -242,7 +251,7 @@ def _link_notes(links: Sequence[Link], names: Mapping[str, str], numbers: Mappin
         where = names.get(link.source, link.source)
         number = numbers.get(link.source + "/" + link.sentence)
         target = f"[{number}]" if number is not None else link.sentence
-        notes.append(f"↔ {where} {target} — score {link.score:.2f}")
+        notes.append(_tr("↔ {0} {1} — score {2}").format(where, target, f"{link.score:.2f}"))
     return notes
 
 
@@ -270,14 +279,14 @@ def _original_column(workspace: Workspace, index: _Index, names: Mapping[str, st
             not links or any(f.kind == "unmatched_claim" for f in flags))
         notes = _link_notes(links, names, numbers) + _flag_notes(flags)
         if unmatched:
-            notes.insert(0, "No counterpart in any other source.")
+            notes.insert(0, _tr("No counterpart in any other source."))
         sentences.append(ColumnSentence(
             sid, number, paragraph, text,
             marks=tuple(_flag_marks(text, (f for f in flags if f.kind != "entity_only_there"))),
             unmatched=unmatched, notes=tuple(notes),
         ))
     original = workspace.original
-    return ColumnText(ORIGINAL, ORIGINAL, original.outlet or "Original", "original",
+    return ColumnText(ORIGINAL, ORIGINAL, original.outlet or _tr("Original"), "original",
                       original.lang, tuple(sentences))
 
 
@@ -294,15 +303,17 @@ def _mt_column(workspace: Workspace, index: _Index, names: Mapping[str, str],
         marks: list[Mark] = []
         if text is None:
             sentences.append(ColumnSentence(sid, number, paragraph, "", missing=True,
-                                            notes=("Not translated yet.",)))
+                                            notes=(_tr("Not translated yet."),)))
             continue
         if edited:
-            notes.append(f"Edited by hand. Machine output: {machine_text or '(none)'}")
+            notes.append(_tr("Edited by hand. Machine output: {0}").format(
+                machine_text or _tr("(none)")))
         link = None if comparison is None or reference is None else \
             comparison.best_link(sid, reference)
         if link is not None and link.diff:
             marks.extend(Mark(s, e, "deleted") for s, e in diff_ranges(text, link.diff, DELETE))
-            notes.append(f"Differences shown against {names.get(reference or '', reference)}.")
+            notes.append(_tr("Differences shown against {0}.").format(
+                names.get(reference or "", reference)))
         if comparison is not None:
             flags = [f for f in comparison.flags_for(sid)
                      if f.kind in NUMBER_FLAGS or f.kind == "entity_only_here"]
@@ -311,7 +322,7 @@ def _mt_column(workspace: Workspace, index: _Index, names: Mapping[str, str],
                                         edited=edited, notes=tuple(notes)))
     target = machine.target_lang if machine is not None else workspace.settings.pivot_lang
     engine = f" ({machine.engine})" if machine is not None else ""
-    return ColumnText(MT, ORIGINAL, f"Machine translation{engine}", "machine translation",
+    return ColumnText(MT, ORIGINAL, _tr("Machine translation") + engine, "machine translation",
                       target, tuple(sentences), edit_key=ORIGINAL)
 
 
@@ -334,12 +345,12 @@ def _source_column(workspace: Workspace, index: _Index, names: Mapping[str, str]
             edited = sid in workspace.edits.get(source_id, {})
             suffix = f" {EDIT_MARKER}" if edited else ""
             notes.append(f"{pivot}: {pivot_text}{suffix}" if pivot_text else
-                         f"{pivot}: not translated yet")
+                         _tr("{0}: not translated yet").format(pivot))
         best = links[0] if links else None
         if best is not None:
             original_number = numbers.get(f"{ORIGINAL}/{best.original}")
-            notes.append(f"↔ Original [{original_number or best.original}] — score "
-                         f"{best.score:.2f}")
+            notes.append(_tr("↔ Original [{0}] — score {1}").format(
+                original_number or best.original, f"{best.score:.2f}"))
             if in_pivot:
                 marks.extend(Mark(s, e, "inserted") for s, e in
                              diff_ranges(text, best.diff, INSERT))
@@ -353,7 +364,7 @@ def _source_column(workspace: Workspace, index: _Index, names: Mapping[str, str]
         unmatched = compared and sid != TITLE and (
             not links or any(f.kind == "omitted_claim" for f in flags))
         if unmatched:
-            notes.insert(0, "The original has no counterpart for this claim.")
+            notes.insert(0, _tr("The original has no counterpart for this claim."))
         sentences.append(ColumnSentence(sid, number, paragraph, text, marks=tuple(marks),
                                         unmatched=unmatched, notes=tuple(notes)))
     role = source.role
