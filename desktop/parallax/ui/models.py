@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from parallax.core.comparison import FLAG_LABELS, Comparison, DiffSpan, Flag
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
@@ -239,11 +246,13 @@ def _tooltip(cell: SegmentCell) -> str | None:
     """Score, flags and notes as rich text built only from escaped pieces."""
     lines: list[str] = []
     if cell.score is not None:
-        lines.append(f"Score {cell.score:.2f}")
+        lines.append(QCoreApplication.translate("SegmentTableModel", "Score {0}").format(
+            f"{cell.score:.2f}"))
     lines.extend(cell.notes)
     shown = set(cell.notes)
     for flag in cell.flags:
-        line = f"⚑ {FLAG_LABELS.get(flag.kind, flag.kind)}: {flag.detail}"
+        label = QCoreApplication.translate("FlagKinds", FLAG_LABELS.get(flag.kind, flag.kind))
+        line = f"⚑ {label}: {flag.detail}"
         if not any(flag.detail in n for n in shown):
             lines.append(line)
     if not lines:

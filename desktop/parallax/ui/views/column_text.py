@@ -31,12 +31,6 @@ from parallax.core.comparison import (
 )
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 
-
-def _tr(text: str) -> str:
-    """User-visible notes go through Qt's translations like every other string of the UI."""
-    return QCoreApplication.translate("ColumnText", text)
-
-
 MT = "mt"  # column id of the original's machine (pivot) translation
 MarkKind = Literal["inserted", "deleted", "changed_number", "changed_name", "framing"]
 NUMBER_FLAGS = frozenset({"number_mismatch", "number_qualifier"})
@@ -150,9 +144,13 @@ def diff_summary(spans: Sequence[DiffSpan]) -> list[str]:
     added = " … ".join(s.text.strip() for s in spans if s.op == INSERT and s.text.strip())
     lines = []
     if removed:
-        lines.append(_tr("− only in the original's translation: {0}").format(removed))
+        lines.append(
+            QCoreApplication.translate(
+                "ColumnText", "− only in the original's translation: {0}"
+            ).format(removed)
+        )
     if added:
-        lines.append(_tr("+ only here: {0}").format(added))
+        lines.append(QCoreApplication.translate("ColumnText", "+ only here: {0}").format(added))
     return lines
 
 
@@ -196,8 +194,9 @@ def build_columns(
         _original_column(workspace, index, names),
         _mt_column(workspace, index, names, diff_reference),
     ]
-    columns.extend(_source_column(workspace, index, names, sid) for sid in
-                   (s.id for s in workspace.sources))
+    columns.extend(
+        _source_column(workspace, index, names, sid) for sid in (s.id for s in workspace.sources)
+    )
     return tuple(columns)
 
 
@@ -222,8 +221,13 @@ def _flag_marks(text: str, flags: Iterable[Flag], other_side: bool = False) -> l
     for flag in flags:
         kind = flag.kind
         mark_kind: MarkKind | None = (
-            "changed_number" if kind in NUMBER_FLAGS else "changed_name" if kind in NAME_FLAGS
-            else "framing" if kind in FRAMING_FLAGS else None
+            "changed_number"
+            if kind in NUMBER_FLAGS
+            else "changed_name"
+            if kind in NAME_FLAGS
+            else "framing"
+            if kind in FRAMING_FLAGS
+            else None
         )
         if mark_kind is None:
             continue
@@ -238,20 +242,25 @@ def _flag_marks(text: str, flags: Iterable[Flag], other_side: bool = False) -> l
 def _flag_notes(flags: Iterable[Flag]) -> list[str]:
     notes = []
     for flag in flags:
-        label = QCoreApplication.translate("FlagLabels", FLAG_LABELS.get(flag.kind, flag.kind))
+        label = QCoreApplication.translate("FlagKinds", FLAG_LABELS.get(flag.kind, flag.kind))
         detail = flag.detail
         notes.append(f"⚑ {label}: {detail}" if detail else f"⚑ {label}")
     return notes
 
 
-def _link_notes(links: Sequence[Link], names: Mapping[str, str], numbers: Mapping[str, int]
-                ) -> list[str]:
+def _link_notes(
+    links: Sequence[Link], names: Mapping[str, str], numbers: Mapping[str, int]
+) -> list[str]:
     notes = []
     for link in links:
         where = names.get(link.source, link.source)
         number = numbers.get(link.source + "/" + link.sentence)
         target = f"[{number}]" if number is not None else link.sentence
-        notes.append(_tr("↔ {0} {1} — score {2}").format(where, target, f"{link.score:.2f}"))
+        notes.append(
+            QCoreApplication.translate("ColumnText", "↔ {0} {1} — score {2}").format(
+                where, target, f"{link.score:.2f}"
+            )
+        )
     return notes
 
 
@@ -275,23 +284,41 @@ def _original_column(workspace: Workspace, index: _Index, names: Mapping[str, st
     for sid, number, paragraph, text in _numbered(workspace, ORIGINAL):
         links = index.links_for(sid)
         flags = [] if comparison is None else comparison.flags_for(sid)
-        unmatched = compared and sid != TITLE and (
-            not links or any(f.kind == "unmatched_claim" for f in flags))
+        unmatched = (
+            compared
+            and sid != TITLE
+            and (not links or any(f.kind == "unmatched_claim" for f in flags))
+        )
         notes = _link_notes(links, names, numbers) + _flag_notes(flags)
         if unmatched:
-            notes.insert(0, _tr("No counterpart in any other source."))
-        sentences.append(ColumnSentence(
-            sid, number, paragraph, text,
-            marks=tuple(_flag_marks(text, (f for f in flags if f.kind != "entity_only_there"))),
-            unmatched=unmatched, notes=tuple(notes),
-        ))
+            notes.insert(
+                0, QCoreApplication.translate("ColumnText", "No counterpart in any other source.")
+            )
+        sentences.append(
+            ColumnSentence(
+                sid,
+                number,
+                paragraph,
+                text,
+                marks=tuple(_flag_marks(text, (f for f in flags if f.kind != "entity_only_there"))),
+                unmatched=unmatched,
+                notes=tuple(notes),
+            )
+        )
     original = workspace.original
-    return ColumnText(ORIGINAL, ORIGINAL, original.outlet or _tr("Original"), "original",
-                      original.lang, tuple(sentences))
+    return ColumnText(
+        ORIGINAL,
+        ORIGINAL,
+        original.outlet or QCoreApplication.translate("ColumnText", "Original"),
+        "original",
+        original.lang,
+        tuple(sentences),
+    )
 
 
-def _mt_column(workspace: Workspace, index: _Index, names: Mapping[str, str],
-               reference: str | None) -> ColumnText:
+def _mt_column(
+    workspace: Workspace, index: _Index, names: Mapping[str, str], reference: str | None
+) -> ColumnText:
     comparison = index.comparison
     machine = workspace.translations.get(ORIGINAL)
     sentences = []
@@ -302,32 +329,63 @@ def _mt_column(workspace: Workspace, index: _Index, names: Mapping[str, str],
         notes: list[str] = []
         marks: list[Mark] = []
         if text is None:
-            sentences.append(ColumnSentence(sid, number, paragraph, "", missing=True,
-                                            notes=(_tr("Not translated yet."),)))
+            sentences.append(
+                ColumnSentence(
+                    sid,
+                    number,
+                    paragraph,
+                    "",
+                    missing=True,
+                    notes=(QCoreApplication.translate("ColumnText", "Not translated yet."),),
+                )
+            )
             continue
         if edited:
-            notes.append(_tr("Edited by hand. Machine output: {0}").format(
-                machine_text or _tr("(none)")))
-        link = None if comparison is None or reference is None else \
-            comparison.best_link(sid, reference)
+            notes.append(
+                QCoreApplication.translate(
+                    "ColumnText", "Edited by hand. Machine output: {0}"
+                ).format(machine_text or QCoreApplication.translate("ColumnText", "(none)"))
+            )
+        link = (
+            None
+            if comparison is None or reference is None
+            else comparison.best_link(sid, reference)
+        )
         if link is not None and link.diff:
             marks.extend(Mark(s, e, "deleted") for s, e in diff_ranges(text, link.diff, DELETE))
-            notes.append(_tr("Differences shown against {0}.").format(
-                names.get(reference or "", reference)))
+            notes.append(
+                QCoreApplication.translate("ColumnText", "Differences shown against {0}.").format(
+                    names.get(reference or "", reference)
+                )
+            )
         if comparison is not None:
-            flags = [f for f in comparison.flags_for(sid)
-                     if f.kind in NUMBER_FLAGS or f.kind == "entity_only_here"]
+            flags = [
+                f
+                for f in comparison.flags_for(sid)
+                if f.kind in NUMBER_FLAGS or f.kind == "entity_only_here"
+            ]
             marks.extend(_flag_marks(text, flags))
-        sentences.append(ColumnSentence(sid, number, paragraph, text, marks=tuple(marks),
-                                        edited=edited, notes=tuple(notes)))
+        sentences.append(
+            ColumnSentence(
+                sid, number, paragraph, text, marks=tuple(marks), edited=edited, notes=tuple(notes)
+            )
+        )
     target = machine.target_lang if machine is not None else workspace.settings.pivot_lang
     engine = f" ({machine.engine})" if machine is not None else ""
-    return ColumnText(MT, ORIGINAL, _tr("Machine translation") + engine, "machine translation",
-                      target, tuple(sentences), edit_key=ORIGINAL)
+    return ColumnText(
+        MT,
+        ORIGINAL,
+        QCoreApplication.translate("ColumnText", "Machine translation") + engine,
+        "machine translation",
+        target,
+        tuple(sentences),
+        edit_key=ORIGINAL,
+    )
 
 
-def _source_column(workspace: Workspace, index: _Index, names: Mapping[str, str],
-                   source_id: str) -> ColumnText:
+def _source_column(
+    workspace: Workspace, index: _Index, names: Mapping[str, str], source_id: str
+) -> ColumnText:
     comparison = index.comparison
     source = workspace.source(source_id)
     article = source.article
@@ -344,29 +402,66 @@ def _source_column(workspace: Workspace, index: _Index, names: Mapping[str, str]
         if not in_pivot:
             edited = sid in workspace.edits.get(source_id, {})
             suffix = f" {EDIT_MARKER}" if edited else ""
-            notes.append(f"{pivot}: {pivot_text}{suffix}" if pivot_text else
-                         _tr("{0}: not translated yet").format(pivot))
+            notes.append(
+                f"{pivot}: {pivot_text}{suffix}"
+                if pivot_text
+                else QCoreApplication.translate("ColumnText", "{0}: not translated yet").format(
+                    pivot
+                )
+            )
         best = links[0] if links else None
         if best is not None:
             original_number = numbers.get(f"{ORIGINAL}/{best.original}")
-            notes.append(_tr("↔ Original [{0}] — score {1}").format(
-                original_number or best.original, f"{best.score:.2f}"))
+            notes.append(
+                QCoreApplication.translate("ColumnText", "↔ Original [{0}] — score {1}").format(
+                    original_number or best.original, f"{best.score:.2f}"
+                )
+            )
             if in_pivot:
-                marks.extend(Mark(s, e, "inserted") for s, e in
-                             diff_ranges(text, best.diff, INSERT))
+                marks.extend(
+                    Mark(s, e, "inserted") for s, e in diff_ranges(text, best.diff, INSERT)
+                )
             else:
                 notes.extend(diff_summary(best.diff))
-        flags = [] if comparison is None else [
-            f for f in comparison.flags if f.source == source_id and f.sentence == sid]
-        marks.extend(_flag_marks(text, (f for f in flags if f.kind != "entity_only_here"),
-                                 other_side=True))
+        flags = (
+            []
+            if comparison is None
+            else [f for f in comparison.flags if f.source == source_id and f.sentence == sid]
+        )
+        marks.extend(
+            _flag_marks(text, (f for f in flags if f.kind != "entity_only_here"), other_side=True)
+        )
         notes.extend(_flag_notes(flags))
-        unmatched = compared and sid != TITLE and (
-            not links or any(f.kind == "omitted_claim" for f in flags))
+        unmatched = (
+            compared
+            and sid != TITLE
+            and (not links or any(f.kind == "omitted_claim" for f in flags))
+        )
         if unmatched:
-            notes.insert(0, _tr("The original has no counterpart for this claim."))
-        sentences.append(ColumnSentence(sid, number, paragraph, text, marks=tuple(marks),
-                                        unmatched=unmatched, notes=tuple(notes)))
+            notes.insert(
+                0,
+                QCoreApplication.translate(
+                    "ColumnText", "The original has no counterpart for this claim."
+                ),
+            )
+        sentences.append(
+            ColumnSentence(
+                sid,
+                number,
+                paragraph,
+                text,
+                marks=tuple(marks),
+                unmatched=unmatched,
+                notes=tuple(notes),
+            )
+        )
     role = source.role
-    return ColumnText(source_id, source_id, names.get(source_id, source_id), role, article.lang,
-                      tuple(sentences), edit_key=None if in_pivot else source_id)
+    return ColumnText(
+        source_id,
+        source_id,
+        names.get(source_id, source_id),
+        role,
+        article.lang,
+        tuple(sentences),
+        edit_key=None if in_pivot else source_id,
+    )
