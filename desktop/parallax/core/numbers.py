@@ -168,7 +168,10 @@ _EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 
 @lru_cache(maxsize=1)
 def _en_pattern() -> re.Pattern[str]:
-    months = "|".join(m.capitalize() for m in _MONTHS if m != "may") + "|May(?=\\s+\\d)"
+    full = sorted((m.capitalize() for m in _MONTHS if m != "may"), key=len, reverse=True)
+    # Abbreviations as datelines write them ("Sept 3", "Aug. 30"), with the dot kept outside.
+    short = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+    months = "|".join(full) + f"|(?:{short})\\.?(?=\\s+\\d)|May(?=\\s+\\d)"
     return re.compile(
         rf"(?:(?P<pre>{_EN_PRE_PATTERN})\s+)?"
         r"(?:"
@@ -180,6 +183,11 @@ def _en_pattern() -> re.Pattern[str]:
         r"(?P<post>\s+or\s+more|-plus|\s+plus)?",
         re.IGNORECASE,
     )
+
+
+def _month_number(name: str) -> int:
+    key = name.rstrip(".").lower()
+    return next(number for month, number in _MONTHS.items() if month.startswith(key[:3]))
 
 
 def _find_english(text: str) -> list[Quantity]:
@@ -198,7 +206,7 @@ def _find_english(text: str) -> list[Quantity]:
         if m.group("post"):
             qualifier = "more_than"
         if m.group("month"):
-            month = _MONTHS[m.group("month").lower()]
+            month = _month_number(m.group("month"))
             pos = m.start("month")
             found.append(Quantity(month, "month", "", m.group("month"), pos, m.end("month")))
             if m.group("mday"):
