@@ -5,7 +5,7 @@ sentence by sentence (same count) is paired 1:1. Otherwise a Gale-Church style d
 programme finds the cheapest monotonic path of 1:1, 1:2, 2:1 (and, dearly, 1:0 / 0:1) steps;
 the cost of a step combines how far its length ratio is from the texts' overall ratio with how
 well its anchors agree (numbers, gazetteer names, question marks, quotations). The programme
-runs in a band around the diagonal: O(n * band) steps.
+runs in a band around the scaled diagonal (20 to 100 sentences wide): O(n * band) steps.
 
 `align_claims` links each report sentence to the original sentences that say the same thing,
 by meaning and not position (`core.similarity`: TF-IDF weighted words, numbers and names plus
@@ -115,7 +115,8 @@ def align_versions(
             for i in range(n)
         ]
 
-    width = band if band is not None else max(20, abs(n - m) + 15)
+    # The band follows the scaled diagonal (i * m / n), so it only needs room for local drift.
+    width = band if band is not None else min(100, max(20, max(n, m) // 20))
     inf = float("inf")
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
@@ -150,9 +151,9 @@ def align_versions(
                 if total < cost.get((ni, nj), inf):
                     cost[(ni, nj)] = total
                     back[(ni, nj)] = (i, j)
-    if (n, m) not in cost:  # the band was too narrow for this pair of texts
+    if (n, m) not in cost:  # the band was too narrow for this pair of texts: widen it
         return align_versions(original, translation, original_lang=original_lang,
-                              translation_lang=translation_lang, band=max(n, m))
+                              translation_lang=translation_lang, band=min(max(n, m), width * 4))
     pairs: list[VersionPair] = []
     cell = (n, m)
     while cell != (0, 0):
