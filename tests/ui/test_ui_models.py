@@ -114,8 +114,10 @@ def test_mt_column_diffs_against_the_chosen_source(workspace: Workspace,
     assert by_version is not None and by_report is not None
     text = mt_text(2)
     assert [text[m.start:m.end] for m in by_version.marks] == ["Machine", "clearly"]
-    assert any("Machine" in text[m.start:m.end] for m in by_report.marks)
+    # The wire's wording shares little with the MT: the note says so instead of colouring.
+    assert by_report.marks == ()
     assert any("Example Wire" in n for n in by_report.notes)
+    assert any("differently" in n for n in by_report.notes)
 
 
 def test_unmatched_without_links(workspace: Workspace) -> None:
@@ -213,3 +215,19 @@ def test_model_over_the_real_comparison(workspace: Workspace) -> None:
     for sentence in columns[ORIGINAL].sentences:
         for mark in sentence.marks:
             assert 0 <= mark.start < mark.end <= len(sentence.text)
+
+
+def test_word_colours_left_out_when_nearly_everything_differs() -> None:
+    from parallax.ui.views.column_text import word_marks
+
+    spans = (DiffSpan(DELETE, "Completely other words here"), DiffSpan(INSERT, "Nothing alike"),
+             DiffSpan(EQUAL, " today."))
+    notes: list[str] = []
+    assert word_marks("Completely other words here today.", spans, DELETE, notes) == []
+    assert notes and "differently" in notes[0]
+    few = (DiffSpan(EQUAL, "Putin went to "), DiffSpan(DELETE, "Ulaanbaatar"),
+           DiffSpan(INSERT, "Mongolia"), DiffSpan(EQUAL, " on Monday with his delegation."))
+    kept: list[str] = []
+    marks = word_marks("Putin went to Ulaanbaatar on Monday with his delegation.", few, DELETE,
+                       kept)
+    assert [(m.start, m.end, m.kind) for m in marks] == [(14, 25, "deleted")] and not kept

@@ -107,6 +107,30 @@ def diff_ranges(text: str, spans: Sequence[DiffSpan], side: int) -> list[tuple[i
     return _merge(ranges)
 
 
+MOSTLY_DIFFERENT = 0.6  # share of a sentence's letters past which word colours stop helping
+
+
+def word_marks(text: str, spans: Sequence[DiffSpan], side: int, notes: list[str]) -> list[Mark]:
+    """Diff marks for one side, or none when nearly every word differs.
+
+    Two reports of one event are often worded differently throughout; colouring a whole
+    sentence says nothing the unmatched/score display does not, and hides the changed numbers
+    and names, so past `MOSTLY_DIFFERENT` the pair gets a note instead.
+    """
+    ranges = diff_ranges(text, spans, side)
+    letters = sum(ch.isalnum() for ch in text)
+    marked = sum(ch.isalnum() for start, end in ranges for ch in text[start:end])
+    if letters and marked / letters > MOSTLY_DIFFERENT:
+        notes.append(
+            QCoreApplication.translate(
+                "ColumnText", "Worded differently almost throughout: word colours left out."
+            )
+        )
+        return []
+    kind: MarkKind = "deleted" if side == DELETE else "inserted"
+    return [Mark(start, end, kind) for start, end in ranges]
+
+
 def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
@@ -352,7 +376,7 @@ def _mt_column(
             else comparison.best_link(sid, reference)
         )
         if link is not None and link.diff:
-            marks.extend(Mark(s, e, "deleted") for s, e in diff_ranges(text, link.diff, DELETE))
+            marks.extend(word_marks(text, link.diff, DELETE, notes))
             notes.append(
                 QCoreApplication.translate("ColumnText", "Differences shown against {0}.").format(
                     names.get(reference or "", reference)
@@ -418,9 +442,7 @@ def _source_column(
                 )
             )
             if in_pivot:
-                marks.extend(
-                    Mark(s, e, "inserted") for s, e in diff_ranges(text, best.diff, INSERT)
-                )
+                marks.extend(word_marks(text, best.diff, INSERT, notes))
             else:
                 notes.extend(diff_summary(best.diff))
         flags = (

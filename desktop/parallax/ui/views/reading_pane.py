@@ -178,7 +178,6 @@ class ReadingPane(QTextEdit):
         base.setProperty(SENTENCE_ID_PROPERTY, sentence.id)
         if sentence.id == TITLE:
             base.setFontWeight(QFont.Weight.Bold)
-            base.setFontPointSize(self.font().pointSizeF() * 1.2)
         if sentence.unmatched:
             base.setBackground(colours.unmatched)
         if sentence.edited:
