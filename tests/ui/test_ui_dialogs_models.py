@@ -135,6 +135,7 @@ def test_human_size() -> None:
 def test_engines_listed_with_hints(qtbot: QtBot, dialog: ModelManagerDialog) -> None:
     from parallax.core.translate.engines import available_engines
 
+    qtbot.waitUntil(lambda: bool(dialog.engines_label.text()), timeout=20_000)
     text = dialog.engines_label.text()
     for engine in available_engines():
         assert engine.label in text

@@ -90,6 +90,10 @@ def test_engine_notes_follow_the_registry(qtbot: QtBot, settings: QSettings) -> 
     qtbot.addWidget(dialog)
     engines = {e.name: e for e in available_engines()}
     dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData("llm"))
+    expect_note = "llm" not in engines or not engines["llm"].available
+    if expect_note:
+        qtbot.waitUntil(lambda: bool(dialog.engine_note.text()), timeout=20_000)
+        assert "not available" in dialog.engine_combo.currentText()
     if "llm" not in engines:
         assert "parallax[llm]" in dialog.engine_note.text()
     elif not engines["llm"].available:

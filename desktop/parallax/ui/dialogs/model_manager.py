@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from parallax.core.errors import ParallaxError
 from parallax.ui.tasks import Task, TaskContext, user_message
+from parallax.ui.widget_tasks import while_alive, widget_task
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,37 @@ def _optional(module: str) -> Any | None:
 
 def _models_api() -> Any:
     return importlib.import_module("parallax.core.translate.models")
+
+
+def engines_summary() -> str:
+    """One line per engine: ready, or why not and how to fix it (e.g. the LLM extra).
+
+    May import optional engines: run it off the GUI thread.
+    """
+    tr = QCoreApplication.translate
+    engines = _optional("parallax.core.translate.engines")
+    if engines is None:
+        return ""
+    try:
+        available = engines.available_engines()
+    except Exception as exc:  # a diagnostic line must never break the dialog
+        log.info("engine availability failed", exc_info=True)
+        return tr("ModelManagerDialog", "Engines: unknown ({0}).").format(exc)
+    lines = []
+    names = set()
+    for entry in available if isinstance(available, list | tuple) else []:
+        names.add(str(getattr(entry, "name", "")))
+        label = str(getattr(entry, "label", "") or getattr(entry, "name", entry))
+        ok = bool(getattr(entry, "available", True))
+        hint = str(getattr(entry, "reason", "") or "")
+        state = tr("ModelManagerDialog", "ready") if ok else tr("ModelManagerDialog",
+                                                                 "not available")
+        lines.append(f"{label}: {state}" + (f" – {hint}" if hint and not ok else ""))
+    if "llm" not in names:
+        lines.append(tr("ModelManagerDialog",
+                        "Local LLM (llama.cpp): not installed – install the optional extra "
+                        "with: pip install 'parallax[llm]'"))
+    return "\n".join(lines)
 
 
 class ModelManagerDialog(QDialog):
@@ -180,7 +212,8 @@ class ModelManagerDialog(QDialog):
                 item = QTreeWidgetItem([gguf.name, human_size(gguf.size), str(gguf.path)])
                 item.setData(0, DATA_ROLE, gguf.name)
                 self.gguf_tree.addTopLevelItem(item)
-        self.engines_label.setText(self.engines_summary())
+        widget_task(self, lambda ctx: engines_summary(), self.engines_label.setText,
+                    key=f"model-manager-engines-{id(self)}").run()
         self._update_buttons()
 
     def installed_pairs(self) -> list[str]:
@@ -188,30 +221,6 @@ class ModelManagerDialog(QDialog):
 
     def gguf_names(self) -> list[str]:
         return _keys(self.gguf_tree)
-
-    def engines_summary(self) -> str:
-        """One line per engine: ready, or why not and how to fix it (e.g. the LLM extra)."""
-        engines = _optional("parallax.core.translate.engines")
-        if engines is None:
-            return ""
-        try:
-            available = engines.available_engines()
-        except Exception as exc:  # a diagnostic line must never break the dialog
-            log.info("engine availability failed", exc_info=True)
-            return self.tr("Engines: unknown ({0}).").format(exc)
-        lines = []
-        names = set()
-        for entry in available if isinstance(available, list | tuple) else []:
-            names.add(str(getattr(entry, "name", "")))
-            label = str(getattr(entry, "label", "") or getattr(entry, "name", entry))
-            ok = bool(getattr(entry, "available", True))
-            hint = str(getattr(entry, "reason", "") or "")
-            state = self.tr("ready") if ok else self.tr("not available")
-            lines.append(f"{label}: {state}" + (f" – {hint}" if hint and not ok else ""))
-        if "llm" not in names:
-            lines.append(self.tr("Local LLM (llama.cpp): not installed – install the optional "
-                                 "extra with: pip install 'parallax[llm]'"))
-        return "\n".join(lines)
 
     # ---- actions -------------------------------------------------------------------------
     def install_file(self, path: str | Path) -> None:
@@ -360,9 +369,11 @@ class ModelManagerDialog(QDialog):
                 self.progress.setRange(0, total)
                 self.progress.setValue(min(done_count, total))
 
-        self._task = (Task(self, op, success, key=f"model-manager-{id(self)}")
-                      .failure(failure).on_progress(progressed).on_cancelled(cancelled)
-                      .always(self._finished).run())
+        self._task = (widget_task(self, op, success, key=f"model-manager-{id(self)}")
+                      .failure(while_alive(self, failure))
+                      .on_progress(while_alive(self, progressed))
+                      .on_cancelled(while_alive(self, cancelled))
+                      .always(while_alive(self, self._finished)).run())
 
     def _finished(self) -> None:
         self._task = None

@@ -32,6 +32,7 @@ from parallax.ui.preferences import (
     load_preferences,
     save_preferences,
 )
+from parallax.ui.widget_tasks import widget_task
 
 log = logging.getLogger(__name__)
 
@@ -90,16 +91,10 @@ class PreferencesDialog(QDialog):
         engine_names = {"argos": self.tr("Argos Translate (offline neural)"),
                         "gloss": self.tr("Dictionary gloss (word by word)"),
                         "llm": self.tr("Local LLM (GGUF model)")}
-        notes = engine_notes()
-        self._notes = notes
+        self._engine_names = engine_names
+        self._notes: dict[str, str] = {}
         for engine in ENGINES:
-            label = engine_names[engine]
-            if engine in notes:
-                label += self.tr(" – not available")
-            self.engine_combo.addItem(label, engine)
-            if engine in notes:
-                self.engine_combo.setItemData(self.engine_combo.count() - 1, notes[engine],
-                                              Qt.ItemDataRole.ToolTipRole)
+            self.engine_combo.addItem(engine_names[engine], engine)
         self.beam_size = QSpinBox(self)
         self.beam_size.setRange(*BEAM_SIZE_RANGE)
         self.beam_size.setToolTip(self.tr("Larger beams translate slightly better, more slowly"))
@@ -151,6 +146,9 @@ class PreferencesDialog(QDialog):
         layout.addWidget(comparison)
         layout.addWidget(self.buttons)
         self.set_preferences(current)
+        # Asking engines whether they can run may import optional packages: not here.
+        widget_task(self, lambda ctx: engine_notes(), self.set_engine_notes,
+                    key=f"preferences-engines-{id(self)}").run()
 
     def set_preferences(self, prefs: Preferences) -> None:
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(prefs.theme)))
@@ -168,6 +166,18 @@ class PreferencesDialog(QDialog):
         self.ignore_case.setChecked(prefs.ignore_case)
         self.ignore_punctuation.setChecked(prefs.ignore_punctuation)
         self.ignore_whitespace.setChecked(prefs.ignore_whitespace)
+        self._show_engine_note()
+
+    def set_engine_notes(self, notes: dict[str, str]) -> None:
+        """Mark engines that cannot run here, with the reason as tooltip and note."""
+        self._notes = dict(notes)
+        for index in range(self.engine_combo.count()):
+            engine = str(self.engine_combo.itemData(index))
+            label = self._engine_names.get(engine, engine)
+            note = self._notes.get(engine)
+            self.engine_combo.setItemText(
+                index, label + self.tr(" – not available") if note is not None else label)
+            self.engine_combo.setItemData(index, note, Qt.ItemDataRole.ToolTipRole)
         self._show_engine_note()
 
     def preferences(self) -> Preferences:
