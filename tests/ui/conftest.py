@@ -135,7 +135,12 @@ def make_window(qtbot: QtBot, ui_settings: QSettings, sample_ws: Workspace,
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
-        qtbot.waitUntil(window.is_settled, timeout=20000)
+        try:
+            qtbot.waitUntil(window.is_settled, timeout=20000)
+        except qtbot.TimeoutError as exc:
+            raise AssertionError(
+                f"window never settled: tasks {tracker().active}, comparing "
+                f"{window.document.comparing}") from exc
         return window
 
     yield make

@@ -214,20 +214,32 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def screenshot(app: QApplication, window: Any, out: Path,
-               timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
-    """Show the window, wait for background work to settle, save it as PNG; 0 on success."""
+def prepare_screenshot(window: Any) -> None:
+    """Show the window at the size every screenshot has."""
     window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])
     window.show()
     window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])
+
+
+def save_screenshot(window: Any, out: Path) -> bool:
+    """Grab the window as it is now into a PNG file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = bool(window.grab().save(str(out), "PNG"))
+    if not ok:
+        log.error("could not write %s", out)
+    return ok
+
+
+def screenshot(app: QApplication, window: Any, out: Path,
+               timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
+    """Show the window, wait for background work to settle, save it as PNG; 0 on success.
+
+    Runs the application's event loop and quits it when done."""
+    prepare_screenshot(window)
     result = {"code": 1}
 
     def grab() -> None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(out), "PNG")
-        result["code"] = 0 if ok else 1
-        if not ok:
-            log.error("could not write %s", out)
+        result["code"] = 0 if save_screenshot(window, out) else 1
         window.confirm_close = False  # a screenshot run never asks to save
         window.close()
         app.quit()

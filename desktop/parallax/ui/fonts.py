@@ -81,7 +81,7 @@ def missing_glyphs(font: QFont, text: str) -> list[str]:
     for ch in text:
         if ch.isspace() or ch in missing:
             continue
-        if not metrics.inFont(ch) and not _any_family_has(font, ch):
+        if not metrics.inFontUcs4(ord(ch)) and not _any_family_has(font, ch):
             missing.append(ch)
     return missing
 
@@ -90,7 +90,7 @@ def _any_family_has(font: QFont, ch: str) -> bool:
     for family in font.families():
         single = QFont(font)
         single.setFamilies([family])
-        if QFontMetrics(single).inFont(ch):
+        if QFontMetrics(single).inFontUcs4(ord(ch)):
             return True
     return False
 

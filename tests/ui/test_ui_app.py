@@ -1,0 +1,171 @@
+"""The application: screenshots of both modes in both themes (with a font that covers the Chinese
+text), the zh_CN translation, the `parallax-gui --screenshot` command and its argument handling."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from parallax.core.workspace import ORIGINAL, Workspace
+from parallax.ui.app import (
+    install_translator,
+    open_initial,
+    parse_args,
+    prepare_screenshot,
+    remove_translators,
+    save_screenshot,
+)
+from parallax.ui.fonts import missing_glyphs
+from parallax.ui.theme import apply_theme, is_dark
+
+WindowFactory = Callable[..., Any]
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+@pytest.fixture()
+def restore_light_theme(qapp: QApplication) -> Iterator[None]:
+    yield
+    apply_theme("light")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("mode", ["reading", "segments"])
+def test_screenshot_of_each_mode_and_theme_with_chinese_glyphs(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, mode: str, theme: str,
+        sample_ws: Workspace, restore_light_theme: None) -> None:
+    apply_theme(theme)  # type: ignore[arg-type]
+    assert is_dark() is (theme == "dark")
+    window = make_window()
+    window.set_mode(mode)
+    prepare_screenshot(window)
+    qtbot.waitUntil(window.is_settled, timeout=20000)
+    qtbot.wait(200)  # let the views repaint with the final data, as the command does
+    out = tmp_path / f"parallax-{mode}-{theme}.png"
+    assert save_screenshot(window, out)
+    image = QImage(str(out))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == (1600, 1000)
+    # The font the original column really draws with covers every Chinese character of the
+    # title (no tofu boxes), whatever the platform's fallback does.
+    pane_font = window.columns_view.pane(ORIGINAL).font()
+    title_chars = [ch for ch in sample_ws.original.title if _is_cjk(ch)]
+    assert title_chars
+    metrics = QFontMetrics(pane_font)
+    # inFontUcs4 is inFont for a code point: PySide's str -> QChar conversion of inFont()
+    # answers False for some characters the font has (逮, U+902E).
+    missing = [ch for ch in title_chars if not metrics.inFontUcs4(ord(ch))]
+    assert not missing, (pane_font.families(), missing)
+    assert missing_glyphs(pane_font, sample_ws.original.title) == []
+    assert all(QFontMetrics(window.title_label.font()).inFontUcs4(ord(ch)) for ch in title_chars)
+    # The image is kept for a person to look at when a run fails.
+    print(f"\nscreenshot: {out}")
+
+
+def test_the_chinese_translation_translates_the_menus(
+        make_window: WindowFactory, qapp: QApplication) -> None:
+    try:
+        assert install_translator(qapp, QLocale("zh_CN"))
+        window = make_window()
+        assert window.menus["file"].title() == "文件(&F)"
+        assert window.menus["translate"].title() == "翻译(&T)"
+        assert window.action("translate_all").text() == "全部翻译(&T)"
+    finally:
+        remove_translators(qapp)
+    english = make_window()
+    assert english.menus["file"].title() == "&File"
+
+
+def test_english_locale_needs_no_translation_file(qapp: QApplication) -> None:
+    try:
+        assert not install_translator(qapp, QLocale("en_US"))
+    finally:
+        remove_translators(qapp)
+
+
+def test_arguments() -> None:
+    args = parse_args(["a.txt", "b.html", "--screenshot", "out.png", "--mode", "segments",
+                       "--theme", "dark", "--lang", "zh_CN"])
+    assert [p.name for p in args.files] == ["a.txt", "b.html"]
+    assert args.screenshot == Path("out.png")
+    assert (args.mode, args.theme, args.lang) == ("segments", "dark", "zh_CN")
+    with pytest.raises(SystemExit):
+        parse_args(["--mode", "grid"])
+
+
+def test_open_initial_files_make_the_first_the_original(tmp_path: Path) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text("标题\n\n第一句。第二句。\n", "utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text("Headline\n\nOne sentence. Another one.\n", "utf-8")
+    workspace, path = open_initial([first, second])
+    assert path is None
+    assert workspace.original.title == "标题"
+    assert [s.role for s in workspace.sources] == ["report"]
+    sample, _ = open_initial([])
+    assert sample.sources  # the built-in sample comes with its sources
+
+
+@pytest.mark.slow
+def test_parallax_gui_screenshot_command(tmp_path: Path) -> None:
+    """The real entry point in a fresh process: opens the sample, waits, writes the PNG."""
+    out = tmp_path / "cli.png"
+    env = {**os.environ, "PARALLAX_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "parallax.ui.app", "--screenshot", str(out), "--mode", "segments",
+         "--theme", "dark"],
+        env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() == 1600
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_parallax_gui_with_a_bad_file_exits_with_a_message(tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    env = {**os.environ, "PARALLAX_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "parallax.ui.app", str(bad), "--screenshot",
+         str(tmp_path / "x.png")], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "empty.txt is empty" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_theme_follows_the_system_colour_scheme(
+        qapp: QApplication, restore_light_theme: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    import parallax.ui.theme as theme
+
+    # The offscreen platform has no colour scheme of its own: stand in for the OS.
+    scheme = {"dark": True}
+    monkeypatch.setattr(theme, "system_prefers_dark", lambda: scheme["dark"])
+    assert apply_theme("system") is True
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    changes: list[bool] = []
+    theme.theme_notifier().changed.connect(changes.append)
+    scheme["dark"] = False
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert is_dark() is False
+    assert changes == [False]
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 128
+    # A fixed theme ignores the OS.
+    apply_theme("dark")
+    scheme["dark"] = False
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert is_dark() is True
