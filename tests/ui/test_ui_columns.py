@@ -374,3 +374,19 @@ def test_unchanged_columns_are_not_laid_out_again(view: ColumnsView, workspace: 
     view.set_data(workspace.with_edit(ORIGINAL, "s3", "Hand edit."), comparison)
     after = {c.id: view.pane(c.id).document().revision() for c in view.columns()}
     assert [cid for cid in documents if documents[cid] != after[cid]] == ["mt"]
+
+
+def test_hover_scrolls_counterparts_into_view_without_moving_the_hovered_pane(
+        view: ColumnsView, workspace: Workspace) -> None:
+    view.set_sync_scrolling(False)
+    original = view.pane("original")
+    original.scroll_to_sentence("s30")
+    before = original.verticalScrollBar().value()
+    view.show_hover(ORIGINAL, "s30")
+    assert original.verticalScrollBar().value() == before
+    for column_id in ("mt", "src1"):
+        pane = view.pane(column_id)
+        assert pane.hovered() == "s30"
+        top = pane.sentence_top("s30") or 0.0
+        bar = pane.verticalScrollBar().value()
+        assert bar <= top <= bar + pane.viewport().height()

@@ -286,11 +286,21 @@ class ColumnsView(QWidget):
 
     @Slot(str, str)
     def show_hover(self, key: str, sentence_id: str) -> None:
-        """A lighter highlight of a hovered sentence's counterparts (no scrolling)."""
+        """A lighter highlight of a hovered sentence's counterparts, scrolled into view.
+
+        Panes scroll only when the counterpart is off-screen, and under the sync lock, so the
+        pane under the mouse never moves.
+        """
         found = self.counterparts(key, sentence_id)
-        for pane in self._panes.values():
-            ids = found.get(pane.key, ())
-            pane.set_hovered(ids[0] if ids else None)
+        self._syncing = True
+        try:
+            for pane in self._panes.values():
+                ids = found.get(pane.key, ())
+                pane.set_hovered(ids[0] if ids else None)
+                if ids and not pane.viewport().underMouse():
+                    pane.ensure_sentence_visible(ids[0])
+        finally:
+            self._syncing = False
 
     def _on_activated(self, key: str, sentence_id: str) -> None:
         self.show_selection(key, sentence_id)
