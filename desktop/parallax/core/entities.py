@@ -33,6 +33,10 @@ from parallax.core.lexicon import (
 
 _ZH_NAME_TAGS = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place",
                  "nt": "org"}
+# Common words jieba's dictionary tags as names (两国 "both countries", 高超音速 "hypersonic").
+_ZH_NOT_NAMES = frozenset(
+    "两国 双方 各国 本国 我国 该国 他国 邻国 友邦 邻邦 友好邻邦 盟国 盟友 高超音速 西方国家 东方".split()
+)
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ \t]+(?:of|the|de|von|van|al|bin)?"
                           r"[ \t]*[A-Z][\w'’.-]*)*")
 # Capitalised words that are not names on their own.
@@ -140,7 +144,7 @@ def _chinese_names(text: str, taken: list[bool]) -> Iterable[Name]:
             start = run[0][0]
             end = run[-1][0] + len(run[-1][1])
             word = "".join(w for _, w, _ in run).strip("·•")
-            if len(word) >= 2 and not any(taken[start:end]):
+            if len(word) >= 2 and word not in _ZH_NOT_NAMES and not any(taken[start:end]):
                 yield Name("zh:" + word, text[start:end], run[0][2], "zh")
             run.clear()
 
