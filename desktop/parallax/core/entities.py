@@ -35,7 +35,8 @@ _ZH_NAME_TAGS = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place
                  "nt": "org"}
 # Common words jieba's dictionary tags as names (两国 "both countries", 高超音速 "hypersonic").
 _ZH_NOT_NAMES = frozenset(
-    "两国 双方 各国 本国 我国 该国 他国 邻国 友邦 邻邦 友好邻邦 盟国 盟友 高超音速 西方国家 东方".split()
+    "两国 双方 各国 本国 我国 该国 他国 邻国 友邦 邻邦 友好邻邦 盟国 盟友 高超音速 西方国家 "
+    "东方".split()
 )
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ \t]+(?:of|the|de|von|van|al|bin)?"
                           r"[ \t]*[A-Z][\w'’.-]*)*")
