@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QFont, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -21,9 +23,9 @@ from parallax.core.comparison import Comparison
 from parallax.core.segment import make_article
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.palette import diff_colours
-from parallax.ui.views.column_text import UNMATCHED_MARKER
+from parallax.ui.views.column_text import UNMATCHED_MARKER, ColumnSentence, ColumnText, Mark
 from parallax.ui.views.columns import ColumnsView
-from parallax.ui.views.reading_pane import ReadingPane
+from parallax.ui.views.reading_pane import ReadingPane, utf16_offset
 
 
 @pytest.fixture()
@@ -390,3 +392,46 @@ def test_hover_scrolls_counterparts_into_view_without_moving_the_hovered_pane(
         top = pane.sentence_top("s30") or 0.0
         bar = pane.verticalScrollBar().value()
         assert bar <= top <= bar + pane.viewport().height()
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1,
+    max_size=30,
+).filter(lambda t: t.strip() != "")
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts=st.lists(st.tuples(_TEXT, st.booleans()), min_size=1, max_size=6),
+       cjk=st.booleans())
+def test_sentence_ranges_and_marks_survive_any_text(
+        qapp: QApplication, texts: list[tuple[str, bool]], cjk: bool) -> None:
+    """Ranges and marks land on the right characters whatever the text: markup, emoji,
+    CJK Extension B (two UTF-16 units in Qt, one in Python)."""
+    sentences = []
+    for n, (text, new_paragraph) in enumerate(texts, start=1):
+        text = f"{text}𠀀<b>{n}</b>"
+        mark = Mark(len(text) - 8, len(text) - 4, "inserted")  # "<b>n" minus the digit
+        sentences.append(ColumnSentence(f"s{n}", n, n if new_paragraph else 0, text,
+                                        marks=(mark,)))
+    column = ColumnText("src1", "src1", "T", "report", "zh" if cjk else "en", tuple(sentences))
+    pane = ReadingPane()
+    try:
+        pane.set_column(column)
+        for sentence in sentences:
+            start, end = pane.sentence_range(sentence.id) or (0, 0)
+            cursor = QTextCursor(pane.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            # selectedText() is the raw document text (toPlainText() turns NBSP into spaces).
+            assert cursor.selectedText() == sentence.text.replace("\n", "\u2029")
+            assert pane.sentence_at_position(start) == sentence.id
+            mark = sentence.marks[0]
+            inside = start + utf16_offset(sentence.text, mark.start) + 1
+            probe = QTextCursor(pane.document())
+            probe.setPosition(inside)
+            assert probe.charFormat().fontUnderline()
+            before = start + utf16_offset(sentence.text, mark.start)
+            probe.setPosition(before)
+            assert not probe.charFormat().fontUnderline()
+    finally:
+        pane.deleteLater()

@@ -70,6 +70,29 @@ def mark_format(kind: str, colours: DiffColours) -> QTextCharFormat:
     return fmt
 
 
+def utf16_offset(text: str, index: int) -> int:
+    """A Python string index as a QTextDocument position (UTF-16 code units).
+
+    Characters outside the BMP (CJK Extension B, emoji) take two positions in Qt and one in
+    Python; without this, every mark after such a character would land one place early.
+    """
+    prefix = text[:index]
+    return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+def apply_mark(document: QTextDocument, offset: int, text: str, mark: Mark,
+               colours: DiffColours) -> None:
+    """Merge a mark's format over its characters; `offset` is where `text` starts."""
+    start = offset + utf16_offset(text, mark.start)
+    end = offset + utf16_offset(text, mark.end)
+    if end >= document.characterCount():
+        return
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(mark_format(mark.kind, colours))
+
+
 class ReadingPane(QTextEdit):
     """Flowing text of one column with sentence numbers, diff marks and linked highlighting."""
 
@@ -192,20 +215,12 @@ class ReadingPane(QTextEdit):
             cursor.insertText(sentence.text, base)
         end = cursor.position()
         for mark in sentence.marks:
-            self._apply_mark(cursor.document(), start, mark, colours)
+            apply_mark(cursor.document(), start, sentence.text, mark, colours)
         if sentence.edited:
             cursor.insertText(f"\u2009{EDIT_MARKER}", prefix)
         self._starts.append(start)
         self._ids.append(sentence.id)
         self._ranges[sentence.id] = (start, end)
-
-    @staticmethod
-    def _apply_mark(document: QTextDocument, offset: int, mark: Mark,
-                    colours: DiffColours) -> None:
-        cursor = QTextCursor(document)
-        cursor.setPosition(offset + mark.start)
-        cursor.setPosition(offset + mark.end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(mark_format(mark.kind, colours))
 
     # ---- sentence geometry -----------------------------------------------------------------
     def sentence_ids(self) -> list[str]:

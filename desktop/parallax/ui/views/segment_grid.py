@@ -52,9 +52,9 @@ from PySide6.QtWidgets import (
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import ORIGINAL, Workspace
 from parallax.ui.models import SegmentRole, SegmentTableModel
-from parallax.ui.palette import DiffColours, diff_colours
+from parallax.ui.palette import diff_colours
 from parallax.ui.views.column_text import EDIT_MARKER, UNMATCHED_MARKER, Mark
-from parallax.ui.views.reading_pane import FIND_COLOUR_DARK, FIND_COLOUR_LIGHT, mark_format
+from parallax.ui.views.reading_pane import FIND_COLOUR_DARK, FIND_COLOUR_LIGHT, apply_mark
 
 log = logging.getLogger(__name__)
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -113,7 +113,7 @@ class SegmentDelegate(QStyledItemDelegate):
         cursor.insertText(text, base)
         marks: Iterable[Mark] = index.data(SegmentRole.MARKS) or ()
         for mark in marks:
-            _apply(document, start, mark, colours)
+            apply_mark(document, start, text, mark, colours)
         if edited:
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(f" {EDIT_MARKER}", QTextCharFormat())
@@ -155,16 +155,6 @@ class SegmentDelegate(QStyledItemDelegate):
             width = float(view.columnWidth(index.column()))
         document = self.cached_document(index, option.font, width)
         return QSize(round(width), round(document.size().height()))
-
-
-def _apply(document: QTextDocument, offset: int, mark: Mark, colours: DiffColours) -> None:
-    cursor = QTextCursor(document)
-    end = offset + mark.end
-    if end >= document.characterCount():
-        return
-    cursor.setPosition(offset + mark.start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    cursor.mergeCharFormat(mark_format(mark.kind, colours))
 
 
 class SegmentGrid(QTableView):
