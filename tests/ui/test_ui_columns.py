@@ -311,6 +311,7 @@ def test_find_counts_and_walks_matches(view: ColumnsView) -> None:
     assert view.find_previous()
     assert view.current_find() == ("src2", REPORT_CLAIMS - 1)
     assert view.find("普京") > 0
+    assert view.find("[1") == 0  # sentence numbers are not article text
     assert view.find("no such words anywhere") == 0
     assert not view.find_next()
     view.set_column_visible("mt", False)

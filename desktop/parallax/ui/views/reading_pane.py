@@ -359,15 +359,22 @@ class ReadingPane(QTextEdit):
         return self._hovered
 
     def mark_matches(self, text: str) -> int:
-        """Mark every match of `text` (ignoring case); return how many there are."""
+        """Mark every match of `text` in the sentences (ignoring case); return the count.
+
+        Matches in the "[12]" number prefixes and markers are not the article's text.
+        """
         self._found = []
         self._current_find = None
         if text:
             document = self.document()
             cursor = document.find(text, 0)
             while not cursor.isNull():
-                self._found.append((cursor.selectionStart(), cursor.selectionEnd()))
-                cursor = document.find(text, cursor.selectionEnd())
+                start, end = cursor.selectionStart(), cursor.selectionEnd()
+                sid = self.sentence_at_position(start)
+                if sid is not None and start >= self._ranges[sid][0] and \
+                        end <= self._ranges[sid][1]:
+                    self._found.append((start, end))
+                cursor = document.find(text, end)
         self._refresh_extra()
         return len(self._found)
 
