@@ -436,3 +436,31 @@ def test_sentence_ranges_and_marks_survive_any_text(
             assert not probe.charFormat().fontUnderline()
     finally:
         pane.deleteLater()
+
+
+def test_alt_arrows_step_through_sentences(qtbot: QtBot, view: ColumnsView) -> None:
+    pane = view.pane("src1")
+    start, _ = pane.sentence_range("s4") or (0, 0)
+    cursor = pane.textCursor()
+    cursor.setPosition(start + 1)
+    pane.setTextCursor(cursor)
+    with qtbot.waitSignal(view.sentence_activated) as blocker:
+        qtbot.keyClick(pane, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert blocker.args == ["src1", "s5"]
+    assert view.pane("original").highlighted() == ("s5",)
+    with qtbot.waitSignal(view.sentence_activated) as blocker:
+        qtbot.keyClick(pane, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert blocker.args == ["src1", "s4"]
+
+
+def test_header_menu_switches_the_diff_reference(view: ColumnsView) -> None:
+    assert view.diff_reference() == "src1"
+    menu = view.header_menu("src2")
+    action = next(a for a in menu.actions() if a.text().startswith("Compare the machine"))
+    assert not action.isChecked()
+    action.trigger()
+    assert view.diff_reference() == "src2"
+    note = view.pane("mt").tooltip_for("s2")
+    assert "Example Wire" in note
+    assert not any(a.text().startswith("Compare the machine")
+                   for a in view.header_menu("mt").actions())

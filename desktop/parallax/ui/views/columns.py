@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import ORIGINAL, Workspace
-from parallax.ui.views.column_text import ColumnText, build_columns
+from parallax.ui.views.column_text import MT, ColumnText, build_columns, default_diff_reference
 from parallax.ui.views.reading_pane import ReadingPane
 
 log = logging.getLogger(__name__)
@@ -164,7 +164,7 @@ class ColumnsView(QWidget):
         header.hide_requested.connect(lambda: self.set_column_visible(column_id, False))
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
-            lambda pos: self.columns_menu(header).exec(header.mapToGlobal(pos)))
+            lambda pos: self.header_menu(column_id, header).exec(header.mapToGlobal(pos)))
         pane.sentence_activated.connect(self._on_activated)
         pane.sentence_hovered.connect(self._on_hovered)
         pane.edit_requested.connect(self.edit_requested)
@@ -253,6 +253,10 @@ class ColumnsView(QWidget):
     def columns_menu(self, parent: QWidget | None = None) -> QMenu:
         """A menu of checkable columns, to show hidden ones again."""
         menu = QMenu(self.tr("Columns"), parent or self)
+        self._add_column_actions(menu)
+        return menu
+
+    def _add_column_actions(self, menu: QMenu) -> None:
         for info in self.columns():
             action = QAction(info.title, menu)
             action.setCheckable(True)
@@ -261,7 +265,27 @@ class ColumnsView(QWidget):
             action.toggled.connect(
                 lambda checked, cid=column_id: self.set_column_visible(cid, checked))
             menu.addAction(action)
+
+    def header_menu(self, column_id: str, parent: QWidget | None = None) -> QMenu:
+        """A column title's menu: which column the machine translation is diffed against,
+        then every column to show or hide."""
+        menu = QMenu(parent or self)
+        column = self._panes[column_id].column
+        if column is not None and column.id not in (ORIGINAL, MT):
+            action = QAction(self.tr("Compare the machine translation with this column"), menu)
+            action.setCheckable(True)
+            action.setChecked(self.diff_reference() == column_id)
+            action.triggered.connect(lambda: self.set_diff_reference(column_id))
+            menu.addAction(action)
+            menu.addSeparator()
+        self._add_column_actions(menu)
         return menu
+
+    def diff_reference(self) -> str | None:
+        """The source the machine translation column is diffed against."""
+        if self._diff_reference is not None:
+            return self._diff_reference
+        return None if self._workspace is None else default_diff_reference(self._workspace)
 
     # ---- selection -------------------------------------------------------------------------
     @Slot(str, str)

@@ -447,7 +447,26 @@ class ReadingPane(QTextEdit):
         super().leaveEvent(event)
         self.set_hovered(None)
 
+    def step_sentence(self, delta: int) -> str | None:
+        """Move the caret to the next (or previous) sentence and activate it."""
+        if not self._ids:
+            return None
+        current = self.sentence_at_position(self.textCursor().position())
+        index = self._ids.index(current) + delta if current is not None else 0
+        index = max(0, min(len(self._ids) - 1, index))
+        sid = self._ids[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._ranges[sid][0])
+        self.setTextCursor(cursor)
+        self.ensure_sentence_visible(sid)
+        self.sentence_activated.emit(self.key, sid)
+        return sid
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.step_sentence(1 if event.key() == Qt.Key.Key_Down else -1)
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             sid = self.sentence_at_position(self.textCursor().position())
             if sid is not None:
