@@ -199,3 +199,27 @@ def test_download_from_the_index(qtbot: QtBot, dialog: ModelManagerDialog, local
     assert dialog.installed_pairs() == ["zh->en"]
     assert "zh->en" in message
     assert progress and progress[-1] == dialog.progress.maximum()
+
+
+def test_gguf_models_add_and_forget(qtbot: QtBot, isolated_home: Path, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from support.gguf_model import write_tiny_llama
+
+    dialog = ModelManagerDialog(models_dir=tmp_path / "models")
+    qtbot.addWidget(dialog)
+    assert dialog.gguf_names() == []
+    model = write_tiny_llama(tmp_path / "tiny.gguf")
+    ok, message = _run(qtbot, dialog, lambda: dialog.add_gguf(model))
+    assert ok, message
+    assert dialog.gguf_names() == ["tiny"]
+    fake = tmp_path / "fake.gguf"
+    fake.write_bytes(b"GGUF but not really" * 4)
+    ok, message = _run(qtbot, dialog, lambda: dialog.add_gguf(fake))
+    assert not ok and message and dialog.status_label.text() == message
+    assert dialog.gguf_names() == ["tiny"]
+    dialog.gguf_tree.setCurrentItem(dialog.gguf_tree.topLevelItem(0))
+    monkeypatch.setattr(dialog, "confirm", lambda question: True)
+    ok, message = _run(qtbot, dialog, dialog.remove_selected_gguf)
+    assert ok, message
+    assert dialog.gguf_names() == []
+    assert model.exists()  # forgetting never deletes the user's file
