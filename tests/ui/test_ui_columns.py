@@ -24,7 +24,7 @@ from parallax.core.segment import make_article
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.palette import diff_colours
 from parallax.ui.views.column_text import UNMATCHED_MARKER, ColumnSentence, ColumnText, Mark
-from parallax.ui.views.columns import ColumnsView
+from parallax.ui.views.columns import ColumnHeader, ColumnsView
 from parallax.ui.views.reading_pane import ReadingPane, utf16_offset
 
 
@@ -214,6 +214,12 @@ def test_article_markup_is_shown_literally(qtbot: QtBot, comparison: Comparison)
     assert "<script>" not in tip
     header = next(c for c in view.columns() if c.id == "src4")
     assert header.title == "Odd Outlet"
+    title = ColumnHeader()
+    title.set_column(ColumnText("x", "x", "<b>Outlet</b>", "report", "en", ()))
+    assert title.label.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Outlet</b>" in title.label.text()
+    assert "&lt;b&gt;Outlet" in title.toolTip()
+    title.deleteLater()
 
 
 def test_sync_scroll_aligns_counterparts_not_pixels(qtbot: QtBot, view: ColumnsView,

@@ -9,6 +9,7 @@ sits at the same place; a re-entrancy lock keeps the panes from echoing each oth
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import dataclass
 
@@ -83,8 +84,8 @@ class ColumnHeader(QWidget):
         }
         role = roles.get(column.role, column.role)
         self.label.setText(f"{column.title} — {role} · {column.lang}")
-        self.label.setToolTip("")
-        self.setToolTip(self.label.text().replace("<", "&lt;"))
+        # Titles come from article files: the tooltip is rich text built from escaped pieces.
+        self.setToolTip(f"<qt>{html.escape(self.label.text())}</qt>")
 
 
 class ColumnsView(QWidget):
