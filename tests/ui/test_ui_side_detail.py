@@ -252,3 +252,35 @@ def test_a_comparison_lagging_behind_the_workspace(pane: DiffDetailPane,
     pane.show_selection(report, "s1")
     pane.show_pair(original, report)
     assert pane.current_pair()[1] != report
+
+
+def test_numbers_and_flagged_names_stand_out_in_the_diff(qtbot: QtBot) -> None:
+    from parallax.core.comparison import DELETE, EQUAL, INSERT, DiffSpan, Flag, Link
+
+    workspace = side_workspace()
+    original = workspace.original.sentences[1].id
+    report = workspace.sources[1].id
+    diff = (DiffSpan(EQUAL, "Strikes hit "), DiffSpan(DELETE, "12 key"),
+            DiffSpan(INSERT, "15"), DiffSpan(EQUAL, " regions, "),
+            DiffSpan(INSERT, "Zelensky said"))
+    comparison = Comparison(
+        (Link(original, report, "s3", 0.7, diff),),
+        (Flag("entity_only_there", "Zelensky", "Only the report names him.", original,
+              report, "s3"),))
+    pane = DiffDetailPane(gloss_lookup=lambda word: None)
+    qtbot.addWidget(pane)
+    pane.set_data(workspace, comparison)
+    pane.show_pair(original, report)
+    runs = pane.diff_fragments()
+    assert "".join(t for t, _ in runs) == "".join(s.text for s in diff)
+    by_text = dict(runs)
+    colours = diff_colours(False)
+    assert by_text["12"].fontStrikeOut() and by_text["12"].fontWeight() == QFont.Weight.Bold
+    assert by_text["12"].background().color() == colours.changed_number
+    assert by_text[" key"].fontWeight() != QFont.Weight.Bold
+    assert by_text["15"].fontUnderline() and by_text["15"].fontWeight() == QFont.Weight.Bold
+    name = by_text["Zelensky"]
+    assert name.underlineStyle() == name.UnderlineStyle.DotLine
+    assert name.background().color() == colours.changed_name
+    assert by_text[" said"].fontUnderline()
+    assert by_text[" regions, "].fontWeight() != QFont.Weight.Bold

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -117,6 +118,23 @@ def load_cedict_lookup() -> GlossLookup | None:
         return "\n".join(lines) or None
 
     return lookup
+
+
+_NAME_KINDS = frozenset({"entity_only_here", "entity_only_there"})
+_NUMBER = r"(?P<number>\d+(?:[.,:]\d+)*%?)"
+
+
+def _names_in(flags: Sequence[Flag]) -> list[str]:
+    """Names the comparison flagged on this pair (to mark where the diff shows them)."""
+    return sorted({f.text for f in flags if f.kind in _NAME_KINDS and f.text.strip()},
+                  key=len, reverse=True)
+
+
+def _highlight_pattern(names: Sequence[str]) -> re.Pattern[str]:
+    if not names:
+        return re.compile(_NUMBER)
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(f"{_NUMBER}|(?P<name>{alternatives})", re.IGNORECASE)
 
 
 class _TextBox(QPlainTextEdit):
@@ -347,10 +365,11 @@ class DiffDetailPane(QWidget):
                           sentence_text(workspace, link.source, link.sentence), True)
             self._set_pivot(self.counterpart_pivot_box, self._counterpart_pivot_label,
                             workspace, link.source, link.sentence)
-            self._show_diff(self._diff_for(link))
-            self.score_label.setText(f"{link.score:.2f}")
         flags = [f for f in self._comparison.flags_for(original_id)
                  if f.source is None or f.source == source_id] if self._comparison else []
+        if link is not None:
+            self._show_diff(self._diff_for(link), _names_in(flags))
+            self.score_label.setText(f"{link.score:.2f}")
         self._show_flags(flags)
 
     def show_source_sentence(self, source_id: str, sentence_id: str) -> None:
@@ -432,14 +451,31 @@ class DiffDetailPane(QWidget):
             return link.diff
         return word_diff(a, b, self._workspace.settings.pivot_lang, **options)
 
-    def _show_diff(self, spans: Sequence[DiffSpan]) -> None:
+    def _show_diff(self, spans: Sequence[DiffSpan], names: Sequence[str] = ()) -> None:
+        """Deleted/inserted words coloured; inside them, numbers and flagged names stand out
+        (bold / dotted underline) while keeping the strike-through or underline."""
         colours = diff_colours(self._dark())
         self.diff_view.clear()
         cursor = QTextCursor(self.diff_view.document())
         plain = QTextCharFormat()
+        pattern = _highlight_pattern(names)
         for span in spans:
             kind = op_kind(span.op)
-            cursor.insertText(span.text, plain if kind is None else span_format(kind, colours))
+            if kind is None:
+                cursor.insertText(span.text, plain)
+                continue
+            base = span_format(kind, colours)
+            position = 0
+            for match in pattern.finditer(span.text):
+                if match.start() > position:
+                    cursor.insertText(span.text[position:match.start()], base)
+                mark = QTextCharFormat(base)
+                mark.merge(span_format("changed_number" if match.group("number")
+                                       else "changed_name", colours))
+                cursor.insertText(match.group(0), mark)
+                position = match.end()
+            if position < len(span.text):
+                cursor.insertText(span.text[position:], base)
         if not spans:
             self.diff_view.setPlaceholderText(self.tr("No word diff for this pair."))
 
