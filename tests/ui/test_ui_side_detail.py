@@ -192,6 +192,8 @@ def test_dark_theme_and_font(pane: DiffDetailPane, data: tuple[Workspace, Compar
     font = QFont("WenQuanYi Micro Hei", 15)
     pane.set_font(font)
     assert pane.original_box.font().pointSize() == 15
+    pane.set_font(QFont("WenQuanYi Micro Hei", 30))
+    assert pane.original_box.maximumHeight() > 3 * 30
     assert pane.legend is None  # the window shows one legend beside the pane
 
 

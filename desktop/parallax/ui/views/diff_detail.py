@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -296,9 +296,12 @@ class DiffDetailPane(QWidget):
 
     def set_font(self, font: QFont) -> None:
         """The article font (CJK-capable, zoomed) for every text of the pair."""
+        spacing = QFontMetrics(font).lineSpacing()
         for box in (self.original_box, self.original_pivot_box, self.counterpart_box,
                     self.counterpart_pivot_box, self.diff_view):
             box.setFont(font)
+            # Room for the same number of lines at the new size (zoom).
+            box.setMaximumHeight(spacing * (5 if box is self.diff_view else 3) + 12)
 
     def set_dark(self, dark: bool) -> None:
         """Colour the diff for a dark or light theme and redraw it."""
