@@ -169,3 +169,30 @@ def test_theme_follows_the_system_colour_scheme(
     scheme["dark"] = False
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert is_dark() is True
+
+
+def test_unexpected_errors_are_logged_and_shown_without_a_traceback(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import logging
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from parallax.ui import app as app_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logging.getLogger(app_module.__name__).addHandler(handler)
+    try:
+        try:
+            raise KeyError("boom")
+        except KeyError as exc:
+            app_module._excepthook(KeyError, exc, exc.__traceback__)
+    finally:
+        logging.getLogger(app_module.__name__).removeHandler(handler)
+    assert len(shown) == 1
+    assert "KeyError" in shown[0] and "Traceback" not in shown[0]
+    assert any("Traceback" in r.getMessage() for r in records)

@@ -248,3 +248,22 @@ def test_window_geometry_and_docks_are_remembered(make_window: WindowFactory) ->
     window.save_window_state()
     second = make_window()
     assert not second.coverage_dock.isVisible()
+
+
+def test_export_writes_the_report_off_the_gui_thread(make_window: WindowFactory, qtbot: QtBot,
+                                                     tmp_path: Path) -> None:
+    window = make_window()
+    out = tmp_path / "report.html"
+    window.export("html", out)
+    wait_idle(qtbot)
+    text = out.read_text("utf-8")
+    assert "<html" in text.lower()
+    assert window.document.workspace.original.title.split(",")[0][:4] in text
+
+
+def test_export_to_a_folder_shows_the_error(make_window: WindowFactory, qtbot: QtBot,
+                                            tmp_path: Path, warnings: list[str]) -> None:
+    window = make_window()
+    window.export("csv", tmp_path)
+    wait_idle(qtbot)
+    assert warnings and "folder" in warnings[-1]

@@ -46,6 +46,7 @@ from parallax import __version__
 from parallax.core.article import Article
 from parallax.core.comparison import Flag
 from parallax.core.errors import ParallaxError
+from parallax.core.export import export_workspace
 from parallax.core.loaders import fetch_url, load_path, load_text
 from parallax.core.translate.cache import TranslationCache
 from parallax.core.workspace import ORIGINAL, SUFFIX, TITLE, Role, Workspace
@@ -875,16 +876,18 @@ class MainWindow(QMainWindow):
             self.export(fmt, Path(path))
 
     def export(self, fmt: str, path: Path) -> None:
-        export_workspace = _optional("parallax.core.export", "export_workspace")
-        if export_workspace is None:
-            show_error(self, ParallaxError(self.tr("Export is not available in this build.")))
-            return
         workspace, comparison = self.document.workspace, self.document.comparison
+        if comparison is None:
+            show_error(self, ParallaxError(self.tr(
+                "The sources are still being aligned; export again in a moment.")))
+            return
 
         def op(ctx: TaskContext) -> Path:
-            export_workspace(workspace, comparison, fmt, path)
-            return path
+            written = export_workspace(workspace, comparison, fmt, path,
+                                       on_progress=ctx.progress, cancel=ctx.cancel)
+            return Path(written)
 
+        self.statusBar().showMessage(self.tr("Exporting {0}…").format(path.name))
         (Task(self, op, lambda p: self.statusBar().showMessage(
             self.tr("Exported {0}").format(p.name), 5000), key="export")
          .failure(lambda exc: show_error(self, exc))
