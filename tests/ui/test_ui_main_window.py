@@ -267,3 +267,26 @@ def test_export_to_a_folder_shows_the_error(make_window: WindowFactory, qtbot: Q
     window.export("csv", tmp_path)
     wait_idle(qtbot)
     assert warnings and "folder" in warnings[-1]
+
+
+def test_coverage_cell_jumps_to_that_pair(make_window: WindowFactory,
+                                          sample_comparison: Comparison) -> None:
+    window = make_window()
+    link = next(link for link in sample_comparison.links if link.original.startswith("s"))
+    window.coverage_map.cell_activated.emit(link.original, link.source)
+    assert window.document.selection == (ORIGINAL, link.original)
+    assert window.diff_detail.current_pair() == (link.original, link.source)
+
+
+def test_hiding_a_column_hides_it_in_both_modes(make_window: WindowFactory,
+                                                sample_ws: Workspace) -> None:
+    window = make_window()
+    source_id = sample_ws.sources[0].id
+    window.set_column_visible(source_id, False)
+    hidden = {c.id: c.visible for c in window.columns_view.columns()}
+    assert hidden[source_id] is False
+    window._fill_columns_menu()
+    actions = {a.text(): a for a in window.columns_menu.actions()}
+    assert any(not a.isChecked() for a in actions.values())
+    window.set_column_visible(source_id, True)
+    assert all(c.visible for c in window.columns_view.columns())

@@ -438,6 +438,7 @@ class MainWindow(QMainWindow):
         _connect(self.flags_navigator, "flag_activated", self._on_flag)
         _connect(self.coverage_map, "cell_activated", self._on_coverage_cell)
         _connect(self.diff_detail, "options_changed", self._on_diff_options)
+        _connect(self.columns_view, "columns_changed", self._sync_column_visibility)
         self.zoom.font_changed.connect(self._apply_font)
         theme_notifier().changed.connect(self._apply_dark)
         self._apply_dark(is_dark())
@@ -487,9 +488,16 @@ class MainWindow(QMainWindow):
             self.document.select(ORIGINAL, flag.original)
         elif flag.source and flag.sentence:
             self.document.select(flag.source, flag.sentence)
+        _call(self.diff_detail, "show_flag", flag)  # the pair the flag is about
 
     def _on_coverage_cell(self, original_id: str, source_id: str) -> None:
         self.document.select(ORIGINAL, original_id)
+        _call(self.diff_detail, "show_pair", original_id, source_id)
+
+    def _sync_column_visibility(self) -> None:
+        """Columns hidden in one mode are hidden in the other too."""
+        for info in _call(self.columns_view, "columns") or []:
+            _call(self.segment_grid, "set_column_visible", info.id, bool(info.visible))
 
     def _on_diff_options(self, options: dict[str, bool]) -> None:
         known = {k: bool(v) for k, v in options.items()
