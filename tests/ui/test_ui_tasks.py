@@ -95,3 +95,22 @@ def test_errors_reach_the_failure_callback_as_one_message(qtbot: QtBot) -> None:
     assert errors[0] == "The file is empty."
     assert "ZeroDivisionError" in errors[1]
     assert "Traceback" not in errors[1]
+
+
+def test_a_deleted_parent_drops_the_result_and_the_tracker_still_ends(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    release = threading.Event()
+    delivered: list[str] = []
+
+    def op(ctx: TaskContext) -> str:
+        release.wait(2)
+        return "late"
+
+    Task(widget, op, delivered.append).always(lambda: delivered.append("always")).run()
+    widget.deleteLater()
+    qtbot.wait(50)  # let the deletion happen while the work is still running
+    release.set()
+    wait_idle(qtbot)
+    assert delivered == []

@@ -2,7 +2,8 @@
 
 Modelled on a fluent "query op": build a `Task` with the work (`op`, run on a pool thread) and
 what to do with its result (`success`, run on the GUI thread), optionally `.failure(...)`,
-`.on_progress(...)`, then `.run()`.
+`.on_progress(...)`, then `.run()`. If `parent` is deleted before the work ends (a dialog the user
+closed), the result is dropped: no callback runs on a dead widget, and the tracker still ends.
 
     Task(self, op=lambda ctx: compare_workspace(ws, cancel=ctx.cancel),
          success=self.show_comparison, key="compare").run()
@@ -22,7 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from parallax.core.errors import Cancelled, ParallaxError
 from parallax.core.progress import CancelToken
@@ -164,7 +166,9 @@ class Task(Generic[T]):
         self.token.cancel()
 
     def run(self, pool: QThreadPool | None = None) -> Task[T]:
-        relay = _Relay(self._parent)
+        # The relay hangs off the application, which outlives every widget, so a result can
+        # always be delivered (and dropped) even when `parent` has been deleted meanwhile.
+        relay = _Relay(QCoreApplication.instance() or self._parent)
         relay.progressed.connect(self._on_progress)
         relay.finished.connect(self._on_finished)
         relay.failed.connect(self._on_failed)
@@ -191,15 +195,20 @@ class Task(Generic[T]):
         return self
 
     # ---- GUI-thread side -----------------------------------------------------------------
+    def _parent_alive(self) -> bool:
+        return shiboken6.isValid(self._parent)
+
     def _current(self) -> bool:
         return not self.token.cancelled and tracker().is_current(self.request_id, self.key)
 
     def _on_progress(self, request_id: int, done: int, total: int) -> None:
-        if self._progress is not None and self._current():
+        if self._progress is not None and self._current() and self._parent_alive():
             self._progress(done, total)
 
     def _on_finished(self, request_id: int, result: Any) -> None:
         try:
+            if not self._parent_alive():
+                return
             if self._current():
                 self._success(result)
             elif self._cancelled is not None:
@@ -209,6 +218,8 @@ class Task(Generic[T]):
 
     def _on_failed(self, request_id: int, exc: BaseException) -> None:
         try:
+            if not self._parent_alive():
+                return
             if isinstance(exc, Cancelled) or self.token.cancelled:
                 if self._cancelled is not None:
                     self._cancelled()
@@ -223,7 +234,7 @@ class Task(Generic[T]):
 
     def _end(self) -> None:
         try:
-            if self._finally is not None:
+            if self._finally is not None and self._parent_alive():
                 self._finally()
         finally:
             tracker().done(self.request_id)

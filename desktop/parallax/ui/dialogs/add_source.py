@@ -38,7 +38,6 @@ from parallax.core.errors import InputError
 from parallax.core.loaders import fetch_url, load_path, load_text
 from parallax.core.workspace import ROLES, Role
 from parallax.ui.tasks import Task, TaskContext, user_message
-from parallax.ui.widget_tasks import while_alive, widget_task
 
 URL_TIMEOUT_S = 15.0
 PAGES = ("file", "paste", "url")
@@ -186,9 +185,9 @@ class AddSourceDialog(QDialog):
         self.error_label.hide()
         self.progress.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        self._task = (widget_task(self, op, self._loaded, key=f"add-source-{id(self)}")
-                      .failure(while_alive(self, lambda exc: self._fail(user_message(exc))))
-                      .always(while_alive(self, self._load_finished))
+        self._task = (Task(self, op, self._loaded, key=f"add-source-{id(self)}")
+                      .failure(lambda exc: self._fail(user_message(exc)))
+                      .always(self._load_finished)
                       .run())
 
     def is_loading(self) -> bool:

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from parallax.core.errors import ParallaxError
 from parallax.ui.tasks import Task, TaskContext, user_message
-from parallax.ui.widget_tasks import while_alive, widget_task
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +211,7 @@ class ModelManagerDialog(QDialog):
                 item = QTreeWidgetItem([gguf.name, human_size(gguf.size), str(gguf.path)])
                 item.setData(0, DATA_ROLE, gguf.name)
                 self.gguf_tree.addTopLevelItem(item)
-        widget_task(self, lambda ctx: engines_summary(), self.engines_label.setText,
+        Task(self, lambda ctx: engines_summary(), self.engines_label.setText,
                     key=f"model-manager-engines-{id(self)}").run()
         self._update_buttons()
 
@@ -369,11 +368,11 @@ class ModelManagerDialog(QDialog):
                 self.progress.setRange(0, total)
                 self.progress.setValue(min(done_count, total))
 
-        self._task = (widget_task(self, op, success, key=f"model-manager-{id(self)}")
-                      .failure(while_alive(self, failure))
-                      .on_progress(while_alive(self, progressed))
-                      .on_cancelled(while_alive(self, cancelled))
-                      .always(while_alive(self, self._finished)).run())
+        self._task = (Task(self, op, success, key=f"model-manager-{id(self)}")
+                      .failure(failure)
+                      .on_progress(progressed)
+                      .on_cancelled(cancelled)
+                      .always(self._finished).run())
 
     def _finished(self) -> None:
         self._task = None

@@ -32,7 +32,7 @@ from parallax.ui.preferences import (
     load_preferences,
     save_preferences,
 )
-from parallax.ui.widget_tasks import widget_task
+from parallax.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.buttons)
         self.set_preferences(current)
         # Asking engines whether they can run may import optional packages: not here.
-        widget_task(self, lambda ctx: engine_notes(), self.set_engine_notes,
+        Task(self, lambda ctx: engine_notes(), self.set_engine_notes,
                     key=f"preferences-engines-{id(self)}").run()
 
     def set_preferences(self, prefs: Preferences) -> None:

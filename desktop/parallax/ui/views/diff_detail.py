@@ -38,8 +38,8 @@ from parallax.core.language import base_language
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.flags_model import flag_label
 from parallax.ui.palette import FLAG_COLOURS, diff_colours
+from parallax.ui.tasks import Task
 from parallax.ui.views.legend import DiffLegend, op_kind, span_format
-from parallax.ui.widget_tasks import while_alive, widget_task
 
 log = logging.getLogger(__name__)
 
@@ -407,9 +407,9 @@ class DiffDetailPane(QWidget):
 
     # ---- pivots --------------------------------------------------------------------------
     def _start_pivots(self, workspace: Workspace) -> None:
-        widget_task(self, lambda ctx: compute_pivots(workspace), self._pivots_ready,
+        Task(self, lambda ctx: compute_pivots(workspace), self._pivots_ready,
                     key=f"detail-pivots-{id(self)}").failure(
-            while_alive(self, self._pivots_failed)).run()
+            self._pivots_failed).run()
 
     def _pivots_ready(self, pivots: dict[str, PivotTexts]) -> None:
         self._pivots = pivots
@@ -624,9 +624,9 @@ class DiffDetailPane(QWidget):
         if self._gloss is None:
             if self._gloss_state == "idle":
                 self._gloss_state = "loading"
-                widget_task(self, lambda ctx: load_cedict_lookup(), self._gloss_loaded,
+                Task(self, lambda ctx: load_cedict_lookup(), self._gloss_loaded,
                             key=f"detail-gloss-{id(self)}").failure(
-                    while_alive(self, self._gloss_failed)).run()
+                    self._gloss_failed).run()
             return
         word = self.gloss_word_at(position)
         if not word:
