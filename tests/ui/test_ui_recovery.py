@@ -131,3 +131,11 @@ def test_a_damaged_autosave_is_ignored(home: Path) -> None:
     path.write_text("{not json", "utf-8")
     assert load_recovery() is None
     assert not path.exists()
+
+
+def test_a_restored_document_starts_unsaved(home: Path, sample_ws: Workspace,
+                                            tmp_path: Path) -> None:
+    document = WorkspaceDocument(sample_ws, None, compare=False, dirty=True)
+    assert document.dirty
+    document.save(tmp_path / "restored.parallax")
+    assert not document.dirty

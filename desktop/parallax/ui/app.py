@@ -186,8 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     install_crash_handlers()
     app = create_application()
     install_translator(app, _locale(args.lang))
+    from parallax.ui.document import WorkspaceDocument
     from parallax.ui.main_window import MainWindow
-    from parallax.ui.recovery import ask_to_restore
+    from parallax.ui.recovery import ask_to_restore, offer_recovery
     from parallax.ui.theme import apply_theme
 
     theme = args.theme or _theme_preference()
@@ -202,7 +203,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         QMessageBox.warning(None, "Parallax", str(exc))
         workspace, path = open_initial([])
-    window = MainWindow(workspace, path=path,
+    # Work a crashed run left behind is offered before anything else starts.
+    recovered = None if args.screenshot is not None else offer_recovery(ask_to_restore(None))
+    if recovered is not None:
+        workspace, path = recovered.workspace, recovered.original_path
+    document = WorkspaceDocument(workspace, path, dirty=recovered is not None)
+    window = MainWindow(document,
                         translate_on_open=False if args.no_translate else None,
                         autosave=args.screenshot is None)
     if args.mode:
@@ -210,7 +216,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot is not None:
         return screenshot(app, window, args.screenshot)
     window.show()
-    window.restore_if_wanted(ask_to_restore(window))
     return app.exec()
 
 

@@ -73,14 +73,14 @@ class WorkspaceDocument(QObject):
 
     def __init__(self, workspace: Workspace, path: Path | None = None,
                  parent: QObject | None = None, *,
-                 compare: CompareFunction | bool | None = True) -> None:
+                 compare: CompareFunction | bool | None = True, dirty: bool = False) -> None:
         """`compare`: True for the core comparison, a function to use instead, or False/None
-        to show no alignment."""
+        to show no alignment. `dirty`: the workspace has unsaved changes (restored work)."""
         super().__init__(parent)
         self._workspace = workspace
         self._path = path
-        self._dirty = False
-        self._unsaved_update = False  # changes outside the undo history
+        self._dirty = dirty
+        self._unsaved_update = dirty  # changes outside the undo history
         self._comparison: Comparison | None = None
         self._comparing = False
         self._selection: tuple[str, str] | None = None
