@@ -470,3 +470,23 @@ def test_header_menu_switches_the_diff_reference(view: ColumnsView) -> None:
     assert "Example Wire" in note
     assert not any(a.text().startswith("Compare the machine")
                    for a in view.header_menu("mt").actions())
+
+
+def test_view_state_round_trip(qtbot: QtBot, view: ColumnsView, workspace: Workspace,
+                               comparison: Comparison) -> None:
+    import json
+
+    view.move_column("src2", -2)
+    view.set_column_visible("mt", False)
+    view.set_sync_scrolling(False)
+    state = json.loads(json.dumps(view.view_state()))
+    fresh = ColumnsView()
+    qtbot.addWidget(fresh)
+    fresh.resize(1400, 420)
+    fresh.set_data(workspace, comparison)
+    fresh.restore_view_state(state)
+    assert fresh.column_order() == view.column_order()
+    assert [c.id for c in fresh.columns() if not c.visible] == ["mt"]
+    assert not fresh.sync_scrolling()
+    fresh.restore_view_state({"order": "nonsense", "sizes": {"src1": -4}, "hidden": None})
+    assert fresh.column_order() == view.column_order()

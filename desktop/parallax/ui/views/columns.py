@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont
@@ -250,6 +252,36 @@ class ColumnsView(QWidget):
         self._order = known + [i for i in self._order if i not in known]
         self._layout_columns()
         self.columns_changed.emit()
+
+    def view_state(self) -> dict[str, Any]:
+        """Column order, hidden columns, widths and sync scrolling, as plain JSON-able data
+        (for QSettings between sessions)."""
+        sizes = dict(zip(self._order, self._sizes_in_order(), strict=True))
+        return {"order": list(self._order), "hidden": sorted(self._hidden),
+                "sizes": sizes, "sync": self._sync_enabled}
+
+    def restore_view_state(self, state: Mapping[str, Any]) -> None:
+        """Apply what `view_state` returned; unknown or malformed parts are ignored."""
+        order = state.get("order")
+        if isinstance(order, list):
+            self.set_column_order([str(i) for i in order])
+        hidden = state.get("hidden")
+        if isinstance(hidden, list):
+            for column_id in self._order:
+                self.set_column_visible(column_id, column_id not in hidden)
+        sizes = state.get("sizes")
+        if isinstance(sizes, dict):
+            current = dict(zip(self._order, self._sizes_in_order(), strict=True))
+            for key, value in sizes.items():
+                if key in current and isinstance(value, int) and value > 0:
+                    current[key] = value
+            self.splitter.setSizes([current[i] for i in self._order])
+        if isinstance(state.get("sync"), bool):
+            self._sync_enabled = bool(state["sync"])
+
+    def _sizes_in_order(self) -> list[int]:
+        sizes = self.splitter.sizes()
+        return [sizes[self.splitter.indexOf(self._frames[i])] for i in self._order]
 
     def columns_menu(self, parent: QWidget | None = None) -> QMenu:
         """A menu of checkable columns, to show hidden ones again."""
