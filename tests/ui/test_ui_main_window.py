@@ -290,3 +290,77 @@ def test_hiding_a_column_hides_it_in_both_modes(make_window: WindowFactory,
     assert any(not a.isChecked() for a in actions.values())
     window.set_column_visible(source_id, True)
     assert all(c.visible for c in window.columns_view.columns())
+
+
+def test_files_dropped_on_the_window_are_added(make_window: WindowFactory, qtbot: QtBot,
+                                               tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    window = make_window()
+    report = tmp_path / "dropped.txt"
+    report.write_text("Dropped outlet\n\nPutin flew to Ulaanbaatar. Mongolia did not arrest "
+                      "him.\n", "utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(report))])
+    enter = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    before = len(window.document.workspace.sources)
+    window.dropEvent(drop)
+    wait_idle(qtbot)
+    assert len(window.document.workspace.sources) == before + 1
+    assert window.document.workspace.sources[-1].article.source == str(report)
+
+
+def test_paste_as_new_article_starts_a_new_comparison(make_window: WindowFactory,
+                                                      qtbot: QtBot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window()
+    QGuiApplication.clipboard().setText("粘贴的标题\n\n第一句话。第二句话。\n")
+    window.action("paste_article").trigger()
+    wait_idle(qtbot)
+    workspace = window.document.workspace
+    assert workspace.original.title == "粘贴的标题"
+    assert workspace.sources == ()
+    assert window.title_label.text() == "粘贴的标题"
+
+
+def test_open_url_fetches_off_the_gui_thread(make_window: WindowFactory, qtbot: QtBot,
+                                             tmp_path: Path, warnings: list[str]) -> None:
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Visit to Mongolia</title></head><body><article>"
+        "<h1>Visit to Mongolia</h1><p>Putin arrived in Ulaanbaatar on Tuesday. Mongolia is a "
+        "member of the court. It did not arrest him during the visit.</p></article></body>"
+        "</html>", "utf-8")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        window = make_window()
+        window.open_url(f"http://127.0.0.1:{server.server_address[1]}/story.html")
+        wait_idle(qtbot)
+        assert not warnings
+        assert "Mongolia" in window.document.workspace.original.title
+        before = window.document.workspace
+        window.open_url("ftp://example.invalid/story.html")
+        wait_idle(qtbot)
+        assert warnings and "http" in warnings[-1]
+        assert window.document.workspace is before
+    finally:
+        server.shutdown()
