@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
@@ -73,12 +73,15 @@ class ColumnText:
     lang: str
     sentences: tuple[ColumnSentence, ...]
     edit_key: str | None = None  # translation key edited/retried from this column, if any
+    _index: dict[str, ColumnSentence] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {s.id: s for s in self.sentences})
 
     def sentence(self, sentence_id: str) -> ColumnSentence | None:
-        for sentence in self.sentences:
-            if sentence.id == sentence_id:
-                return sentence
-        return None
+        return self._index.get(sentence_id)
 
 
 def diff_ranges(text: str, spans: Sequence[DiffSpan], side: int) -> list[tuple[int, int]]:
@@ -179,10 +182,11 @@ def diff_summary(spans: Sequence[DiffSpan]) -> list[str]:
 
 
 class _Index:
-    """Link look-ups the builder needs many times."""
+    """Link look-ups and sentence numbers the builder needs many times."""
 
-    def __init__(self, comparison: Comparison | None) -> None:
+    def __init__(self, workspace: Workspace, comparison: Comparison | None) -> None:
         self.comparison = comparison
+        self.numbers = _sentence_numbers(workspace)
         self.to_source: dict[tuple[str, str], list[Link]] = {}
         if comparison is not None:
             for link in comparison.links:
@@ -210,7 +214,7 @@ def build_columns(
     diff_reference: str | None = None,
 ) -> tuple[ColumnText, ...]:
     """One `ColumnText` per column: original, "mt", then each source in workspace order."""
-    index = _Index(comparison)
+    index = _Index(workspace, comparison)
     if diff_reference is None:
         diff_reference = default_diff_reference(workspace)
     names = {s.id: s.display_name for s in workspace.sources}
@@ -302,7 +306,7 @@ def _has_others(workspace: Workspace, comparison: Comparison | None) -> bool:
 
 def _original_column(workspace: Workspace, index: _Index, names: Mapping[str, str]) -> ColumnText:
     comparison = index.comparison
-    numbers = _sentence_numbers(workspace)
+    numbers = index.numbers
     compared = _has_others(workspace, comparison)
     sentences = []
     for sid, number, paragraph, text in _numbered(workspace, ORIGINAL):
@@ -415,7 +419,7 @@ def _source_column(
     article = source.article
     pivot = workspace.settings.pivot_lang
     in_pivot = article.lang == pivot
-    numbers = _sentence_numbers(workspace)
+    numbers = index.numbers
     compared = comparison is not None
     sentences = []
     for sid, number, paragraph, text in _numbered(workspace, source_id):

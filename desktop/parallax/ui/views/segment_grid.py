@@ -74,6 +74,11 @@ class SegmentDelegate(QStyledItemDelegate):
     def clear_cache(self) -> None:
         self._cache.clear()
 
+    def forget_rows(self, top: int, bottom: int) -> None:
+        """Drop the layouts of changed rows only; the rest stay valid."""
+        for key in [k for k in self._cache if top <= k[0] <= bottom]:
+            del self._cache[key]
+
     def cached_document(self, index: ModelIndex, font: QFont, width: float) -> QTextDocument:
         """Layouts are reused between measuring rows and painting them."""
         key = (index.row(), index.column(), round(width), self.dark, font.key())
@@ -172,7 +177,8 @@ class SegmentGrid(QTableView):
         self.delegate = SegmentDelegate(self)
         self.setItemDelegate(self.delegate)
         self.segment_model.modelReset.connect(self.delegate.clear_cache)
-        self.segment_model.dataChanged.connect(lambda *_: self.delegate.clear_cache())
+        self.segment_model.dataChanged.connect(
+            lambda top, bottom, *_: self.delegate.forget_rows(top.row(), bottom.row()))
         self.setWordWrap(True)
         self.setMouseTracking(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
