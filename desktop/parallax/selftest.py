@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "parallax-bundle.json"  # written by build_scripts/parallax.spec
 EXPORT_FORMATS = ("html", "pdf", "tmx", "csv", "xlsx", "json")
+WINDOW_TIMEOUT_S = 60.0  # the window's own comparison runs in the background on open
 
 
 @dataclass(frozen=True)
@@ -273,18 +274,55 @@ class Pipeline:
             qInstallMessageHandler(previous)
 
     def _show_main_window(self, app: Any, main_window: Any) -> str:
-        window = main_window(self._workspace(), translate_on_open=False, autosave=False)
-        window.confirm_close = False
-        window.show()
-        for _ in range(5):
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        # Nobody is there to click a dialog: record and dismiss any that opens.
+        dialogs: list[str] = []
+
+        def dismiss_dialog() -> None:
+            widget = app.activeModalWidget()
+            if widget is None:
+                return
+            text = widget.text() if callable(getattr(widget, "text", None)) else ""
+            dialogs.append(" ".join(f"{widget.windowTitle()}: {text}".split()))
+            widget.reject() if callable(getattr(widget, "reject", None)) else widget.close()
+
+        watchdog = QTimer()
+        watchdog.setInterval(50)
+        watchdog.timeout.connect(dismiss_dialog)
+        watchdog.start()
+        try:
+            window = main_window(self._workspace(), translate_on_open=False, autosave=False)
+            window.confirm_close = False
+            window.show()
+            settled = self._wait_until_settled(app, window, dialogs, QEventLoop)
+            shown = window.isVisible()
+            window.close()
+            window.deleteLater()
             app.processEvents()
-        shown = window.isVisible()
-        window.close()
-        window.deleteLater()
-        app.processEvents()
+        finally:
+            watchdog.stop()
+        if dialogs:
+            raise CheckFailed(f"the window showed a message: {dialogs[0]}")
         if not shown:
             raise CheckFailed("the main window did not show")
+        if not settled:
+            raise CheckFailed(f"background work did not finish in {WINDOW_TIMEOUT_S:.0f} s")
         return f"Qt platform {app.platformName()}"
+
+    @staticmethod
+    def _wait_until_settled(app: Any, window: Any, dialogs: list[str], loop: Any) -> bool:
+        """Run the event loop until the window's background work is done (or a dialog shows)."""
+        is_settled = getattr(window, "is_settled", None)
+        deadline = time.monotonic() + WINDOW_TIMEOUT_S
+        for _ in range(5):
+            app.processEvents()
+        while time.monotonic() < deadline and not dialogs:
+            if is_settled is None or is_settled():
+                return True
+            app.processEvents(loop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.01)
+        return bool(dialogs) or is_settled is None or bool(is_settled())
 
     def _workspace(self) -> Any:
         if self.workspace is None:
