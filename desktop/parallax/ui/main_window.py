@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self._translate_on_open = translate_on_open
         self._actions: dict[str, QAction] = {}
+        self._stale_views: set[QWidget] = set()
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.resize(1400, 860)
@@ -463,25 +464,45 @@ class MainWindow(QMainWindow):
         self._refresh_views()
         self._update_actions()
 
+    def _live_views(self) -> list[QWidget]:
+        """The views to keep up to date now: the mode not shown is brought up to date when it
+        is shown (laying out a long article in both modes at every change would freeze the
+        window for seconds)."""
+        hidden = self.segment_grid if self.current_view() is self.columns_view else (
+            self.columns_view)
+        return [view for view in self._views() if view is not hidden]
+
     def _refresh_views(self) -> None:
         workspace = self.document.workspace
         comparison = self.document.comparison
-        for view in self._views():
+        hidden = [v for v in (self.columns_view, self.segment_grid) if v not in self._live_views()]
+        self._stale_views.update(hidden)
+        for view in self._live_views():
             _call(view, "set_data", workspace, comparison)
+            self._stale_views.discard(view)
         selection = self.document.selection
         if selection is not None:
             self._show_selection(*selection)
         if self.find_bar.isVisible() and self.find_bar.query():
             self._find(self.find_bar.query())
 
+    def _bring_up_to_date(self, view: QWidget) -> None:
+        if view in self._stale_views:
+            self._stale_views.discard(view)
+            _call(view, "set_data", self.document.workspace, self.document.comparison)
+            if view is self.segment_grid:
+                self._sync_column_visibility()
+            selection = self.document.selection
+            if selection is not None:
+                _call(view, "show_selection", *selection)
+
     def _show_selection(self, key: str, sentence_id: str) -> None:
-        for view in self._views():
+        for view in self._live_views():
             _call(view, "show_selection", key, sentence_id)
         self._update_actions()
 
     def _on_hover(self, key: str, sentence_id: str) -> None:
-        for view in (self.columns_view, self.segment_grid):
-            _call(view, "show_hover", key, sentence_id)
+        _call(self.current_view(), "show_hover", key, sentence_id)
 
     def _on_flag(self, flag: Flag) -> None:
         if flag.original:
@@ -536,6 +557,7 @@ class MainWindow(QMainWindow):
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         self.stack.setCurrentIndex(MODES.index(mode))
+        self._bring_up_to_date(self.current_view())
         self.action(f"mode_{mode}").setChecked(True)
         if self.find_bar.isVisible() and self.find_bar.query():
             self._find(self.find_bar.query())

@@ -9,6 +9,7 @@ CTranslate2 releases the GIL, so the window stays responsive while it works.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -49,7 +50,7 @@ def preferred_engine(source: str = "zh", pivot: str = "en",
     from parallax.core.translate.engines import default_engine, get_engine
 
     name = str(getattr(preferences, "engine", "argos") or "argos")
-    threads = int(getattr(preferences, "threads", 0) or 0) or None
+    threads = int(getattr(preferences, "threads", 0) or 0) or gui_threads()
     if name == "argos":
         beam = int(getattr(preferences, "beam_size", 0) or 0) or None
         engine = get_engine("argos", beam_size=beam, threads=threads)
@@ -58,6 +59,12 @@ def preferred_engine(source: str = "zh", pivot: str = "en",
             return engine
         return default_engine(pivot, source)
     return get_engine(name, threads=threads)
+
+
+def gui_threads() -> int:
+    """Engine threads when the user chose "automatic": every core but one, which stays free for
+    the window (with all cores busy, the GUI thread waits for the CPU and the window stutters)."""
+    return max(1, min(8, (os.cpu_count() or 1) - 1))
 
 
 def article_keys(workspace: Workspace) -> list[str]:
