@@ -364,3 +364,24 @@ def test_open_url_fetches_off_the_gui_thread(make_window: WindowFactory, qtbot: 
         assert window.document.workspace is before
     finally:
         server.shutdown()
+
+
+def test_the_mode_not_shown_is_brought_up_to_date_when_shown(
+        make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    grid = window.segment_grid
+    received: list[Workspace] = []
+    real = grid.set_data
+
+    def spy(workspace: Workspace, comparison: Comparison | None) -> None:
+        received.append(workspace)
+        real(workspace, comparison)
+
+    monkeypatch.setattr(grid, "set_data", spy)
+    window.translation.edit(ORIGINAL, "s5", "Edited while reading.")
+    window.translation.edit(ORIGINAL, "s6", "Edited again.")
+    assert received == []  # hidden: not laid out at every change
+    window.set_mode("segments")
+    assert received == [window.document.workspace]
+    window.translation.edit(ORIGINAL, "s7", "Edited in segments.")
+    assert received[-1] is window.document.workspace
