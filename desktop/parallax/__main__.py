@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 SELF_TEST_FLAG = "--self-test"
 CLI_OPTIONS = frozenset({"-h", "--help", "--version", "-v", "--verbose"})
 LOG_FILE_NAME = "parallax.log"
+# Benchmark hook (bench/bundle.py): quit as soon as the main window has painted once.
+EXIT_AFTER_FIRST_PAINT_ENV = "PARALLAX_EXIT_AFTER_FIRST_PAINT"
 _fault_file: TextIO | None = None  # kept open for the life of the process
 
 
@@ -94,7 +96,29 @@ def _prepare_environment() -> None:
 def run_gui(argv: Sequence[str]) -> int:
     from parallax.ui.app import main as gui_main
 
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT_ENV) == "1":
+        _exit_after_first_paint()
     return int(gui_main(list(argv)) or 0)
+
+
+def _exit_after_first_paint() -> None:
+    """Create the app early and make it quit once a widget of the main window has painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QMainWindow, QWidget
+
+    from parallax.ui.app import create_application
+
+    app = create_application()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+            if (event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+                    and isinstance(watched.window(), QMainWindow)):
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: app.exit(0))
+            return False
+
+    app.installEventFilter(FirstPaint(app))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
