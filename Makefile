@@ -39,7 +39,8 @@ build: $(STAMP) ## PyInstaller onedir bundle in dist/parallax/ (MODEL=path.argos
 	$(BIN)/python build_scripts/build.py $(if $(MODEL),--model $(MODEL))
 
 package: build ## the .deb (and AppDir) from the bundle
-	$(BIN)/python build_scripts/package_deb.py
+	$(BIN)/python build_scripts/package_deb.py --check
+	$(BIN)/python build_scripts/package_appimage.py
 
 clean: ## remove build outputs (keeps .venv)
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
