@@ -11,10 +11,12 @@ to a file under `paths.log_dir()` then; anything else logs to stderr as usual.
 from __future__ import annotations
 
 import faulthandler
+import json
 import logging
 import logging.handlers
 import os
 import sys
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -91,6 +93,50 @@ def _prepare_environment() -> None:
         from parallax.core.paths import models_dir
 
         os.environ["ARGOS_PACKAGES_DIR"] = str(models_dir())
+    install_bundled_models()
+
+
+def bundled_models() -> list[Path]:
+    """The `.argosmodel` files a build shipped (`make build MODEL=...`) in its models/ folder."""
+    root = bundle_dir()
+    return sorted((root / "models").glob("*.argosmodel")) if root else []
+
+
+def _package_pair(package: Path) -> tuple[str, str]:
+    """(from_code, to_code) from the package's metadata.json, without unpacking it."""
+    with zipfile.ZipFile(package) as zf:
+        name = next(n for n in zf.namelist()
+                    if n.count("/") == 1 and n.endswith("/metadata.json"))
+        data = json.loads(zf.read(name))
+    return str(data["from_code"]), str(data["to_code"])
+
+
+def install_bundled_models() -> list[Path]:
+    """Install each bundled model once, unless the user already has a model for its pair.
+
+    A marker file in the models folder records the install, so a model the user removes later
+    is not forced back on them. Returns the packages installed now."""
+    from parallax.core.errors import ParallaxError
+    from parallax.core.paths import models_dir
+    from parallax.core.translate.engine import LanguagePair
+    from parallax.core.translate.models import find_model, install_model
+
+    installed = []
+    for package in bundled_models():
+        marker = models_dir() / f".bundled-{package.name}"
+        if marker.exists():
+            continue
+        try:
+            pair = LanguagePair(*_package_pair(package))
+            if find_model(pair) is None:
+                install_model(package)
+                installed.append(package)
+                log.info("installed the bundled model %s (%s)", package.name, pair)
+            marker.write_text(f"{pair}\n", encoding="utf-8")
+        except (ParallaxError, OSError, KeyError, StopIteration, ValueError,
+                zipfile.BadZipFile) as exc:
+            log.warning("could not install the bundled model %s: %s", package.name, exc)
+    return installed
 
 
 def run_gui(argv: Sequence[str]) -> int:
