@@ -202,7 +202,14 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stderr.write(f"parallax-gui: {exc}\n")
             return 2
         QMessageBox.warning(None, "Parallax", str(exc))
-        workspace, path = open_initial([])
+        try:
+            workspace, path = open_initial([])  # the built-in sample instead
+        except (ParallaxError, OSError, ValueError) as sample_exc:
+            log.error("the built-in sample cannot be opened: %s", sample_exc)
+            QMessageBox.critical(None, "Parallax", QCoreApplication.translate(
+                "App", "The built-in sample is missing or damaged ({0}); please reinstall "
+                "Parallax.").format(sample_exc))
+            return 2
     # Work a crashed run left behind is offered before anything else starts.
     recovered = None if args.screenshot is not None else offer_recovery(ask_to_restore(None))
     if recovered is not None:
