@@ -385,3 +385,57 @@ def test_the_mode_not_shown_is_brought_up_to_date_when_shown(
     assert received == [window.document.workspace]
     window.translation.edit(ORIGINAL, "s7", "Edited in segments.")
     assert received[-1] is window.document.workspace
+
+
+def test_add_source_dialog_result_joins_the_workspace(
+        make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from parallax.core.loaders import load_text
+    from parallax.ui.dialogs.add_source import AddSourceDialog, SourceChoice
+
+    window = make_window()
+    article = load_text("Translator's draft\n\nThe war escalated again.\n", source="draft.txt")
+    monkeypatch.setattr(AddSourceDialog, "exec", lambda self: QDialog.DialogCode.Accepted.value)
+    monkeypatch.setattr(AddSourceDialog, "result_source",
+                        lambda self: SourceChoice(article, "translation", "Draft 2"))
+    window.action("add_source").trigger()
+    source = window.document.workspace.sources[-1]
+    assert (source.role, source.label, source.article) == ("translation", "Draft 2", article)
+
+
+def test_manage_sources_applies_the_dialog_as_one_undoable_change(
+        make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch,
+        sample_ws: Workspace) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from parallax.ui.dialogs.sources import SourceListDialog
+
+    window = make_window()
+    removed = sample_ws.sources[-1].id
+    monkeypatch.setattr(SourceListDialog, "exec", lambda self: QDialog.DialogCode.Accepted.value)
+    monkeypatch.setattr(SourceListDialog, "workspace",
+                        lambda self: sample_ws.without_source(removed))
+    window.action("manage_sources").trigger()
+    assert removed not in [s.id for s in window.document.workspace.sources]
+    window.action("undo").trigger()
+    assert window.document.workspace.sources == sample_ws.sources
+
+
+def test_preferences_apply_theme_font_and_comparison_settings(
+        make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    from parallax.ui import main_window as main_window_module
+    from parallax.ui.preferences import Preferences
+    from parallax.ui.theme import apply_theme, is_dark
+
+    window = make_window()
+    prefs = Preferences(theme="dark", font_size=15.0, min_score=0.5, ignore_punctuation=True)
+    monkeypatch.setattr(main_window_module, "load_preferences", lambda: prefs)
+    try:
+        window.apply_preferences()
+        assert is_dark()
+        assert window.article_font().pointSizeF() == 15.0
+        settings = window.document.workspace.settings
+        assert (settings.min_score, settings.ignore_punctuation) == (0.5, True)
+    finally:
+        apply_theme("light")

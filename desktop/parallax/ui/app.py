@@ -160,8 +160,7 @@ def _locale(lang: str | None) -> QLocale:
 def _theme_preference() -> str:
     from parallax.ui.main_window import load_preferences
 
-    prefs = load_preferences()
-    return str(getattr(prefs, "theme", "system")) if prefs is not None else "system"
+    return load_preferences().theme
 
 
 def open_initial(paths: Sequence[Path]) -> tuple[Workspace, Path | None]:

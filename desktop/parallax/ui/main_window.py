@@ -7,7 +7,6 @@ any view becomes the document's selection, which every view then shows (`show_se
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax import __version__
 from parallax.core.article import Article
 from parallax.core.comparison import Flag
 from parallax.core.errors import ParallaxError
@@ -50,17 +48,29 @@ from parallax.core.export import export_workspace
 from parallax.core.loaders import fetch_url, load_path, load_text
 from parallax.core.translate.cache import TranslationCache
 from parallax.core.workspace import ORIGINAL, SUFFIX, TITLE, Role, Workspace
+from parallax.ui.dialogs.about import AboutDialog
+from parallax.ui.dialogs.add_source import AddSourceDialog
+from parallax.ui.dialogs.model_manager import ModelManagerDialog
+from parallax.ui.dialogs.preferences import PreferencesDialog
+from parallax.ui.dialogs.sources import SourceListDialog
 from parallax.ui.document import CompareFunction, WorkspaceDocument
 from parallax.ui.fonts import FontZoom
+from parallax.ui.preferences import Preferences
 from parallax.ui.recovery import Autosaver, RecoveryDecision, offer_recovery
 from parallax.ui.tasks import Task, TaskContext, show_error, tracker
-from parallax.ui.theme import is_dark, theme_notifier
+from parallax.ui.theme import apply_theme, is_dark, theme_notifier
 from parallax.ui.translation_controller import (
     EditTranslationDialog,
     EngineFactory,
     TranslationController,
 )
+from parallax.ui.views.columns import ColumnsView
+from parallax.ui.views.coverage_map import CoverageMap
+from parallax.ui.views.diff_detail import DiffDetailPane
 from parallax.ui.views.find_bar import FindBar
+from parallax.ui.views.flags_list import FlagsNavigator
+from parallax.ui.views.legend import DiffLegend
+from parallax.ui.views.segment_grid import SegmentGrid
 
 log = logging.getLogger(__name__)
 
@@ -77,21 +87,6 @@ EXPORT_FORMATS = (
     ("json", "JSON", "*.json"),
 )
 MODES = ("reading", "segments")
-
-
-def _optional_widget(module: str, name: str, parent: QWidget) -> QWidget:
-    """A view from another module, or an empty placeholder when this build lacks it."""
-    try:
-        cls = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError) as exc:
-        log.warning("%s.%s unavailable (%s); showing a placeholder", module, name, exc)
-        placeholder = QWidget(parent)
-        placeholder.setObjectName(f"placeholder_{name}")
-        return placeholder
-    widget = cls(parent)
-    if not isinstance(widget, QWidget):
-        raise TypeError(f"{module}.{name} is not a widget")
-    return widget
 
 
 def _call(widget: object, method: str, *args: Any) -> Any:
@@ -182,10 +177,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(header)
 
         self.stack = QStackedWidget(central)
-        self.columns_view = _optional_widget("parallax.ui.views.columns", "ColumnsView",
-                                             self.stack)
-        self.segment_grid = _optional_widget("parallax.ui.views.segment_grid", "SegmentGrid",
-                                             self.stack)
+        self.columns_view = ColumnsView(self.stack)
+        self.segment_grid = SegmentGrid(self.stack)
         self.stack.addWidget(self.columns_view)
         self.stack.addWidget(self.segment_grid)
         layout.addWidget(self.stack, 1)
@@ -197,18 +190,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_docks(self) -> None:
-        self.flags_navigator = _optional_widget("parallax.ui.views.flags_list", "FlagsNavigator",
-                                                self)
+        self.flags_navigator = FlagsNavigator(self)
         detail_box = QWidget(self)
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        self.diff_detail = _optional_widget("parallax.ui.views.diff_detail", "DiffDetailPane",
-                                            detail_box)
-        self.legend = _optional_widget("parallax.ui.views.legend", "DiffLegend", detail_box)
+        self.diff_detail = DiffDetailPane(detail_box)
+        self.legend = DiffLegend(detail_box)
         detail_layout.addWidget(self.diff_detail, 1)
         detail_layout.addWidget(self.legend)
-        self.coverage_map = _optional_widget("parallax.ui.views.coverage_map", "CoverageMap",
-                                             self)
+        self.coverage_map = CoverageMap(self)
         self.flags_dock = self._dock("flagsDock", self.tr("Differences"), self.flags_navigator,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.detail_dock = self._dock("detailDock", self.tr("Selected pair"), detail_box,
@@ -509,16 +499,16 @@ class MainWindow(QMainWindow):
             self.document.select(ORIGINAL, flag.original)
         elif flag.source and flag.sentence:
             self.document.select(flag.source, flag.sentence)
-        _call(self.diff_detail, "show_flag", flag)  # the pair the flag is about
+        self.diff_detail.show_flag(flag)  # the pair the flag is about
 
     def _on_coverage_cell(self, original_id: str, source_id: str) -> None:
         self.document.select(ORIGINAL, original_id)
-        _call(self.diff_detail, "show_pair", original_id, source_id)
+        self.diff_detail.show_pair(original_id, source_id)
 
     def _sync_column_visibility(self) -> None:
         """Columns hidden in one mode are hidden in the other too."""
-        for info in _call(self.columns_view, "columns") or []:
-            _call(self.segment_grid, "set_column_visible", info.id, bool(info.visible))
+        for info in self.columns_view.columns():
+            self.segment_grid.set_column_visible(info.id, info.visible)
 
     def _on_diff_options(self, options: dict[str, bool]) -> None:
         known = {k: bool(v) for k, v in options.items()
@@ -529,14 +519,8 @@ class MainWindow(QMainWindow):
 
     def _apply_font_preferences(self) -> None:
         prefs = load_preferences()
-        if prefs is None:
-            return
-        family = getattr(prefs, "font_family", None)
-        size = getattr(prefs, "font_size", None)
-        if family:
-            self.zoom.set_family(str(family))
-        if size:
-            self.zoom.set_base_size(float(size))
+        self.zoom.set_family(prefs.font_family or None)
+        self.zoom.set_base_size(prefs.font_size)
 
     def _apply_font(self, font: QFont) -> None:
         for view in (self.columns_view, self.segment_grid, self.diff_detail):
@@ -573,14 +557,14 @@ class MainWindow(QMainWindow):
         _call(self.current_view(), "find_next")
 
     def next_difference(self) -> None:
-        _call(self.flags_navigator, "next_flag")
+        self.flags_navigator.next_flag()
 
     def previous_difference(self) -> None:
-        _call(self.flags_navigator, "previous_flag")
+        self.flags_navigator.previous_flag()
 
     def _fill_columns_menu(self) -> None:
         self.columns_menu.clear()
-        columns = _call(self.columns_view, "columns") or []
+        columns = self.columns_view.columns()
         for info in columns:
             act = self.columns_menu.addAction(str(info.title))
             act.setCheckable(True)
@@ -648,9 +632,8 @@ class MainWindow(QMainWindow):
     def _after_open(self) -> None:
         wanted = self._translate_on_open
         if wanted is None:
-            prefs = load_preferences()
-            wanted = bool(getattr(prefs, "translate_on_open", True))
-            wanted = wanted and self.document.workspace.settings.translate_on_open
+            wanted = (load_preferences().translate_on_open
+                      and self.document.workspace.settings.translate_on_open)
         if wanted:
             self.translation.translate_missing(quiet=True)
         self._maybe_settled()
@@ -801,34 +784,17 @@ class MainWindow(QMainWindow):
             self.open_workspace(path)
 
     def add_source_dialog(self) -> None:
-        dialog_class = _optional("parallax.ui.dialogs.add_source", "AddSourceDialog")
-        if dialog_class is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Add source"), self._last_dir(),
-                                                  self.tr(ARTICLE_FILTER))
-            if path:
-                self.add_source_paths([path])
-            return
-        dialog = dialog_class(self)
+        dialog = AddSourceDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted.value:
             return
-        result = _call(dialog, "result_source") or _call(dialog, "source")
-        if result is None:
-            return
-        article = getattr(result, "article", None)
-        role: Role = "translation" if getattr(result, "role", "") == "translation" else "report"
-        label = str(getattr(result, "label", "") or "")
-        if isinstance(article, Article):
-            self.add_source(article, role, label)
+        choice = dialog.result_source()
+        if choice is not None:
+            self.add_source(choice.article, choice.role, choice.label)
 
     def manage_sources(self) -> None:
-        dialog_class = _optional("parallax.ui.dialogs.sources", "SourceListDialog")
-        if dialog_class is None:
-            return
-        dialog = dialog_class(self.document.workspace, self)
+        dialog = SourceListDialog(self.document.workspace, self)
         if dialog.exec() == QDialog.DialogCode.Accepted.value:
-            workspace = dialog.workspace()
-            if isinstance(workspace, Workspace):
-                self.document.change(workspace, self.tr("Edit sources"))
+            self.document.change(dialog.workspace(), self.tr("Edit sources"))
 
     def paste_article(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -925,53 +891,29 @@ class MainWindow(QMainWindow):
 
     # ---- dialogs ---------------------------------------------------------------------------
     def show_preferences(self) -> None:
-        dialog_class = _optional("parallax.ui.dialogs.preferences", "PreferencesDialog")
-        if dialog_class is None:
-            show_error(self, ParallaxError(self.tr("Preferences are not available yet.")))
-            return
-        dialog = dialog_class(self)
+        dialog = PreferencesDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted.value:
             self.apply_preferences()
 
     def apply_preferences(self) -> None:
         prefs = load_preferences()
-        if prefs is None:
-            return
-        from parallax.ui.theme import apply_theme
-
-        theme = str(getattr(prefs, "theme", "system"))
-        if theme in ("system", "light", "dark"):
-            apply_theme(theme)  # type: ignore[arg-type]
+        apply_theme(prefs.theme)
         self._apply_font_preferences()
         self.translation.reset_engine()
         # The comparison options are the workspace's own; preferences set them for it.
-        options = {
-            "min_score": float(getattr(prefs, "min_score", 0.3)),
-            "ignore_case": bool(getattr(prefs, "ignore_case", True)),
-            "ignore_punctuation": bool(getattr(prefs, "ignore_punctuation", False)),
-            "ignore_whitespace": bool(getattr(prefs, "ignore_whitespace", True)),
-        }
+        options: dict[str, float | bool] = {"min_score": prefs.min_score, **prefs.diff_options()}
         settings = self.document.workspace.settings
         if any(getattr(settings, k) != v for k, v in options.items()):
             self.document.change(self.document.workspace.with_settings(**options),
                                  self.tr("Change comparison settings"))
 
     def show_model_manager(self) -> None:
-        dialog_class = _optional("parallax.ui.dialogs.model_manager", "ModelManagerDialog")
-        if dialog_class is None:
-            show_error(self, ParallaxError(self.tr("The model manager is not available yet.")))
-            return
-        dialog_class(self).exec()
+        ModelManagerDialog(self).exec()
         # Models may have been installed or removed: load the engine afresh next time.
         self.translation.reset_engine()
 
     def show_about(self) -> None:
-        dialog_class = _optional("parallax.ui.dialogs.about", "AboutDialog")
-        if dialog_class is None:
-            QMessageBox.about(self, self.tr("About Parallax"),
-                              self.tr("Parallax {0}").format(__version__))
-            return
-        dialog_class(self).exec()
+        AboutDialog(self).exec()
 
     # ---- recent files, window state ------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -1037,25 +979,13 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _optional(module: str, name: str) -> Any:
-    """`module.name`, or None while this build lacks it."""
+def load_preferences() -> Preferences:
+    """The user's preferences; defaults when they cannot be read (never stops the app)."""
     try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-def load_preferences() -> Any:
-    """The user's preferences, or None while this build has no preferences module."""
-    preferences = _optional("parallax.ui.preferences", "Preferences")
-    if preferences is None:
-        return None
-    load = getattr(preferences, "load", None)
-    try:
-        return load() if callable(load) else preferences()
-    except Exception:  # settings are a convenience: a broken file must never stop the app
+        return Preferences.load()
+    except Exception:  # settings are a convenience: a broken store must never stop the app
         log.exception("could not read preferences")
-        return None
+        return Preferences()
 
 
 def window_icon() -> QIcon:
