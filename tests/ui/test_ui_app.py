@@ -82,10 +82,12 @@ def test_the_chinese_translation_translates_the_menus(
         assert window.menus["file"].title() == "文件(&F)"
         assert window.menus["translate"].title() == "翻译(&T)"
         assert window.action("translate_all").text() == "全部翻译(&T)"
+        assert window.action("open_article").iconText() == "打开文章"  # toolbar: no mnemonic
     finally:
         remove_translators(qapp)
     english = make_window()
     assert english.menus["file"].title() == "&File"
+    assert english.action("open_article").iconText() == "Open Article"
 
 
 def test_english_locale_needs_no_translation_file(qapp: QApplication) -> None:

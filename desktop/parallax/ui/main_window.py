@@ -8,6 +8,7 @@ any view becomes the document's selection, which every view then shows (`show_se
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -256,6 +257,8 @@ class MainWindow(QMainWindow):
                 tip: str | None = None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        # Toolbar text without the menu's mnemonic, also in the "打开(&O)" style.
+        action.setIconText(re.sub(r"\(&\w\)|&|…$", "", text).strip())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
