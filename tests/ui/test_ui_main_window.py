@@ -439,3 +439,22 @@ def test_preferences_apply_theme_font_and_comparison_settings(
         assert (settings.min_score, settings.ignore_punctuation) == (0.5, True)
     finally:
         apply_theme("light")
+
+
+def test_find_steps_through_matches_with_enter_and_shift_enter(
+        make_window: WindowFactory, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    window.action("find").trigger()
+    window.find_bar.edit.setText("普京")
+    window.find_bar.search_now()
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    first = window.columns_view.current_find()
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    second = window.columns_view.current_find()
+    assert first is not None and second is not None and second != first
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.columns_view.current_find() == first
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()

@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(central)
         self.find_bar.find_requested.connect(self._find)
         self.find_bar.next_requested.connect(self._find_next)
+        self.find_bar.previous_requested.connect(self._find_previous)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
@@ -558,6 +559,9 @@ class MainWindow(QMainWindow):
 
     def _find_next(self) -> None:
         _call(self.current_view(), "find_next")
+
+    def _find_previous(self) -> None:
+        _call(self.current_view(), "find_previous")
 
     def next_difference(self) -> None:
         self.flags_navigator.next_flag()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 class FindBar(QWidget):
     find_requested = Signal(str)  # the query changed (empty: clear highlights)
     next_requested = Signal()
+    previous_requested = Signal()
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -31,6 +32,11 @@ class FindBar(QWidget):
         self.next_button.setText(self.tr("Next"))
         self.next_button.setToolTip(self.tr("Next match (Enter)"))
         self.next_button.clicked.connect(self._next)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText(self.tr("Previous"))
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        self.previous_button.clicked.connect(self._previous)
+        layout.addWidget(self.previous_button)
         layout.addWidget(self.next_button)
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(90)
@@ -85,8 +91,23 @@ class FindBar(QWidget):
         elif self.edit.text():
             self.next_requested.emit()
 
+    def _previous(self) -> None:
+        if self._debounce.isActive():
+            self.search_now()
+        elif self.edit.text():
+            self.previous_requested.emit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # Esc closes the bar even where a window-wide action (Cancel) also uses Esc.
+        if (
+            watched is self.edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self._previous()
+            return True
         if (
             watched is self.edit
             and isinstance(event, QKeyEvent)
