@@ -69,9 +69,10 @@ def test_killed_mid_edit_then_restart_offers_the_edit(
             time.sleep(0.1)
         time.sleep(0.3)  # the meta file is written right after the workspace
     finally:
-        process.send_signal(signal.SIGKILL)
+        process.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up runs
         process.wait(10)
-    assert process.returncode == -signal.SIGKILL
+    if sys.platform != "win32":
+        assert process.returncode == -signal.SIGKILL
 
     offered: list[Recovered] = []
 
