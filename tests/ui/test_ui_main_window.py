@@ -103,6 +103,11 @@ def test_modes_switch_by_action_and_are_remembered(make_window: WindowFactory) -
     assert window.mode() == "reading"
     window.action("mode_segments").trigger()
     assert window.mode() == "segments"
+    assert not window.action("mode_reading").isChecked()
+    window.set_mode("reading")
+    assert window.action("mode_reading").isChecked()
+    assert not window.action("mode_segments").isChecked()
+    window.set_mode("segments")
     assert window.current_view() is window.segment_grid
     window.save_window_state()
     second = make_window()

@@ -268,7 +268,8 @@ class MainWindow(QMainWindow):
         action.setStatusTip(tooltip)
         action.setCheckable(checkable)
         if checkable:
-            action.toggled.connect(lambda _on: slot())
+            # Radio-style: act when chosen, not when another choice unchecks this one.
+            action.toggled.connect(lambda on: slot() if on else None)
         else:
             action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)  # shortcuts work with the toolbar or menus hidden
