@@ -463,3 +463,24 @@ def test_find_steps_through_matches_with_enter_and_shift_enter(
     assert window.columns_view.current_find() == first
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
+
+
+def test_keyboard_shortcuts_reach_the_window(make_window: WindowFactory, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.mode() == "segments"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.mode() == "reading"
+    activated: list[Flag] = []
+    window.flags_navigator.flag_activated.connect(activated.append)
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    flags = window.flags_navigator.visible_flags()
+    assert activated == [flags[0], flags[1], flags[0]]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
