@@ -219,6 +219,7 @@ def test_bad_input_shows_a_dialog_and_leaves_the_workspace_untouched(
 def test_dropped_articles_join_as_reports(make_window: WindowFactory, qtbot: QtBot,
                                           tmp_path: Path) -> None:
     window = make_window()
+    window.translation.edit(ORIGINAL, "s1", "The user's own work.")  # no longer the bare sample
     report = tmp_path / "report.txt"
     report.write_text("Another outlet\n\nPutin visited Mongolia on Tuesday. The court "
                       "issued a warrant last year.\n", "utf-8")
@@ -303,6 +304,7 @@ def test_files_dropped_on_the_window_are_added(make_window: WindowFactory, qtbot
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     window = make_window()
+    window.translation.edit(ORIGINAL, "s1", "The user's own work.")  # no longer the bare sample
     report = tmp_path / "dropped.txt"
     report.write_text("Dropped outlet\n\nPutin flew to Ulaanbaatar. Mongolia did not arrest "
                       "him.\n", "utf-8")
@@ -484,3 +486,20 @@ def test_keyboard_shortcuts_reach_the_window(make_window: WindowFactory, qtbot: 
     assert activated == [flags[0], flags[1], flags[0]]
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible()
+
+
+def test_articles_dropped_on_the_untouched_sample_start_a_new_comparison(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window()
+    assert window.showing_pristine_sample()
+    window.document.update(window.document.workspace.with_settings(min_score=0.4))  # e.g. MT
+    first = tmp_path / "mine.txt"
+    first.write_text("我的文章\n\n第一句。第二句。\n", "utf-8")
+    second = tmp_path / "theirs.txt"
+    second.write_text("Their story\n\nFirst sentence. Second sentence.\n", "utf-8")
+    window.drop_paths([first, second])
+    wait_idle(qtbot)
+    workspace = window.document.workspace
+    assert workspace.original.title == "我的文章"
+    assert [s.article.title for s in workspace.sources] == ["Their story"]
+    assert not window.showing_pristine_sample()

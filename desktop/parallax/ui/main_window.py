@@ -47,6 +47,7 @@ from parallax.core.comparison import Flag
 from parallax.core.errors import ParallaxError
 from parallax.core.export import export_workspace
 from parallax.core.loaders import fetch_url, load_path, load_text
+from parallax.core.paths import sample_article_path
 from parallax.core.translate.cache import TranslationCache
 from parallax.core.workspace import ORIGINAL, SUFFIX, TITLE, Role, Workspace
 from parallax.ui.dialogs.about import AboutDialog
@@ -714,7 +715,7 @@ class MainWindow(QMainWindow):
          .always(self.statusBar().clearMessage)
          .run())
 
-    def open_paths(self, paths: Iterable[str | Path]) -> None:
+    def open_paths(self, paths: Iterable[str | Path], *, confirm: bool = True) -> None:
         """Open files: a workspace, or articles (the first the original, the rest reports)."""
         files = [Path(p) for p in paths]
         if not files:
@@ -722,7 +723,7 @@ class MainWindow(QMainWindow):
         if files[0].suffix.lower() == SUFFIX:
             self.open_workspace(files[0])
             return
-        if not self._confirm_discard():
+        if confirm and not self._confirm_discard():
             return
 
         def op(ctx: TaskContext) -> Workspace:
@@ -838,11 +839,20 @@ class MainWindow(QMainWindow):
         self.drop_paths(paths)
 
     def drop_paths(self, paths: list[Path]) -> None:
-        """A workspace replaces the open one; articles join it as reports."""
+        """A workspace replaces the open one; articles join it as reports, except on the
+        untouched built-in sample, where the first becomes the original of a new comparison."""
         if paths[0].suffix.lower() == SUFFIX:
-            self.open_workspace(paths[0])
+            self.open_paths(paths)
+        elif self.showing_pristine_sample():
+            self.open_paths(paths, confirm=False)  # machine output of the sample is cached
         else:
             self.add_source_paths(paths)
+
+    def showing_pristine_sample(self) -> bool:
+        """The built-in sample as it opened: nothing of the user's would be replaced."""
+        document = self.document
+        return (document.path is None and not document.undo_stack.count()
+                and document.workspace.original.source == str(sample_article_path()))
 
     # ---- saving and exporting ------------------------------------------------------------
     def save(self) -> bool:
