@@ -503,3 +503,18 @@ def test_articles_dropped_on_the_untouched_sample_start_a_new_comparison(
     assert workspace.original.title == "我的文章"
     assert [s.article.title for s in workspace.sources] == ["Their story"]
     assert not window.showing_pristine_sample()
+
+
+def test_closing_asks_only_when_the_user_changed_something(
+        make_window: WindowFactory, no_modal_dialogs: list[str]) -> None:
+    window = make_window()
+    window.document.update(window.document.workspace.with_settings(min_score=0.4))  # e.g. MT
+    assert window.document.dirty
+    window.close()  # the untouched sample: no question
+    assert not window.isVisible()
+    assert no_modal_dialogs == []
+    edited = make_window()
+    edited.translation.edit(ORIGINAL, "s1", "mine")
+    edited.close()  # asks; the recorded answer is Cancel, so the window stays
+    assert edited.isVisible()
+    assert any("unsaved changes" in d for d in no_modal_dialogs)

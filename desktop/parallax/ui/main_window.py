@@ -692,8 +692,8 @@ class MainWindow(QMainWindow):
     # ---- opening ---------------------------------------------------------------------------
     def _confirm_discard(self) -> bool:
         """True when the open workspace may be replaced (saved, discarded or clean)."""
-        if not self.document.dirty:
-            return True
+        if not self.document.dirty or self.showing_pristine_sample():
+            return True  # the sample's machine output alone is not worth a question
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
@@ -841,10 +841,8 @@ class MainWindow(QMainWindow):
     def drop_paths(self, paths: list[Path]) -> None:
         """A workspace replaces the open one; articles join it as reports, except on the
         untouched built-in sample, where the first becomes the original of a new comparison."""
-        if paths[0].suffix.lower() == SUFFIX:
+        if paths[0].suffix.lower() == SUFFIX or self.showing_pristine_sample():
             self.open_paths(paths)
-        elif self.showing_pristine_sample():
-            self.open_paths(paths, confirm=False)  # machine output of the sample is cached
         else:
             self.add_source_paths(paths)
 
