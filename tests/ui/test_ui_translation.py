@@ -211,3 +211,14 @@ def test_f2_edits_a_translation_beside_the_machine_output(
     assert window.document.workspace.translation_text(ORIGINAL, "s4") == (
         machine_before.texts["s4"])
     wait_idle(qtbot)
+
+
+def test_retry_on_a_pivot_language_sentence_says_there_is_nothing_to_do(
+        make_window: WindowFactory, cache: TranslationCache, sample_ws: Workspace) -> None:
+    engine = CountingEngine()
+    window = make_window(engine_factory=lambda: engine, translation_cache=cache)
+    english = next(s for s in sample_ws.sources if s.article.lang == "en")
+    window.document.select(english.id, english.article.sentences[0].id)
+    window.action("retry_sentence").trigger()
+    assert engine.calls == 0
+    assert "pivot language" in window.statusBar().currentMessage()

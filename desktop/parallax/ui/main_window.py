@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
             _connect(view, "sentence_activated", self.document.select)
             _connect(view, "sentence_hovered", self._on_hover)
             _connect(view, "edit_requested", self.edit_translation)
-            _connect(view, "retranslate_requested", self.translation.retry_sentence)
+            _connect(view, "retranslate_requested", self.retranslate)
         _connect(self.flags_navigator, "flag_activated", self._on_flag)
         _connect(self.coverage_map, "cell_activated", self._on_coverage_cell)
         _connect(self.diff_detail, "options_changed", self._on_diff_options)
@@ -667,7 +667,13 @@ class MainWindow(QMainWindow):
     def retry_selected_sentence(self) -> None:
         selected = self._selected_translatable()
         if selected is not None:
-            self.translation.retry_sentence(*selected)
+            self.retranslate(*selected)
+
+    def retranslate(self, key: str, sentence_id: str) -> None:
+        if not self.translation.retry_sentence(key, sentence_id):
+            self.statusBar().showMessage(
+                self.tr("This text is already in the pivot language; nothing to translate."),
+                5000)
 
     def edit_selected_translation(self) -> None:
         selected = self._selected_translatable()

@@ -212,14 +212,17 @@ class TranslationController(QObject):
         self.finished.emit()
 
     # ---- one sentence --------------------------------------------------------------------
-    def retry_sentence(self, key: str, sentence_id: str) -> None:
-        """Translate one sentence again (after a model change, or a bad first result)."""
+    def retry_sentence(self, key: str, sentence_id: str) -> bool:
+        """Translate one sentence again (after a model change, or a bad first result); False
+        when the article is already in the pivot language, so there is nothing to translate."""
         workspace = self._document.workspace
         machine = workspace.translations.get(key)
         article = workspace.article(key)
         text = article.title if sentence_id == TITLE else article.sentence(sentence_id).text
         source = base_language(article.lang)
         target = workspace.settings.pivot_lang
+        if source == base_language(target):
+            return False
 
         def op(ctx: TaskContext) -> tuple[str, str, str]:
             # Straight to the engine, not the cache, then overwrite the cached result.
@@ -245,6 +248,7 @@ class TranslationController(QObject):
         task: Task[tuple[str, str, str]] = Task(self, op, done, key=f"retry:{key}:{sentence_id}")
         self._retry_tasks.append(task)
         task.always(lambda: self._retry_tasks.remove(task)).run(self._pool)
+        return True
 
     # ---- hand edits ----------------------------------------------------------------------
     def edit(self, key: str, sentence_id: str, text: str | None) -> None:
