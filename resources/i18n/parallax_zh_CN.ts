@@ -216,6 +216,11 @@
       <source>Something unexpected went wrong ({0}). Your work is autosaved; details are in {1}.</source>
       <translation>发生了意外错误（{0}）。您的工作已自动保存；详细信息见 {1}。</translation>
     </message>
+    <message>
+      <location filename="../../desktop/parallax/ui/app.py" line="208" />
+      <source>The built-in sample is missing or damaged ({0}); please reinstall Parallax.</source>
+      <translation>内置示例缺失或已损坏（{0}）；请重新安装 Parallax。</translation>
+    </message>
   </context>
   <context>
     <name>ColumnHeader</name>
@@ -532,27 +537,27 @@
   <context>
     <name>EditTranslationDialog</name>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="263" />
+      <location filename="../../desktop/parallax/ui/translation_controller.py" line="267" />
       <source>Edit translation</source>
       <translation>编辑译文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="268" />
+      <location filename="../../desktop/parallax/ui/translation_controller.py" line="272" />
       <source>Original:</source>
       <translation>原文：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="274" />
+      <location filename="../../desktop/parallax/ui/translation_controller.py" line="278" />
       <source>Machine translation:</source>
       <translation>机器翻译：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="276" />
+      <location filename="../../desktop/parallax/ui/translation_controller.py" line="280" />
       <source>Your translation:</source>
       <translation>您的译文：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="281" />
+      <location filename="../../desktop/parallax/ui/translation_controller.py" line="285" />
       <source>Use machine translation</source>
       <translation>使用机器翻译</translation>
     </message>
@@ -560,37 +565,47 @@
   <context>
     <name>FindBar</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="24" />
+      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="25" />
       <source>Find:</source>
       <translation>查找：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="26" />
+      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="27" />
       <source>Text in any column</source>
       <translation>任一列中的文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="31" />
+      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="32" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="32" />
+      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="33" />
       <source>Next match (Enter)</source>
       <translation>下一个匹配（Enter）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="40" />
+      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="36" />
+      <source>Previous</source>
+      <translation>上一个</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="37" />
+      <source>Previous match (Shift+Enter)</source>
+      <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="46" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="70" />
+      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="76" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="72" />
+      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="78" />
       <source>%n match(es)</source>
       <translation>
         <numerusform>%n 个匹配</numerusform>
@@ -746,500 +761,484 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="212" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="205" />
       <source>Differences</source>
       <translation>差异</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="214" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="207" />
       <source>Selected pair</source>
       <translation>所选句对</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="216" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="209" />
       <source>Coverage</source>
       <translation>覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="243" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="236" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="245" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="238" />
       <source>Stop translating (Esc); finished sentences are kept</source>
       <translation>停止翻译（Esc）；已完成的句子会保留</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="259" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="252" />
       <source>Translation cancelled; finished sentences are kept.</source>
       <translation>翻译已取消；已完成的句子已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="262" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="255" />
       <source>Translation failed: {0}</source>
       <translation>翻译失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="289" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="285" />
       <source>&amp;Open Article…</source>
       <translation>打开文章(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="290" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="286" />
       <source>Open an article as a new comparison</source>
       <translation>打开文章，开始新的比较</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="291" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="287" />
       <source>Open &amp;Workspace…</source>
       <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="292" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="288" />
       <source>Open a saved Parallax workspace</source>
       <translation>打开已保存的 Parallax 工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="293" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="289" />
       <source>&amp;Add Source…</source>
       <translation>添加来源(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="294" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="290" />
       <source>Add a translation or another outlet's report</source>
       <translation>添加译文或其他媒体的报道</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="295" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="291" />
       <source>&amp;Paste as New Article</source>
       <translation>粘贴为新文章(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="296" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="292" />
       <source>Start a comparison from the text on the clipboard</source>
       <translation>用剪贴板中的文字开始比较</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="297" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="293" />
       <source>Open &amp;URL…</source>
       <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="298" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="294" />
       <source>Download a web page as a new article (needs a network)</source>
       <translation>下载网页作为新文章（需要网络）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="299" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="295" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="300" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="296" />
       <source>Save the workspace</source>
       <translation>保存工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="301" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="297" />
       <source>Save &amp;As…</source>
       <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="302" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="298" />
       <source>Save the workspace under a new name</source>
       <translation>以新名称保存工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="303" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="299" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="304" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="300" />
       <source>Quit Parallax</source>
       <translation>退出 Parallax</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="305" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="301" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="307" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="303" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="313" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="309" />
       <source>&amp;Find…</source>
       <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="314" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="310" />
       <source>Find text in every column</source>
       <translation>在所有列中查找文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="315" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="311" />
       <source>&amp;Edit Translation…</source>
       <translation>编辑译文(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="316" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="312" />
       <source>Edit the selected sentence's translation (kept beside the machine output)</source>
       <translation>编辑所选句子的译文（与机器翻译并存）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="317" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="313" />
       <source>Pr&amp;eferences…</source>
       <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="318" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="314" />
       <source>Theme, fonts, translation settings</source>
       <translation>主题、字体与翻译设置</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="319" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="315" />
       <source>&amp;Reading</source>
       <translation>阅读(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="320" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="316" />
       <source>Flowing text columns</source>
       <translation>连续文本列</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="321" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="317" />
       <source>&amp;Segments</source>
       <translation>分句(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="322" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="318" />
       <source>One row per original sentence</source>
       <translation>每个原文句子一行</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="328" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="324" />
       <source>Zoom &amp;In</source>
       <translation>放大(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="329" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="325" />
       <source>Larger text</source>
       <translation>更大的文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="331" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="327" />
       <source>Zoom &amp;Out</source>
       <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="332" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="328" />
       <source>Smaller text</source>
       <translation>更小的文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="333" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="329" />
       <source>&amp;Actual Size</source>
       <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="334" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="330" />
       <source>Reset the zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="335" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="331" />
       <source>&amp;Next Difference</source>
       <translation>下一个差异(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="336" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="332" />
       <source>Go to the next difference</source>
       <translation>转到下一个差异</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="337" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="333" />
       <source>&amp;Previous Difference</source>
       <translation>上一个差异(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="338" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="334" />
       <source>Go to the previous difference</source>
       <translation>转到上一个差异</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="339" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="335" />
       <source>&amp;Translate All</source>
       <translation>全部翻译(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="340" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="336" />
       <source>Machine-translate every sentence still missing a translation</source>
       <translation>机器翻译所有尚无译文的句子</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="341" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="337" />
       <source>&amp;Cancel Translation</source>
       <translation>取消翻译(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="342" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="338" />
       <source>Stop translating; finished sentences are kept</source>
       <translation>停止翻译；已完成的句子会保留</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="343" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="339" />
       <source>&amp;Retry Sentence</source>
       <translation>重新翻译句子(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="344" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="340" />
       <source>Translate the selected sentence again</source>
       <translation>重新翻译所选句子</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="345" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="341" />
       <source>&amp;Model Manager…</source>
       <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="346" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="342" />
       <source>Install, download or remove translation models</source>
       <translation>安装、下载或删除翻译模型</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="347" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="343" />
       <source>&amp;About Parallax</source>
       <translation>关于 Parallax(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="348" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="344" />
       <source>Versions and licences</source>
       <translation>版本与许可证</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="349" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="345" />
       <source>&amp;Manage Sources…</source>
       <translation>管理来源(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="350" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="346" />
       <source>Reorder or remove sources, change their role and name</source>
       <translation>调整来源顺序或删除来源，修改其角色和名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="354" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="350" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="359" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="355" />
       <source>Open &amp;Recent</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="364" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="360" />
       <source>&amp;Export</source>
       <translation>导出(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="374" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="370" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="383" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="379" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="390" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="386" />
       <source>&amp;Columns</source>
       <translation>列(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="392" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="388" />
       <source>Side &amp;Panels</source>
       <translation>侧面板(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="399" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="395" />
       <source>&amp;Translate</source>
       <translation>翻译(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="405" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="401" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="411" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="407" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="462" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="458" />
       <source>{0} sentences</source>
       <translation>{0} 句</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="528" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="524" />
       <source>Change diff options</source>
       <translation>更改差异选项</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="590" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="583" />
       <source>(no columns)</source>
       <translation>（无列）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="598" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="591" />
       <source>Aligning…</source>
       <translation>正在对齐…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="605" />
-      <location filename="../../desktop/parallax/ui/main_window.py" line="613" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="598" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="606" />
       <source>Translating {0}/{1} sentences</source>
       <translation>正在翻译 {0}/{1} 句</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="619" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="612" />
       <source>Not translated: {0}</source>
       <translation>未翻译：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="621" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="614" />
       <source>Translation finished.</source>
       <translation>翻译完成。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="660" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="652" />
       <source>Every sentence is already translated.</source>
       <translation>所有句子均已翻译。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="707" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="675" />
+      <source>This text is already in the pivot language; nothing to translate.</source>
+      <translation>此文字已是中转语言，无需翻译。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/parallax/ui/main_window.py" line="705" />
       <source>Unsaved changes</source>
       <translation>未保存的更改</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="708" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="706" />
       <source>The workspace has unsaved changes. Save them first?</source>
       <translation>工作区有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="720" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="718" />
       <source>Opening {0}…</source>
       <translation>正在打开 {0}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="775" />
-      <location filename="../../desktop/parallax/ui/main_window.py" line="786" />
-      <location filename="../../desktop/parallax/ui/main_window.py" line="806" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="773" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="784" />
       <source>Add source</source>
       <translation>添加来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="792" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="790" />
       <source>Open article</source>
       <translation>打开文章</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="798" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="796" />
       <source>Open workspace</source>
       <translation>打开工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="831" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="812" />
       <source>Edit sources</source>
       <translation>编辑来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="836" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="817" />
       <source>The clipboard holds no text to open.</source>
       <translation>剪贴板中没有可打开的文字。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="838" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="819" />
       <source>the pasted text</source>
       <translation>粘贴的文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="842" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="823" />
       <source>Open URL</source>
       <translation>打开网址</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="843" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="824" />
       <source>Address of the article (http or https):</source>
       <translation>文章地址（http 或 https）：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="881" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="869" />
       <source>Save workspace</source>
       <translation>保存工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="898" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="886" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="904" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="892" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="912" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="900" />
       <source>The sources are still being aligned; export again in a moment.</source>
       <translation>来源仍在对齐中；请稍后再导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="920" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="908" />
       <source>Exporting {0}…</source>
       <translation>正在导出 {0}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="922" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="910" />
       <source>Exported {0}</source>
       <translation>已导出 {0}</translation>
     </message>
     <message>
       <location filename="../../desktop/parallax/ui/main_window.py" line="930" />
-      <source>Preferences are not available yet.</source>
-      <translation>首选项尚不可用。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="957" />
       <source>Change comparison settings</source>
       <translation>更改比较设置</translation>
     </message>
     <message>
       <location filename="../../desktop/parallax/ui/main_window.py" line="962" />
-      <source>The model manager is not available yet.</source>
-      <translation>模型管理尚不可用。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="971" />
-      <source>About Parallax</source>
-      <translation>关于 Parallax</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="972" />
-      <source>Parallax {0}</source>
-      <translation>Parallax {0}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="998" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="1025" />
+      <location filename="../../desktop/parallax/ui/main_window.py" line="989" />
       <source>Unsaved work restored.</source>
       <translation>未保存的工作已恢复。</translation>
     </message>
