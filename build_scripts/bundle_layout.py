@@ -106,40 +106,60 @@ def keep_binary(destination: str) -> bool:
     return not GTK_ONLY_LIBRARIES.match(dest.rsplit("/", 1)[-1])
 
 
-def has_debug_info(path: Path) -> bool:
-    """True for an ELF file that carries DWARF sections (ctranslate2's extension: 67 MB of them)."""
+def is_unstripped(path: Path) -> bool:
+    """True for an ELF file that still has a symbol table or DWARF debug sections."""
     try:
         result = subprocess.run(["readelf", "-S", "-W", str(path)], capture_output=True,
                                 text=True, check=False)
     except OSError:
         return False
-    return ".debug_info" in result.stdout
+    return ".symtab" in result.stdout or ".debug_info" in result.stdout
 
 
-def strip_debug_info(
+def strip_binaries(
     binaries: list[tuple[str, str, str]], work: Path
 ) -> list[tuple[str, str, str]]:
-    """Point entries with debug info at `strip --strip-debug` copies under `work`.
+    """Point unstripped entries at `strip --strip-unneeded` copies under `work`.
 
-    Not PyInstaller's `strip=True`: stripping every library breaks the ones auditwheel
-    patched (numpy's OpenBLAS: "ELF load command address/offset not page-aligned"), so only
-    files with DWARF sections outside any `*.libs/` folder are touched.
+    Not PyInstaller's `strip=True`: stripping the libraries auditwheel patched (in `*.libs/`
+    folders) breaks them (numpy's OpenBLAS: "ELF load command address/offset not
+    page-aligned"), so those are left alone; the rest loses symbols and debug info
+    (ctranslate2's extension alone carries 67 MB of DWARF).
     """
     if not sys.platform.startswith("linux") or shutil.which("strip") is None:
         return binaries
     result = []
     for dest, src, kind in binaries:
         source = Path(src)
-        if any(part.endswith(".libs") for part in source.parts) or not has_debug_info(source):
+        if any(part.endswith(".libs") for part in source.parts) or not is_unstripped(source):
             result.append((dest, src, kind))
             continue
         target = work / "stripped" / dest
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
             shutil.copy2(source, target)
-            subprocess.run(["strip", "--strip-debug", str(target)], check=True)
+            subprocess.run(["strip", "--strip-unneeded", "--remove-section=.comment",
+                            str(target)], check=True)
         result.append((dest, str(target), kind))
     return result
+
+
+def strip_tree(folder: Path) -> int:
+    """Strip what PyInstaller added after analysis (its bootstrap modules); returns the count."""
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
+        return 0
+    count = 0
+    for path in folder.rglob("*"):
+        if path.is_symlink() or not path.is_file() or any(p.endswith(".libs") for p in path.parts):
+            continue
+        with path.open("rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        if path.name != EXECUTABLE_NAME and is_unstripped(path):
+            subprocess.run(["strip", "--strip-unneeded", "--remove-section=.comment", str(path)],
+                           check=True)
+            count += 1
+    return count
 
 
 def project_version() -> str:
