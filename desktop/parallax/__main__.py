@@ -147,8 +147,16 @@ def run_gui(argv: Sequence[str]) -> int:
     return int(gui_main(list(argv)) or 0)
 
 
+def _exit_now() -> None:
+    logging.shutdown()
+    os._exit(0)
+
+
 def _exit_after_first_paint() -> None:
-    """Create the app early and make it quit once a widget of the main window has painted."""
+    """Create the app early and end the process once a widget of the main window has painted.
+
+    `os._exit`, not `app.exit`: background work started on open (the comparison) would
+    otherwise hold the process until it finishes, and that is not part of starting up."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -161,7 +169,7 @@ def _exit_after_first_paint() -> None:
             if (event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
                     and isinstance(watched.window(), QMainWindow)):
                 app.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: app.exit(0))
+                QTimer.singleShot(0, _exit_now)
             return False
 
     app.installEventFilter(FirstPaint(app))
