@@ -83,18 +83,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name}")
 
     paint_env = {"PARALLAX_EXIT_AFTER_FIRST_PAINT": "1"}
-    times = []
-    for _ in range(max(1, args.runs)):
-        elapsed, code = timed_run(exe, [], paint_env)
-        if code != 0:
-            print(f"cold start: the app exited with status {code}", file=sys.stderr)
-            return 1
-        times.append(elapsed)
-    rest = times[1:] or times
-    verdict = "within" if statistics.median(rest) < START_TARGET_S else "OVER"
-    print(f"start to first painted window: first run {times[0]:.2f} s, then median "
-          f"{statistics.median(rest):.2f} s, best {min(rest):.2f} s over {len(rest)} runs "
-          f"({verdict} the {START_TARGET_S:.0f} s target; {os.cpu_count()} CPUs)")
+    # As users start it (the sample is translated and compared in the background on open),
+    # then with translation on open turned off, to see what that background work costs.
+    for label, gui_args in (("default", []), ("--no-translate", ["--no-translate"])):
+        times = []
+        for _ in range(max(1, args.runs)):
+            elapsed, code = timed_run(exe, gui_args, paint_env)
+            if code != 0:
+                print(f"cold start: the app exited with status {code}", file=sys.stderr)
+                return 1
+            times.append(elapsed)
+        rest = times[1:] or times
+        verdict = "within" if statistics.median(rest) < START_TARGET_S else "OVER"
+        print(f"start to first painted window ({label}): first run {times[0]:.2f} s, then "
+              f"median {statistics.median(rest):.2f} s, best {min(rest):.2f} s over "
+              f"{len(rest)} runs ({verdict} the {START_TARGET_S:.0f} s target; "
+              f"{os.cpu_count()} CPUs)")
 
     elapsed, code = timed_run(exe, ["--self-test"], {})
     print(f"self-test: {elapsed:.1f} s, exit status {code}")
