@@ -62,8 +62,9 @@ EXCLUDED_MODULES = (
     "PySide6.QtAxContainer", "PySide6.QtXml", "PySide6.QtNetwork",
 )
 
-# Path fragments of collected data files that are never read (jieba's paddle-mode model, tests).
-EXCLUDED_DATA_PARTS = ("jieba/lac_small/", "/tests/", "/test/", "/testing/")
+# Collected data files never read: jieba's paddle-mode model and keyword-extraction IDF table
+# (only jieba.cut and jieba.posseg are used), test folders.
+EXCLUDED_DATA_PARTS = ("jieba/lac_small/", "jieba/analyse/", "/tests/", "/test/", "/testing/")
 # babel (imported by courlan, for trafilatura's URL language filter) ships 1000+ locales (30 MB);
 # keep the root and the languages Parallax reads.
 BABEL_LOCALES = re.compile(r"babel/locale-data/(root|en|zh|ru)(_[A-Za-z0-9_]+)?\.dat$")
