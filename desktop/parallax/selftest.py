@@ -155,7 +155,8 @@ def _require_file(path: Path, what: str) -> str:
 @contextmanager
 def isolated_home() -> Iterator[Path]:
     """A temp PARALLAX_HOME (and Argos folder) for the length of the self-test."""
-    names = ("PARALLAX_HOME", "ARGOS_PACKAGES_DIR", "XDG_CACHE_HOME", "XDG_DATA_HOME")
+    names = ("PARALLAX_HOME", "ARGOS_PACKAGES_DIR", "XDG_CACHE_HOME", "XDG_DATA_HOME",
+             "XDG_CONFIG_HOME")
     saved = {name: os.environ.get(name) for name in names}
     with tempfile.TemporaryDirectory(prefix="parallax-selftest-") as tmp:
         home = Path(tmp)
@@ -163,6 +164,7 @@ def isolated_home() -> Iterator[Path]:
         os.environ["ARGOS_PACKAGES_DIR"] = str(home / "home" / "data" / "models")
         os.environ["XDG_CACHE_HOME"] = str(home / "xdg-cache")
         os.environ["XDG_DATA_HOME"] = str(home / "xdg-data")
+        os.environ["XDG_CONFIG_HOME"] = str(home / "xdg-config")
         try:
             yield home
         finally:
@@ -274,7 +276,7 @@ class Pipeline:
             qInstallMessageHandler(previous)
 
     def _show_main_window(self, app: Any, main_window: Any) -> str:
-        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
         # Nobody is there to click a dialog: record and dismiss any that opens.
         dialogs: list[str] = []
@@ -292,7 +294,10 @@ class Pipeline:
         watchdog.timeout.connect(dismiss_dialog)
         watchdog.start()
         try:
-            window = main_window(self._workspace(), translate_on_open=False, autosave=False)
+            # Window state goes to a throwaway file, never to the user's settings.
+            settings = QSettings(str(self.work / "settings.ini"), QSettings.Format.IniFormat)
+            window = main_window(self._workspace(), settings=settings, translate_on_open=False,
+                                 autosave=False)
             window.confirm_close = False
             window.show()
             settled = self._wait_until_settled(app, window, dialogs, QEventLoop)
