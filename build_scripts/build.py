@@ -65,9 +65,11 @@ def build(onefile: bool = False, model: Path | None = None, clean: bool = False)
     env["PARALLAX_VERSION_FILE"] = str(
         windows_version_file(project_version(), WORK / "version_info.txt")
     )
+    # One file goes to dist/onefile/ so it never collides with the dist/parallax/ folder.
+    distpath = DIST / "onefile" if onefile else DIST
     command = [
         sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--log-level=WARN",
-        "--distpath", str(DIST), "--workpath", str(WORK),
+        "--distpath", str(distpath), "--workpath", str(WORK / ("onefile" if onefile else "onedir")),
     ]
     if clean:
         command.append("--clean")
@@ -75,7 +77,7 @@ def build(onefile: bool = False, model: Path | None = None, clean: bool = False)
     subprocess.run(command, check=True, cwd=ROOT, env=env)
     elapsed = time.monotonic() - started
     suffix = ".exe" if sys.platform == "win32" else ""
-    exe = DIST / f"parallax{suffix}" if onefile else DIST / "parallax" / f"parallax{suffix}"
+    exe = distpath / f"parallax{suffix}" if onefile else DIST / "parallax" / f"parallax{suffix}"
     if not exe.exists():
         raise SystemExit(f"build finished but {exe} is missing")
     size = tree_size(exe if onefile else exe.parent)
