@@ -79,6 +79,7 @@ def setup_crash_logging() -> Path | None:
         path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._parallax = True  # type: ignore[attr-defined]  # ui.app.setup_logging keeps it
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
