@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP) ## create .venv and install Parallax with its test and build tools
 
 run: $(STAMP) ## start the app on the built-in sample
+	bash build_scripts/system_deps.sh runtime
 	$(BIN)/parallax-gui $(ARGS)
 
 system-deps: ## install the Debian packages the tests need (CJK font, poppler, chromium, lintian)

@@ -4,7 +4,8 @@
 #  - the libraries Qt loads even offscreen (EGL, fontconfig, xkbcommon);
 #  - poppler-utils (pdftotext checks PDF exports), chromium (renders the HTML report);
 #  - dpkg-dev, lintian, desktop-file-utils, appstream (check the .deb and its metadata).
-# Set PARALLAX_SKIP_SYSTEM_DEPS=1 to skip (e.g. on a machine that is not Debian-like).
+# `system_deps.sh runtime` installs only what running the app needs (`make run`): the font and the
+# X11/Qt libraries. Set PARALLAX_SKIP_SYSTEM_DEPS=1 to skip (e.g. on a machine that is not Debian-like).
 set -euo pipefail
 
 if [ "${PARALLAX_SKIP_SYSTEM_DEPS:-0}" = "1" ]; then exit 0; fi
@@ -19,8 +20,12 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   missing+=(fonts-wqy-microhei)
 fi
-for pkg in fontconfig libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-           poppler-utils chromium dpkg-dev lintian desktop-file-utils appstream; do
+runtime=(fontconfig libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+         libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1)
+testing=(poppler-utils chromium dpkg-dev lintian desktop-file-utils appstream)
+wanted=("${runtime[@]}")
+if [ "${1:-test}" != "runtime" ]; then wanted+=("${testing[@]}"); fi
+for pkg in "${wanted[@]}"; do
   have_pkg "$pkg" || missing+=("$pkg")
 done
 
