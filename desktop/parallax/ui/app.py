@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     recovered = None if args.screenshot is not None else offer_recovery(ask_to_restore(None))
     if recovered is not None:
         workspace, path = recovered.workspace, recovered.original_path
-    document = WorkspaceDocument(workspace, path, dirty=recovered is not None)
+    document = WorkspaceDocument(workspace, path, dirty=recovered is not None, start=False)
     window = MainWindow(document,
                         translate_on_open=False if args.no_translate else None,
                         autosave=args.screenshot is None)

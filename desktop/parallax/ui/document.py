@@ -73,9 +73,12 @@ class WorkspaceDocument(QObject):
 
     def __init__(self, workspace: Workspace, path: Path | None = None,
                  parent: QObject | None = None, *,
-                 compare: CompareFunction | bool | None = True, dirty: bool = False) -> None:
+                 compare: CompareFunction | bool | None = True, dirty: bool = False,
+                 start: bool = True) -> None:
         """`compare`: True for the core comparison, a function to use instead, or False/None
-        to show no alignment. `dirty`: the workspace has unsaved changes (restored work)."""
+        to show no alignment. `dirty`: the workspace has unsaved changes (restored work).
+        `start=False` holds the first comparison until `start()`, so a window can paint before
+        background work competes with it; the document counts as comparing meanwhile."""
         super().__init__(parent)
         self._workspace = workspace
         self._path = path
@@ -90,7 +93,17 @@ class WorkspaceDocument(QObject):
         self._task: Task[Comparison] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.recompare()
+        self._held = not start
+        if self._held and self._compare is not None:
+            self._set_comparing(True)
+        else:
+            self.recompare()
+
+    def start(self) -> None:
+        """Run the comparison held back by `start=False` (no-op otherwise)."""
+        if self._held:
+            self._held = False
+            self.recompare()
 
     # ---- state ---------------------------------------------------------------------------
     @property
@@ -203,6 +216,8 @@ class WorkspaceDocument(QObject):
 
     # ---- comparison ----------------------------------------------------------------------
     def recompare(self) -> None:
+        if self._held:
+            return  # start() will compare the workspace as it is then
         compare = self._compare
         if compare is None:
             self._set_comparing(False)

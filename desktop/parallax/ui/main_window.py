@@ -13,7 +13,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -102,6 +111,36 @@ def _connect(widget: object, signal: str, slot: Callable[..., Any]) -> None:
         sig.connect(slot)
 
 
+_START_FALLBACK_MS = 400
+
+
+class _FirstPaint(QObject):
+    """Calls `then` (on the next event-loop turn) after the first paint inside `window`."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        self._armed = True
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def disarm(self) -> None:
+        if self._armed:
+            self._armed = False
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (self._armed and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+                and watched.window() is self._window):
+            self.disarm()
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 class MainWindow(QMainWindow):
     settled = Signal()  # no background work left and the comparison on screen
     confirm_close = True  # ask about unsaved changes on close (off for screenshots)
@@ -121,7 +160,7 @@ class MainWindow(QMainWindow):
         """`translate_on_open`: None follows the preferences and the workspace settings."""
         super().__init__()
         if isinstance(document, Workspace):
-            document = WorkspaceDocument(document, path, self, compare=compare)
+            document = WorkspaceDocument(document, path, self, compare=compare, start=False)
         else:
             document.setParent(self)
         self.document = document
@@ -153,7 +192,20 @@ class MainWindow(QMainWindow):
         self._refresh_all()
         self._update_title()
         self._update_actions()
-        QTimer.singleShot(0, self._after_open)
+        self._started = False
+        # Background work (comparison, translation) holds the GIL for seconds on first use
+        # (dictionaries load in Python): start it once the window has painted, or after a short
+        # while if it is never shown (tests, self-test).
+        self._first_paint = _FirstPaint(self, self._start_background_work)
+        QTimer.singleShot(_START_FALLBACK_MS, self._start_background_work)
+
+    def _start_background_work(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self._first_paint.disarm()
+        self.document.start()
+        self._after_open()
 
     # ---- construction --------------------------------------------------------------------
     def _build_central(self) -> None:
