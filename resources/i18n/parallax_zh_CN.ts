@@ -1,1731 +1,1720 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
-    <name />
-    <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="62" />
-      <source>AboutDialog</source>
-      <comment>Parallax is free software under the MIT licence.</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="64" />
-      <source>AboutDialog</source>
-      <comment>It is built on:</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="71" />
-      <source>AboutDialog</source>
-      <comment>Dictionary gloss:</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="75" />
-      <source>AboutDialog</source>
-      <comment>Translation models keep the licences stated in their packages.</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="80" />
-      <source>ModelManagerDialog</source>
-      <comment>Engines: unknown ({0}).</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="88" />
-      <source>ModelManagerDialog</source>
-      <comment>ready</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="88" />
-      <source>ModelManagerDialog</source>
-      <comment>not available</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="92" />
-      <source>ModelManagerDialog</source>
-      <comment>Local LLM (llama.cpp): not installed – install the optional extra with: pip install 'parallax[llm]'</comment>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
+<context>
     <name>AboutDialog</name>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="45" />
-      <source>not installed</source>
-      <translation>未安装</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="45"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="54" />
-      <source>System</source>
-      <translation>系统</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="54"/>
+        <source>System</source>
+        <translation>系统</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="103" />
-      <source>About Parallax</source>
-      <translation>关于 Parallax</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="61"/>
+        <source>Parallax is free software under the MIT licence.</source>
+        <translation>Parallax 是自由软件,采用 MIT 许可证。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="107" />
-      <source>Parallax {0}</source>
-      <translation>Parallax {0}</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="64"/>
+        <source>It is built on:</source>
+        <translation>它基于以下组件:</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="108" />
-      <source>Compare a Chinese article with its translations and other outlets' reports.</source>
-      <translation>将中文文章与其译文及其他媒体的报道进行对照比较。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="71"/>
+        <source>Dictionary gloss:</source>
+        <translation>词典释义:</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="123" />
-      <source>THIRD_PARTY.md was not found in this installation.</source>
-      <translation>此安装中未找到 THIRD_PARTY.md。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="75"/>
+        <source>Translation models keep the licences stated in their packages.</source>
+        <translation>翻译模型沿用其软件包中声明的许可证。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="126" />
-      <source>Versions</source>
-      <translation>版本</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="104"/>
+        <source>About Parallax</source>
+        <translation>关于 Parallax</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="127" />
-      <source>Licences</source>
-      <translation>许可证</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="108"/>
+        <source>Parallax {0}</source>
+        <translation>Parallax {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/about.py" line="128" />
-      <source>Third-party components</source>
-      <translation>第三方组件</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="109"/>
+        <source>Compare a Chinese article with its translations and other outlets&apos; reports.</source>
+        <translation>将中文文章与其译文及其他媒体的报道进行对照比较。</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="124"/>
+        <source>THIRD_PARTY.md was not found in this installation.</source>
+        <translation>此安装中未找到 THIRD_PARTY.md。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="127"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="128"/>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/about.py" line="129"/>
+        <source>Third-party components</source>
+        <translation>第三方组件</translation>
+    </message>
+</context>
+<context>
     <name>AddSourceDialog</name>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="62" />
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="281" />
-      <source>Add a source</source>
-      <translation>添加来源</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="62"/>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="281"/>
+        <source>Add a source</source>
+        <translation>添加来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="71" />
-      <source>A .txt, .md, .html or .docx file</source>
-      <translation>.txt、.md、.html 或 .docx 文件</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="71"/>
+        <source>A .txt, .md, .html or .docx file</source>
+        <translation>.txt、.md、.html 或 .docx 文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="72" />
-      <source>Browse…</source>
-      <translation>浏览…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="72"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="80" />
-      <source>…or drop a file on this window.</source>
-      <translation>……或将文件拖放到此窗口。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="80"/>
+        <source>…or drop a file on this window.</source>
+        <translation>……或将文件拖放到此窗口。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="85" />
-      <source>Paste the article: headline on the first line, then the text.</source>
-      <translation>粘贴文章：第一行为标题，其后为正文。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="85"/>
+        <source>Paste the article: headline on the first line, then the text.</source>
+        <translation>粘贴文章：第一行为标题，其后为正文。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="92" />
-      <source>The page is downloaded only when you press OK, with a {0:.0f} s time limit; its text is extracted and never displayed as a web page.</source>
-      <translation>仅在按下“确定”后下载网页，时限 {0:.0f} 秒；只提取其文字，绝不作为网页显示。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="92"/>
+        <source>The page is downloaded only when you press OK, with a {0:.0f} s time limit; its text is extracted and never displayed as a web page.</source>
+        <translation>仅在按下“确定”后下载网页，时限 {0:.0f} 秒；只提取其文字，绝不作为网页显示。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="99" />
-      <source>File</source>
-      <translation>文件</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="99"/>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="100" />
-      <source>Paste</source>
-      <translation>粘贴</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="100"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="101" />
-      <source>URL</source>
-      <translation>网址</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="101"/>
+        <source>URL</source>
+        <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="105" />
-      <source>Translation of the original</source>
-      <translation>原文的译文</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="105"/>
+        <source>Translation of the original</source>
+        <translation>原文的译文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="106" />
-      <source>Report by another outlet</source>
-      <translation>其他媒体的报道</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="106"/>
+        <source>Report by another outlet</source>
+        <translation>其他媒体的报道</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="111" />
-      <source>Outlet or translator (optional)</source>
-      <translation>媒体或译者（可选）</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="111"/>
+        <source>Outlet or translator (optional)</source>
+        <translation>媒体或译者（可选）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="112" />
-      <source>Published</source>
-      <translation>发布时间</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="112"/>
+        <source>Published</source>
+        <translation>发布时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="120" />
-      <source>Role</source>
-      <translation>角色</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="120"/>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="121" />
-      <source>Outlet</source>
-      <translation>媒体</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="121"/>
+        <source>Outlet</source>
+        <translation>媒体</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="220" />
-      <source>Choose a file first.</source>
-      <translation>请先选择文件。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="220"/>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="226" />
-      <source>Paste the article's text first.</source>
-      <translation>请先粘贴文章文字。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="226"/>
+        <source>Paste the article&apos;s text first.</source>
+        <translation>请先粘贴文章文字。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="230" />
-      <source>Enter the address of the article.</source>
-      <translation>请输入文章的网址。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="230"/>
+        <source>Enter the address of the article.</source>
+        <translation>请输入文章的网址。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="236" />
-      <source>“{0}”</source>
-      <translation>“{0}”</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="236"/>
+        <source>“{0}”</source>
+        <translation>“{0}”</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="237" />
-      <source>{0} sentences, language {1}</source>
-      <translation>{0} 句，语言 {1}</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="237"/>
+        <source>{0} sentences, language {1}</source>
+        <translation>{0} 句，语言 {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="282" />
-      <source>Articles (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
-      <translation>文章 (*.txt *.md *.html *.htm *.docx);;所有文件 (*)</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/add_source.py" line="282"/>
+        <source>Articles (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
+        <translation>文章 (*.txt *.md *.html *.htm *.docx);;所有文件 (*)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>App</name>
     <message>
-      <location filename="../../desktop/parallax/ui/app.py" line="103" />
-      <source>Something unexpected went wrong ({0}). Your work is autosaved; details are in {1}.</source>
-      <translation>发生了意外错误（{0}）。您的工作已自动保存；详细信息见 {1}。</translation>
+        <location filename="../../desktop/parallax/ui/app.py" line="103"/>
+        <source>Something unexpected went wrong ({0}). Your work is autosaved; details are in {1}.</source>
+        <translation>发生了意外错误（{0}）。您的工作已自动保存；详细信息见 {1}。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/app.py" line="208" />
-      <source>The built-in sample is missing or damaged ({0}); please reinstall Parallax.</source>
-      <translation>内置示例缺失或已损坏（{0}）；请重新安装 Parallax。</translation>
+        <location filename="../../desktop/parallax/ui/app.py" line="208"/>
+        <source>The built-in sample is missing or damaged ({0}); please reinstall Parallax.</source>
+        <translation>内置示例缺失或已损坏（{0}）；请重新安装 Parallax。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ColumnHeader</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/columns.py" line="64" />
-      <source>Move this column left</source>
-      <translation>将此列左移</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="64"/>
+        <source>Move this column left</source>
+        <translation>将此列左移</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/columns.py" line="65" />
-      <source>Move this column right</source>
-      <translation>将此列右移</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="65"/>
+        <source>Move this column right</source>
+        <translation>将此列右移</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/columns.py" line="66" />
-      <source>Hide this column</source>
-      <translation>隐藏此列</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="66"/>
+        <source>Hide this column</source>
+        <translation>隐藏此列</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/columns.py" line="82" />
-      <source>original</source>
-      <translation>原文</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="82"/>
+        <source>original</source>
+        <translation>原文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/columns.py" line="83" />
-      <source>machine translation</source>
-      <translation>机器翻译</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="83"/>
+        <source>machine translation</source>
+        <translation>机器翻译</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/columns.py" line="84" />
-      <source>translation</source>
-      <translation>译文</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="84"/>
+        <source>translation</source>
+        <translation>译文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/columns.py" line="85" />
-      <source>report</source>
-      <translation>报道</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="85"/>
+        <source>report</source>
+        <translation>报道</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ColumnText</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="128" />
-      <source>Worded differently almost throughout: word colours left out.</source>
-      <translation>几乎通篇措辞不同：未标出词语颜色。</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="128"/>
+        <source>Worded differently almost throughout: word colours left out.</source>
+        <translation>几乎通篇措辞不同：未标出词语颜色。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="175" />
-      <source>− only in the original's translation: {0}</source>
-      <translation>− 仅见于原文的译文：{0}</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="175"/>
+        <source>− only in the original&apos;s translation: {0}</source>
+        <translation>− 仅见于原文的译文：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="180" />
-      <source>+ only here: {0}</source>
-      <translation>+ 仅见于此处：{0}</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="180"/>
+        <source>+ only here: {0}</source>
+        <translation>+ 仅见于此处：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="288" />
-      <source>↔ {0} {1} — score {2}</source>
-      <translation>↔ {0} {1} — 得分 {2}</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="288"/>
+        <source>↔ {0} {1} — score {2}</source>
+        <translation>↔ {0} {1} — 得分 {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="323" />
-      <source>No counterpart in any other source.</source>
-      <translation>其他来源中均无对应。</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="323"/>
+        <source>No counterpart in any other source.</source>
+        <translation>其他来源中均无对应。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="340" />
-      <source>Original</source>
-      <translation>原文</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="340"/>
+        <source>Original</source>
+        <translation>原文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="367" />
-      <source>Not translated yet.</source>
-      <translation>尚未翻译。</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="367"/>
+        <source>Not translated yet.</source>
+        <translation>尚未翻译。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="373" />
-      <source>Edited by hand. Machine output: {0}</source>
-      <translation>已手动编辑。机器输出：{0}</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="373"/>
+        <source>Edited by hand. Machine output: {0}</source>
+        <translation>已手动编辑。机器输出：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="375" />
-      <source>(none)</source>
-      <translation>（无）</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="375"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="385" />
-      <source>Differences shown against {0}.</source>
-      <translation>差异以 {0} 为参照显示。</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="385"/>
+        <source>Differences shown against {0}.</source>
+        <translation>差异以 {0} 为参照显示。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="406" />
-      <source>Machine translation</source>
-      <translation>机器翻译</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="406"/>
+        <source>Machine translation</source>
+        <translation>机器翻译</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="436" />
-      <source>{0}: not translated yet</source>
-      <translation>{0}：尚未翻译</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="436"/>
+        <source>{0}: not translated yet</source>
+        <translation>{0}：尚未翻译</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="444" />
-      <source>↔ Original [{0}] — score {1}</source>
-      <translation>↔ 原文 [{0}] — 得分 {1}</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="444"/>
+        <source>↔ Original [{0}] — score {1}</source>
+        <translation>↔ 原文 [{0}] — 得分 {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/column_text.py" line="469" />
-      <source>The original has no counterpart for this claim.</source>
-      <translation>原文中没有与此说法对应的内容。</translation>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="469"/>
+        <source>The original has no counterpart for this claim.</source>
+        <translation>原文中没有与此说法对应的内容。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ColumnsView</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/columns.py" line="288" />
-      <source>Columns</source>
-      <translation>列</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="288"/>
+        <source>Columns</source>
+        <translation>列</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/columns.py" line="308" />
-      <source>Compare the machine translation with this column</source>
-      <translation>将机器翻译与此列比较</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="308"/>
+        <source>Compare the machine translation with this column</source>
+        <translation>将机器翻译与此列比较</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CoverageMap</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="60" />
-      <source>Coverage map</source>
-      <translation>覆盖图</translation>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="60"/>
+        <source>Coverage map</source>
+        <translation>覆盖图</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="171" />
-      <source>%1 – %2: no counterpart</source>
-      <translation>%1 – %2：无对应</translation>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="171"/>
+        <source>%1 – %2: no counterpart</source>
+        <translation>%1 – %2：无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="175" />
-      <source>%1 – %2: score %3</source>
-      <translation>%1 – %2：得分 %3</translation>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="175"/>
+        <source>%1 – %2: score %3</source>
+        <translation>%1 – %2：得分 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="188" />
-      <source>Headline</source>
-      <translation>标题</translation>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="188"/>
+        <source>Headline</source>
+        <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="200" />
-      <source>No sources to compare yet.</source>
-      <translation>尚无可比较的来源。</translation>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="200"/>
+        <source>No sources to compare yet.</source>
+        <translation>尚无可比较的来源。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DiffDetailPane</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="194" />
-      <source>Counterpart source</source>
-      <translation>对应来源</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="194"/>
+        <source>Counterpart source</source>
+        <translation>对应来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="195" />
-      <source>Which source's counterpart to show</source>
-      <translation>显示哪个来源的对应句</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="195"/>
+        <source>Which source&apos;s counterpart to show</source>
+        <translation>显示哪个来源的对应句</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="213" />
-      <source>Ignore case</source>
-      <translation>忽略大小写</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="213"/>
+        <source>Ignore case</source>
+        <translation>忽略大小写</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="214" />
-      <source>Ignore punctuation</source>
-      <translation>忽略标点</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="214"/>
+        <source>Ignore punctuation</source>
+        <translation>忽略标点</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="215" />
-      <source>Ignore whitespace</source>
-      <translation>忽略空白</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="215"/>
+        <source>Ignore whitespace</source>
+        <translation>忽略空白</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="231" />
-      <source>Original</source>
-      <translation>原文</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="231"/>
+        <source>Original</source>
+        <translation>原文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="232" />
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="234" />
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="439" />
-      <source>Its translation</source>
-      <translation>其译文</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="232"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="234"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="439"/>
+        <source>Its translation</source>
+        <translation>其译文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="233" />
-      <source>Counterpart</source>
-      <translation>对应句</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="233"/>
+        <source>Counterpart</source>
+        <translation>对应句</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="239" />
-      <source>Differences</source>
-      <translation>差异</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="239"/>
+        <source>Differences</source>
+        <translation>差异</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="240" />
-      <source>Score</source>
-      <translation>得分</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="240"/>
+        <source>Score</source>
+        <translation>得分</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="241" />
-      <source>Flags</source>
-      <translation>标记</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="241"/>
+        <source>Flags</source>
+        <translation>标记</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="354" />
-      <source>%1: no counterpart</source>
-      <translation>%1：无对应</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="354"/>
+        <source>%1: no counterpart</source>
+        <translation>%1：无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="356" />
-      <source>%1: no counterpart in %2</source>
-      <translation>%1：在 %2 中无对应</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="356"/>
+        <source>%1: no counterpart in %2</source>
+        <translation>%1：在 %2 中无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="362" />
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="397" />
-      <source>No linked sentence</source>
-      <translation>无关联句子</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="362"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="397"/>
+        <source>No linked sentence</source>
+        <translation>无关联句子</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="388" />
-      <source>%1 %2: not in the original</source>
-      <translation>%1 %2：原文中没有</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="388"/>
+        <source>%1 %2: not in the original</source>
+        <translation>%1 %2：原文中没有</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="432" />
-      <source>Dictionary gloss</source>
-      <translation>词典释义</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="432"/>
+        <source>Dictionary gloss</source>
+        <translation>词典释义</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="438" />
-      <source>Its translation (from {0})</source>
-      <translation>其译文（来自 {0}）</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="438"/>
+        <source>Its translation (from {0})</source>
+        <translation>其译文（来自 {0}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="483" />
-      <source>No word diff for this pair.</source>
-      <translation>此句对没有词语差异。</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="483"/>
+        <source>No word diff for this pair.</source>
+        <translation>此句对没有词语差异。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="509" />
-      <source>No flags on this pair.</source>
-      <translation>此句对没有标记。</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="509"/>
+        <source>No flags on this pair.</source>
+        <translation>此句对没有标记。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="529" />
-      <source>Not translated yet.</source>
-      <translation>尚未翻译。</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="529"/>
+        <source>Not translated yet.</source>
+        <translation>尚未翻译。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="545" />
-      <source>Select a sentence to see its counterparts.</source>
-      <translation>选择一个句子以查看其对应句。</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="545"/>
+        <source>Select a sentence to see its counterparts.</source>
+        <translation>选择一个句子以查看其对应句。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="589" />
-      <source>Headline</source>
-      <translation>标题</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="589"/>
+        <source>Headline</source>
+        <translation>标题</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DiffLegend</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/legend.py" line="19" />
-      <source>only in the original</source>
-      <translation>仅见于原文</translation>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="19"/>
+        <source>only in the original</source>
+        <translation>仅见于原文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/legend.py" line="20" />
-      <source>only in the other source</source>
-      <translation>仅见于另一来源</translation>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="20"/>
+        <source>only in the other source</source>
+        <translation>仅见于另一来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/legend.py" line="21" />
-      <source>different number</source>
-      <translation>数字不同</translation>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="21"/>
+        <source>different number</source>
+        <translation>数字不同</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/legend.py" line="22" />
-      <source>different name</source>
-      <translation>名称不同</translation>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="22"/>
+        <source>different name</source>
+        <translation>名称不同</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/legend.py" line="23" />
-      <source>no counterpart</source>
-      <translation>无对应</translation>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="23"/>
+        <source>no counterpart</source>
+        <translation>无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/legend.py" line="24" />
-      <source>linked sentence</source>
-      <translation>关联句子</translation>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="24"/>
+        <source>linked sentence</source>
+        <translation>关联句子</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/legend.py" line="72" />
-      <source>Colour legend</source>
-      <translation>颜色图例</translation>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="72"/>
+        <source>Colour legend</source>
+        <translation>颜色图例</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/legend.py" line="88" />
-      <location filename="../../desktop/parallax/ui/views/legend.py" line="105" />
-      <source>text</source>
-      <translation>文字</translation>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="88"/>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="105"/>
+        <source>text</source>
+        <translation>文字</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EditTranslationDialog</name>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="267" />
-      <source>Edit translation</source>
-      <translation>编辑译文</translation>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="267"/>
+        <source>Edit translation</source>
+        <translation>编辑译文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="272" />
-      <source>Original:</source>
-      <translation>原文：</translation>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="272"/>
+        <source>Original:</source>
+        <translation>原文：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="278" />
-      <source>Machine translation:</source>
-      <translation>机器翻译：</translation>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="278"/>
+        <source>Machine translation:</source>
+        <translation>机器翻译：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="280" />
-      <source>Your translation:</source>
-      <translation>您的译文：</translation>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="280"/>
+        <source>Your translation:</source>
+        <translation>您的译文：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/translation_controller.py" line="285" />
-      <source>Use machine translation</source>
-      <translation>使用机器翻译</translation>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="285"/>
+        <source>Use machine translation</source>
+        <translation>使用机器翻译</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="25" />
-      <source>Find:</source>
-      <translation>查找：</translation>
+        <location filename="../../desktop/parallax/ui/views/find_bar.py" line="25"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="27" />
-      <source>Text in any column</source>
-      <translation>任一列中的文字</translation>
+        <location filename="../../desktop/parallax/ui/views/find_bar.py" line="27"/>
+        <source>Text in any column</source>
+        <translation>任一列中的文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="32" />
-      <source>Next</source>
-      <translation>下一个</translation>
+        <location filename="../../desktop/parallax/ui/views/find_bar.py" line="32"/>
+        <source>Next</source>
+        <translation>下一个</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="33" />
-      <source>Next match (Enter)</source>
-      <translation>下一个匹配（Enter）</translation>
+        <location filename="../../desktop/parallax/ui/views/find_bar.py" line="33"/>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="36" />
-      <source>Previous</source>
-      <translation>上一个</translation>
+        <location filename="../../desktop/parallax/ui/views/find_bar.py" line="36"/>
+        <source>Previous</source>
+        <translation>上一个</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="37" />
-      <source>Previous match (Shift+Enter)</source>
-      <translation>上一个匹配（Shift+Enter）</translation>
+        <location filename="../../desktop/parallax/ui/views/find_bar.py" line="37"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="46" />
-      <source>Close (Esc)</source>
-      <translation>关闭（Esc）</translation>
+        <location filename="../../desktop/parallax/ui/views/find_bar.py" line="46"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="76" />
-      <source>No matches</source>
-      <translation>无匹配</translation>
+        <location filename="../../desktop/parallax/ui/views/find_bar.py" line="76"/>
+        <source>No matches</source>
+        <translation>无匹配</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/parallax/ui/views/find_bar.py" line="78" />
-      <source>%n match(es)</source>
-      <translation>
-        <numerusform>%n 个匹配</numerusform>
-      </translation>
+        <location filename="../../desktop/parallax/ui/views/find_bar.py" line="78"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FlagKinds</name>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="39" />
-      <source>Different number</source>
-      <translation>数字不同</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="39"/>
+        <source>Different number</source>
+        <translation>数字不同</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="40" />
-      <source>Different qualifier on a number</source>
-      <translation>数字的修饰语不同</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="40"/>
+        <source>Different qualifier on a number</source>
+        <translation>数字的修饰语不同</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="41" />
-      <source>Name only in the original</source>
-      <translation>仅原文中出现的名称</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="41"/>
+        <source>Name only in the original</source>
+        <translation>仅原文中出现的名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="42" />
-      <source>Name only in the other source</source>
-      <translation>仅另一来源中出现的名称</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="42"/>
+        <source>Name only in the other source</source>
+        <translation>仅另一来源中出现的名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="43" />
-      <source>Loaded word</source>
-      <translation>倾向性词语</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="43"/>
+        <source>Loaded word</source>
+        <translation>倾向性词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="44" />
-      <source>Vague attribution</source>
-      <translation>模糊归因</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="44"/>
+        <source>Vague attribution</source>
+        <translation>模糊归因</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="45" />
-      <source>Hedge or booster</source>
-      <translation>模糊限制语或强化语</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="45"/>
+        <source>Hedge or booster</source>
+        <translation>模糊限制语或强化语</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="46" />
-      <source>Headline stronger than the body</source>
-      <translation>标题比正文更强烈</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="46"/>
+        <source>Headline stronger than the body</source>
+        <translation>标题比正文更强烈</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="47" />
-      <source>Claim no other source makes</source>
-      <translation>其他来源均未提及的说法</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="47"/>
+        <source>Claim no other source makes</source>
+        <translation>其他来源均未提及的说法</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="48" />
-      <source>Claim the original leaves out</source>
-      <translation>原文略去的说法</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="48"/>
+        <source>Claim the original leaves out</source>
+        <translation>原文略去的说法</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FlagsModel</name>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="123" />
-      <source>Kind</source>
-      <translation>类型</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="123"/>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="123" />
-      <source>Where</source>
-      <translation>位置</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="123"/>
+        <source>Where</source>
+        <translation>位置</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="123" />
-      <source>Words</source>
-      <translation>词语</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="123"/>
+        <source>Words</source>
+        <translation>词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="123" />
-      <source>Detail</source>
-      <translation>详情</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="123"/>
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/flags_model.py" line="168" />
-      <source>Headline</source>
-      <translation>标题</translation>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="168"/>
+        <source>Headline</source>
+        <translation>标题</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FlagsNavigator</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="68" />
-      <source>Kind of difference</source>
-      <translation>差异类型</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="68"/>
+        <source>Kind of difference</source>
+        <translation>差异类型</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="69" />
-      <source>All kinds</source>
-      <translation>所有类型</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="69"/>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="75" />
-      <source>Source</source>
-      <translation>来源</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="75"/>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="81" />
-      <source>Previous difference (Shift+F8)</source>
-      <translation>上一个差异（Shift+F8）</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="81"/>
+        <source>Previous difference (Shift+F8)</source>
+        <translation>上一个差异（Shift+F8）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="85" />
-      <source>Next difference (F8)</source>
-      <translation>下一个差异（F8）</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="85"/>
+        <source>Next difference (F8)</source>
+        <translation>下一个差异（F8）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="195" />
-      <source>No differences to show.</source>
-      <translation>没有可显示的差异。</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="195"/>
+        <source>No differences to show.</source>
+        <translation>没有可显示的差异。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="205" />
-      <source>Wrapped to the first difference.</source>
-      <translation>已回到第一个差异。</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="205"/>
+        <source>Wrapped to the first difference.</source>
+        <translation>已回到第一个差异。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="208" />
-      <source>Wrapped to the last difference.</source>
-      <translation>已回到最后一个差异。</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="208"/>
+        <source>Wrapped to the last difference.</source>
+        <translation>已回到最后一个差异。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="238" />
-      <source>All sources</source>
-      <translation>所有来源</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="238"/>
+        <source>All sources</source>
+        <translation>所有来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="239" />
-      <source>Original only</source>
-      <translation>仅原文</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="239"/>
+        <source>Original only</source>
+        <translation>仅原文</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="273" />
-      <source>%n difference(s)</source>
-      <translation>
-        <numerusform>%n 处差异</numerusform>
-      </translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="273"/>
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n 处差异</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/flags_list.py" line="275" />
-      <source>%1 of %2 differences</source>
-      <translation>第 %1 处，共 %2 处差异</translation>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="275"/>
+        <source>%1 of %2 differences</source>
+        <translation>第 %1 处，共 %2 处差异</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="205" />
-      <source>Differences</source>
-      <translation>差异</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="257"/>
+        <source>Differences</source>
+        <translation>差异</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="207" />
-      <source>Selected pair</source>
-      <translation>所选句对</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="259"/>
+        <source>Selected pair</source>
+        <translation>所选句对</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="209" />
-      <source>Coverage</source>
-      <translation>覆盖</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="261"/>
+        <source>Coverage</source>
+        <translation>覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="236" />
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="288"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="238" />
-      <source>Stop translating (Esc); finished sentences are kept</source>
-      <translation>停止翻译（Esc）；已完成的句子会保留</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="290"/>
+        <source>Stop translating (Esc); finished sentences are kept</source>
+        <translation>停止翻译（Esc）；已完成的句子会保留</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="252" />
-      <source>Translation cancelled; finished sentences are kept.</source>
-      <translation>翻译已取消；已完成的句子已保留。</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="304"/>
+        <source>Translation cancelled; finished sentences are kept.</source>
+        <translation>翻译已取消；已完成的句子已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="255" />
-      <source>Translation failed: {0}</source>
-      <translation>翻译失败：{0}</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="307"/>
+        <source>Translation failed: {0}</source>
+        <translation>翻译失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="285" />
-      <source>&amp;Open Article…</source>
-      <translation>打开文章(&amp;O)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="337"/>
+        <source>&amp;Open Article…</source>
+        <translation>打开文章(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="286" />
-      <source>Open an article as a new comparison</source>
-      <translation>打开文章，开始新的比较</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="338"/>
+        <source>Open an article as a new comparison</source>
+        <translation>打开文章，开始新的比较</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="287" />
-      <source>Open &amp;Workspace…</source>
-      <translation>打开工作区(&amp;W)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="339"/>
+        <source>Open &amp;Workspace…</source>
+        <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="288" />
-      <source>Open a saved Parallax workspace</source>
-      <translation>打开已保存的 Parallax 工作区</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="340"/>
+        <source>Open a saved Parallax workspace</source>
+        <translation>打开已保存的 Parallax 工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="289" />
-      <source>&amp;Add Source…</source>
-      <translation>添加来源(&amp;A)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="341"/>
+        <source>&amp;Add Source…</source>
+        <translation>添加来源(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="290" />
-      <source>Add a translation or another outlet's report</source>
-      <translation>添加译文或其他媒体的报道</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="342"/>
+        <source>Add a translation or another outlet&apos;s report</source>
+        <translation>添加译文或其他媒体的报道</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="291" />
-      <source>&amp;Paste as New Article</source>
-      <translation>粘贴为新文章(&amp;P)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="343"/>
+        <source>&amp;Paste as New Article</source>
+        <translation>粘贴为新文章(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="292" />
-      <source>Start a comparison from the text on the clipboard</source>
-      <translation>用剪贴板中的文字开始比较</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="344"/>
+        <source>Start a comparison from the text on the clipboard</source>
+        <translation>用剪贴板中的文字开始比较</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="293" />
-      <source>Open &amp;URL…</source>
-      <translation>打开网址(&amp;U)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="345"/>
+        <source>Open &amp;URL…</source>
+        <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="294" />
-      <source>Download a web page as a new article (needs a network)</source>
-      <translation>下载网页作为新文章（需要网络）</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="346"/>
+        <source>Download a web page as a new article (needs a network)</source>
+        <translation>下载网页作为新文章（需要网络）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="295" />
-      <source>&amp;Save</source>
-      <translation>保存(&amp;S)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="347"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="296" />
-      <source>Save the workspace</source>
-      <translation>保存工作区</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="348"/>
+        <source>Save the workspace</source>
+        <translation>保存工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="297" />
-      <source>Save &amp;As…</source>
-      <translation>另存为(&amp;A)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="349"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="298" />
-      <source>Save the workspace under a new name</source>
-      <translation>以新名称保存工作区</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="350"/>
+        <source>Save the workspace under a new name</source>
+        <translation>以新名称保存工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="299" />
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="351"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="300" />
-      <source>Quit Parallax</source>
-      <translation>退出 Parallax</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="352"/>
+        <source>Quit Parallax</source>
+        <translation>退出 Parallax</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="301" />
-      <source>&amp;Undo</source>
-      <translation>撤销(&amp;U)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="353"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="303" />
-      <source>&amp;Redo</source>
-      <translation>重做(&amp;R)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="355"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="309" />
-      <source>&amp;Find…</source>
-      <translation>查找(&amp;F)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="361"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="310" />
-      <source>Find text in every column</source>
-      <translation>在所有列中查找文字</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="362"/>
+        <source>Find text in every column</source>
+        <translation>在所有列中查找文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="311" />
-      <source>&amp;Edit Translation…</source>
-      <translation>编辑译文(&amp;E)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="363"/>
+        <source>&amp;Edit Translation…</source>
+        <translation>编辑译文(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="312" />
-      <source>Edit the selected sentence's translation (kept beside the machine output)</source>
-      <translation>编辑所选句子的译文（与机器翻译并存）</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="364"/>
+        <source>Edit the selected sentence&apos;s translation (kept beside the machine output)</source>
+        <translation>编辑所选句子的译文（与机器翻译并存）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="313" />
-      <source>Pr&amp;eferences…</source>
-      <translation>首选项(&amp;E)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="365"/>
+        <source>Pr&amp;eferences…</source>
+        <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="314" />
-      <source>Theme, fonts, translation settings</source>
-      <translation>主题、字体与翻译设置</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="366"/>
+        <source>Theme, fonts, translation settings</source>
+        <translation>主题、字体与翻译设置</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="315" />
-      <source>&amp;Reading</source>
-      <translation>阅读(&amp;R)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="367"/>
+        <source>&amp;Reading</source>
+        <translation>阅读(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="316" />
-      <source>Flowing text columns</source>
-      <translation>连续文本列</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="368"/>
+        <source>Flowing text columns</source>
+        <translation>连续文本列</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="317" />
-      <source>&amp;Segments</source>
-      <translation>分句(&amp;S)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="369"/>
+        <source>&amp;Segments</source>
+        <translation>分句(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="318" />
-      <source>One row per original sentence</source>
-      <translation>每个原文句子一行</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="370"/>
+        <source>One row per original sentence</source>
+        <translation>每个原文句子一行</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="324" />
-      <source>Zoom &amp;In</source>
-      <translation>放大(&amp;I)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="376"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="325" />
-      <source>Larger text</source>
-      <translation>更大的文字</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="377"/>
+        <source>Larger text</source>
+        <translation>更大的文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="327" />
-      <source>Zoom &amp;Out</source>
-      <translation>缩小(&amp;O)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="379"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="328" />
-      <source>Smaller text</source>
-      <translation>更小的文字</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="380"/>
+        <source>Smaller text</source>
+        <translation>更小的文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="329" />
-      <source>&amp;Actual Size</source>
-      <translation>实际大小(&amp;A)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="381"/>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="330" />
-      <source>Reset the zoom</source>
-      <translation>重置缩放</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="382"/>
+        <source>Reset the zoom</source>
+        <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="331" />
-      <source>&amp;Next Difference</source>
-      <translation>下一个差异(&amp;N)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="383"/>
+        <source>&amp;Next Difference</source>
+        <translation>下一个差异(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="332" />
-      <source>Go to the next difference</source>
-      <translation>转到下一个差异</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="384"/>
+        <source>Go to the next difference</source>
+        <translation>转到下一个差异</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="333" />
-      <source>&amp;Previous Difference</source>
-      <translation>上一个差异(&amp;P)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="385"/>
+        <source>&amp;Previous Difference</source>
+        <translation>上一个差异(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="334" />
-      <source>Go to the previous difference</source>
-      <translation>转到上一个差异</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="386"/>
+        <source>Go to the previous difference</source>
+        <translation>转到上一个差异</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="335" />
-      <source>&amp;Translate All</source>
-      <translation>全部翻译(&amp;T)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="387"/>
+        <source>&amp;Translate All</source>
+        <translation>全部翻译(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="336" />
-      <source>Machine-translate every sentence still missing a translation</source>
-      <translation>机器翻译所有尚无译文的句子</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="388"/>
+        <source>Machine-translate every sentence still missing a translation</source>
+        <translation>机器翻译所有尚无译文的句子</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="337" />
-      <source>&amp;Cancel Translation</source>
-      <translation>取消翻译(&amp;C)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="389"/>
+        <source>&amp;Cancel Translation</source>
+        <translation>取消翻译(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="338" />
-      <source>Stop translating; finished sentences are kept</source>
-      <translation>停止翻译；已完成的句子会保留</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="390"/>
+        <source>Stop translating; finished sentences are kept</source>
+        <translation>停止翻译；已完成的句子会保留</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="339" />
-      <source>&amp;Retry Sentence</source>
-      <translation>重新翻译句子(&amp;R)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="391"/>
+        <source>&amp;Retry Sentence</source>
+        <translation>重新翻译句子(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="340" />
-      <source>Translate the selected sentence again</source>
-      <translation>重新翻译所选句子</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="392"/>
+        <source>Translate the selected sentence again</source>
+        <translation>重新翻译所选句子</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="341" />
-      <source>&amp;Model Manager…</source>
-      <translation>模型管理(&amp;M)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="393"/>
+        <source>&amp;Model Manager…</source>
+        <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="342" />
-      <source>Install, download or remove translation models</source>
-      <translation>安装、下载或删除翻译模型</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="394"/>
+        <source>Install, download or remove translation models</source>
+        <translation>安装、下载或删除翻译模型</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="343" />
-      <source>&amp;About Parallax</source>
-      <translation>关于 Parallax(&amp;A)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
+        <source>&amp;About Parallax</source>
+        <translation>关于 Parallax(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="344" />
-      <source>Versions and licences</source>
-      <translation>版本与许可证</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="396"/>
+        <source>Versions and licences</source>
+        <translation>版本与许可证</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="345" />
-      <source>&amp;Manage Sources…</source>
-      <translation>管理来源(&amp;M)…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="397"/>
+        <source>&amp;Manage Sources…</source>
+        <translation>管理来源(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="346" />
-      <source>Reorder or remove sources, change their role and name</source>
-      <translation>调整来源顺序或删除来源，修改其角色和名称</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="398"/>
+        <source>Reorder or remove sources, change their role and name</source>
+        <translation>调整来源顺序或删除来源，修改其角色和名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="350" />
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="355" />
-      <source>Open &amp;Recent</source>
-      <translation>最近打开(&amp;R)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="407"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="360" />
-      <source>&amp;Export</source>
-      <translation>导出(&amp;E)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="412"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="370" />
-      <source>&amp;Edit</source>
-      <translation>编辑(&amp;E)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="422"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="379" />
-      <source>&amp;View</source>
-      <translation>视图(&amp;V)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="431"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="386" />
-      <source>&amp;Columns</source>
-      <translation>列(&amp;C)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
+        <source>&amp;Columns</source>
+        <translation>列(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="388" />
-      <source>Side &amp;Panels</source>
-      <translation>侧面板(&amp;P)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
+        <source>Side &amp;Panels</source>
+        <translation>侧面板(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="395" />
-      <source>&amp;Translate</source>
-      <translation>翻译(&amp;T)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="447"/>
+        <source>&amp;Translate</source>
+        <translation>翻译(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="401" />
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="453"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="407" />
-      <source>Main toolbar</source>
-      <translation>主工具栏</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="459"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="458" />
-      <source>{0} sentences</source>
-      <translation>{0} 句</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="510"/>
+        <source>{0} sentences</source>
+        <translation>{0} 句</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="524" />
-      <source>Change diff options</source>
-      <translation>更改差异选项</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="576"/>
+        <source>Change diff options</source>
+        <translation>更改差异选项</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="583" />
-      <source>(no columns)</source>
-      <translation>（无列）</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="635"/>
+        <source>(no columns)</source>
+        <translation>（无列）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="591" />
-      <source>Aligning…</source>
-      <translation>正在对齐…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="643"/>
+        <source>Aligning…</source>
+        <translation>正在对齐…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="598" />
-      <location filename="../../desktop/parallax/ui/main_window.py" line="606" />
-      <source>Translating {0}/{1} sentences</source>
-      <translation>正在翻译 {0}/{1} 句</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="650"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="658"/>
+        <source>Translating {0}/{1} sentences</source>
+        <translation>正在翻译 {0}/{1} 句</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="612" />
-      <source>Not translated: {0}</source>
-      <translation>未翻译：{0}</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="664"/>
+        <source>Not translated: {0}</source>
+        <translation>未翻译：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="614" />
-      <source>Translation finished.</source>
-      <translation>翻译完成。</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="666"/>
+        <source>Translation finished.</source>
+        <translation>翻译完成。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="652" />
-      <source>Every sentence is already translated.</source>
-      <translation>所有句子均已翻译。</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="704"/>
+        <source>Every sentence is already translated.</source>
+        <translation>所有句子均已翻译。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="675" />
-      <source>This text is already in the pivot language; nothing to translate.</source>
-      <translation>此文字已是中转语言，无需翻译。</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="727"/>
+        <source>This text is already in the pivot language; nothing to translate.</source>
+        <translation>此文字已是中转语言，无需翻译。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="705" />
-      <source>Unsaved changes</source>
-      <translation>未保存的更改</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="757"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="706" />
-      <source>The workspace has unsaved changes. Save them first?</source>
-      <translation>工作区有未保存的更改。要先保存吗？</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="758"/>
+        <source>The workspace has unsaved changes. Save them first?</source>
+        <translation>工作区有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="718" />
-      <source>Opening {0}…</source>
-      <translation>正在打开 {0}…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="770"/>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="773" />
-      <location filename="../../desktop/parallax/ui/main_window.py" line="784" />
-      <source>Add source</source>
-      <translation>添加来源</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="825"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="836"/>
+        <source>Add source</source>
+        <translation>添加来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="790" />
-      <source>Open article</source>
-      <translation>打开文章</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="842"/>
+        <source>Open article</source>
+        <translation>打开文章</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="796" />
-      <source>Open workspace</source>
-      <translation>打开工作区</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="848"/>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="812" />
-      <source>Edit sources</source>
-      <translation>编辑来源</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="864"/>
+        <source>Edit sources</source>
+        <translation>编辑来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="817" />
-      <source>The clipboard holds no text to open.</source>
-      <translation>剪贴板中没有可打开的文字。</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="869"/>
+        <source>The clipboard holds no text to open.</source>
+        <translation>剪贴板中没有可打开的文字。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="819" />
-      <source>the pasted text</source>
-      <translation>粘贴的文字</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="871"/>
+        <source>the pasted text</source>
+        <translation>粘贴的文字</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="823" />
-      <source>Open URL</source>
-      <translation>打开网址</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="875"/>
+        <source>Open URL</source>
+        <translation>打开网址</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="824" />
-      <source>Address of the article (http or https):</source>
-      <translation>文章地址（http 或 https）：</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="876"/>
+        <source>Address of the article (http or https):</source>
+        <translation>文章地址（http 或 https）：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="869" />
-      <source>Save workspace</source>
-      <translation>保存工作区</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="921"/>
+        <source>Save workspace</source>
+        <translation>保存工作区</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="886" />
-      <source>Saved {0}</source>
-      <translation>已保存 {0}</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="938"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="892" />
-      <source>Export</source>
-      <translation>导出</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="944"/>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="900" />
-      <source>The sources are still being aligned; export again in a moment.</source>
-      <translation>来源仍在对齐中；请稍后再导出。</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="952"/>
+        <source>The sources are still being aligned; export again in a moment.</source>
+        <translation>来源仍在对齐中；请稍后再导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="908" />
-      <source>Exporting {0}…</source>
-      <translation>正在导出 {0}…</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="960"/>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="910" />
-      <source>Exported {0}</source>
-      <translation>已导出 {0}</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="962"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="930" />
-      <source>Change comparison settings</source>
-      <translation>更改比较设置</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="982"/>
+        <source>Change comparison settings</source>
+        <translation>更改比较设置</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="962" />
-      <source>(none)</source>
-      <translation>（无）</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1014"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/main_window.py" line="989" />
-      <source>Unsaved work restored.</source>
-      <translation>未保存的工作已恢复。</translation>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1041"/>
+        <source>Unsaved work restored.</source>
+        <translation>未保存的工作已恢复。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ModelManagerDialog</name>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="105" />
-      <source>Translation models</source>
-      <translation>翻译模型</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="79"/>
+        <source>Engines: unknown ({0}).</source>
+        <translation>引擎:未知({0})。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="111" />
-      <source>Languages</source>
-      <translation>语言</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="88"/>
+        <source>ready</source>
+        <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="111" />
-      <source>Version</source>
-      <translation>版本</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="89"/>
+        <source>not available</source>
+        <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="112" />
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="125" />
-      <source>Size</source>
-      <translation>大小</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="92"/>
+        <source>Local LLM (llama.cpp): not installed – install the optional extra with: pip install &apos;parallax[llm]&apos;</source>
+        <translation>本地大模型(llama.cpp):未安装 – 请安装可选组件:pip install &apos;parallax[llm]&apos;</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="112" />
-      <source>Folder</source>
-      <translation>文件夹</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="106"/>
+        <source>Translation models</source>
+        <translation>翻译模型</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="116" />
-      <source>Install from file…</source>
-      <translation>从文件安装…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="112"/>
+        <source>Languages</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="117" />
-      <source>Download…</source>
-      <translation>下载…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="112"/>
+        <source>Version</source>
+        <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="118" />
-      <source>Remove</source>
-      <translation>删除</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="113"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="126"/>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="125" />
-      <source>Name</source>
-      <translation>名称</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="113"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="125" />
-      <source>File</source>
-      <translation>文件</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="117"/>
+        <source>Install from file…</source>
+        <translation>从文件安装…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="127" />
-      <source>Add GGUF model…</source>
-      <translation>添加 GGUF 模型…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="118"/>
+        <source>Download…</source>
+        <translation>下载…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="128" />
-      <source>Forget</source>
-      <translation>移除</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="119"/>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="129" />
-      <source>Remove from the list; the file is kept</source>
-      <translation>从列表中移除；文件保留</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="126"/>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="143" />
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="126"/>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="147" />
-      <source>Argos Translate language pairs</source>
-      <translation>Argos Translate 语言对</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="128"/>
+        <source>Add GGUF model…</source>
+        <translation>添加 GGUF 模型…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="156" />
-      <source>Local LLM models (GGUF)</source>
-      <translation>本地大语言模型（GGUF）</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="129"/>
+        <source>Forget</source>
+        <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="198" />
-      <source>No model installed yet: install an .argosmodel file or download one.</source>
-      <translation>尚未安装模型：请安装 .argosmodel 文件或下载一个。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="130"/>
+        <source>Remove from the list; the file is kept</source>
+        <translation>从列表中移除；文件保留</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="230" />
-      <source>Installing {0}…</source>
-      <translation>正在安装 {0}…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="144"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="232" />
-      <source>Installed {0} (version {1}).</source>
-      <translation>已安装 {0}（版本 {1}）。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="148"/>
+        <source>Argos Translate language pairs</source>
+        <translation>Argos Translate 语言对</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="239" />
-      <source>Reading the model index…</source>
-      <translation>正在读取模型索引…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="157"/>
+        <source>Local LLM models (GGUF)</source>
+        <translation>本地大语言模型（GGUF）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="251" />
-      <source>Downloading {0}…</source>
-      <translation>正在下载 {0}…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="199"/>
+        <source>No model installed yet: install an .argosmodel file or download one.</source>
+        <translation>尚未安装模型：请安装 .argosmodel 文件或下载一个。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="252" />
-      <source>Downloaded and installed {0}.</source>
-      <translation>已下载并安装 {0}。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="231"/>
+        <source>Installing {0}…</source>
+        <translation>正在安装 {0}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="260" />
-      <source>Remove the {0} model? Translations already made are kept.</source>
-      <translation>删除 {0} 模型？已有的译文会保留。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="233"/>
+        <source>Installed {0} (version {1}).</source>
+        <translation>已安装 {0}（版本 {1}）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="264" />
-      <source>Removing {0}…</source>
-      <translation>正在删除 {0}…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="240"/>
+        <source>Reading the model index…</source>
+        <translation>正在读取模型索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="266" />
-      <source>Removed {0}.</source>
-      <translation>已删除 {0}。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="252"/>
+        <source>Downloading {0}…</source>
+        <translation>正在下载 {0}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="273" />
-      <source>Checking {0}…</source>
-      <translation>正在检查 {0}…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="253"/>
+        <source>Downloaded and installed {0}.</source>
+        <translation>已下载并安装 {0}。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="275" />
-      <source>Added {0}.</source>
-      <translation>已添加 {0}。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="261"/>
+        <source>Remove the {0} model? Translations already made are kept.</source>
+        <translation>删除 {0} 模型？已有的译文会保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="283" />
-      <source>Forget the GGUF model {0}? The file itself is kept.</source>
-      <translation>移除 GGUF 模型 {0}？文件本身会保留。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="265"/>
+        <source>Removing {0}…</source>
+        <translation>正在删除 {0}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="286" />
-      <source>Forgetting {0}…</source>
-      <translation>正在移除 {0}…</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="267"/>
+        <source>Removed {0}.</source>
+        <translation>已删除 {0}。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="288" />
-      <source>Forgot {0}.</source>
-      <translation>已移除 {0}。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="274"/>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="304" />
-      <source>Download a model</source>
-      <translation>下载模型</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="276"/>
+        <source>Added {0}.</source>
+        <translation>已添加 {0}。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="305" />
-      <source>Language pair:</source>
-      <translation>语言对：</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="284"/>
+        <source>Forget the GGUF model {0}? The file itself is kept.</source>
+        <translation>移除 GGUF 模型 {0}？文件本身会保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="315" />
-      <source>Install a translation model</source>
-      <translation>安装翻译模型</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="287"/>
+        <source>Forgetting {0}…</source>
+        <translation>正在移除 {0}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="316" />
-      <source>Argos model packages (*.argosmodel);;All files (*)</source>
-      <translation>Argos 模型包 (*.argosmodel);;所有文件 (*)</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="289"/>
+        <source>Forgot {0}.</source>
+        <translation>已移除 {0}。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="321" />
-      <source>Add a GGUF model</source>
-      <translation>添加 GGUF 模型</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="305"/>
+        <source>Download a model</source>
+        <translation>下载模型</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="322" />
-      <source>GGUF models (*.gguf);;All files (*)</source>
-      <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="306"/>
+        <source>Language pair:</source>
+        <translation>语言对：</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="330" />
-      <source>Every model in the index is already installed.</source>
-      <translation>索引中的所有模型均已安装。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="316"/>
+        <source>Install a translation model</source>
+        <translation>安装翻译模型</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="340" />
-      <source>Please wait for the current operation to finish.</source>
-      <translation>请等待当前操作完成。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="317"/>
+        <source>Argos model packages (*.argosmodel);;All files (*)</source>
+        <translation>Argos 模型包 (*.argosmodel);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="362" />
-      <source>Cancelled.</source>
-      <translation>已取消。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="322"/>
+        <source>Add a GGUF model</source>
+        <translation>添加 GGUF 模型</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="323"/>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="331"/>
+        <source>Every model in the index is already installed.</source>
+        <translation>索引中的所有模型均已安装。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="341"/>
+        <source>Please wait for the current operation to finish.</source>
+        <translation>请等待当前操作完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="363"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="56" />
-      <source>The local LLM engine is not installed: pip install 'parallax[llm]'.</source>
-      <translation>本地大语言模型引擎未安装：pip install 'parallax[llm]'。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="56"/>
+        <source>The local LLM engine is not installed: pip install &apos;parallax[llm]&apos;.</source>
+        <translation>本地大语言模型引擎未安装：pip install &apos;parallax[llm]&apos;。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="67" />
-      <source>Preferences</source>
-      <translation>首选项</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="67"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="72" />
-      <source>Follow the system</source>
-      <translation>跟随系统</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="72"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="72" />
-      <source>Light</source>
-      <translation>浅色</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="72"/>
+        <source>Light</source>
+        <translation>浅色</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="73" />
-      <source>Dark</source>
-      <translation>深色</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="73"/>
+        <source>Dark</source>
+        <translation>深色</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="77" />
-      <source>Automatic (a font with Chinese)</source>
-      <translation>自动（含中文的字体）</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="77"/>
+        <source>Automatic (a font with Chinese)</source>
+        <translation>自动（含中文的字体）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="86" />
-      <source> pt</source>
-      <translation> 磅</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="86"/>
+        <source> pt</source>
+        <translation> 磅</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="88" />
-      <source>Translate articles when they are opened</source>
-      <translation>打开文章时自动翻译</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="88"/>
+        <source>Translate articles when they are opened</source>
+        <translation>打开文章时自动翻译</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="91" />
-      <source>Argos Translate (offline neural)</source>
-      <translation>Argos Translate（离线神经网络）</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="91"/>
+        <source>Argos Translate (offline neural)</source>
+        <translation>Argos Translate（离线神经网络）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="92" />
-      <source>Dictionary gloss (word by word)</source>
-      <translation>词典释义（逐词）</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="92"/>
+        <source>Dictionary gloss (word by word)</source>
+        <translation>词典释义（逐词）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="93" />
-      <source>Local LLM (GGUF model)</source>
-      <translation>本地大语言模型（GGUF 模型）</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="93"/>
+        <source>Local LLM (GGUF model)</source>
+        <translation>本地大语言模型（GGUF 模型）</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="179" />
-      <source> – not available</source>
-      <translation>——不可用</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="179"/>
+        <source> – not available</source>
+        <translation>——不可用</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="100" />
-      <source>Larger beams translate slightly better, more slowly</source>
-      <translation>束宽越大，翻译略好但更慢</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="100"/>
+        <source>Larger beams translate slightly better, more slowly</source>
+        <translation>束宽越大，翻译略好但更慢</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="103" />
-      <source>Automatic</source>
-      <translation>自动</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="103"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="109" />
-      <source>Links weaker than this count as no counterpart</source>
-      <translation>低于此值的关联视为无对应</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="109"/>
+        <source>Links weaker than this count as no counterpart</source>
+        <translation>低于此值的关联视为无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="110" />
-      <source>Ignore case</source>
-      <translation>忽略大小写</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="110"/>
+        <source>Ignore case</source>
+        <translation>忽略大小写</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="111" />
-      <source>Ignore punctuation</source>
-      <translation>忽略标点</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="111"/>
+        <source>Ignore punctuation</source>
+        <translation>忽略标点</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="112" />
-      <source>Ignore whitespace</source>
-      <translation>忽略空白</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="112"/>
+        <source>Ignore whitespace</source>
+        <translation>忽略空白</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="114" />
-      <source>Appearance</source>
-      <translation>外观</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="114"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="116" />
-      <source>Theme</source>
-      <translation>主题</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="116"/>
+        <source>Theme</source>
+        <translation>主题</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="117" />
-      <source>Article font</source>
-      <translation>文章字体</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="117"/>
+        <source>Article font</source>
+        <translation>文章字体</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="118" />
-      <source>Font size</source>
-      <translation>字号</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="118"/>
+        <source>Font size</source>
+        <translation>字号</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="119" />
-      <source>Translation</source>
-      <translation>翻译</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="119"/>
+        <source>Translation</source>
+        <translation>翻译</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="122" />
-      <source>Engine</source>
-      <translation>引擎</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="122"/>
+        <source>Engine</source>
+        <translation>引擎</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="123" />
-      <source>Beam size</source>
-      <translation>束宽</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="123"/>
+        <source>Beam size</source>
+        <translation>束宽</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="124" />
-      <source>Threads</source>
-      <translation>线程数</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="124"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="125" />
-      <source>Comparison</source>
-      <translation>比较</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="125"/>
+        <source>Comparison</source>
+        <translation>比较</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="127" />
-      <source>Minimum link score</source>
-      <translation>最低关联得分</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="127"/>
+        <source>Minimum link score</source>
+        <translation>最低关联得分</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="509" />
-      <source>Edit translation…</source>
-      <translation>编辑译文…</translation>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="509"/>
+        <source>Edit translation…</source>
+        <translation>编辑译文…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="510" />
-      <source>Translate this sentence again</source>
-      <translation>重新翻译此句</translation>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="510"/>
+        <source>Translate this sentence again</source>
+        <translation>重新翻译此句</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="519" />
-      <source>Copy sentence</source>
-      <translation>复制句子</translation>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="519"/>
+        <source>Copy sentence</source>
+        <translation>复制句子</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="525" />
-      <source>Copy selection</source>
-      <translation>复制所选内容</translation>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="525"/>
+        <source>Copy selection</source>
+        <translation>复制所选内容</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Recovery</name>
     <message>
-      <location filename="../../desktop/parallax/ui/recovery.py" line="105" />
-      <source>Parallax did not close normally last time. Unsaved changes to “{0}” were recovered. Restore them?</source>
-      <translation>Parallax 上次未正常关闭。已找回对“{0}”的未保存更改。要恢复吗？</translation>
+        <location filename="../../desktop/parallax/ui/recovery.py" line="105"/>
+        <source>Parallax did not close normally last time. Unsaved changes to “{0}” were recovered. Restore them?</source>
+        <translation>Parallax 上次未正常关闭。已找回对“{0}”的未保存更改。要恢复吗？</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/recovery.py" line="112" />
-      <source>Restore unsaved work</source>
-      <translation>恢复未保存的工作</translation>
+        <location filename="../../desktop/parallax/ui/recovery.py" line="112"/>
+        <source>Restore unsaved work</source>
+        <translation>恢复未保存的工作</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SegmentGrid</name>
     <message>
-      <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="359" />
-      <source>Edit translation…</source>
-      <translation>编辑译文…</translation>
+        <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="359"/>
+        <source>Edit translation…</source>
+        <translation>编辑译文…</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="360" />
-      <source>Translate this sentence again</source>
-      <translation>重新翻译此句</translation>
+        <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="360"/>
+        <source>Translate this sentence again</source>
+        <translation>重新翻译此句</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="368" />
-      <source>Copy sentence</source>
-      <translation>复制句子</translation>
+        <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="368"/>
+        <source>Copy sentence</source>
+        <translation>复制句子</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
-      <location filename="../../desktop/parallax/ui/models.py" line="249" />
-      <source>Score {0}</source>
-      <translation>得分 {0}</translation>
+        <location filename="../../desktop/parallax/ui/models.py" line="249"/>
+        <source>Score {0}</source>
+        <translation>得分 {0}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SourceListDialog</name>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="34" />
-      <source>Sources</source>
-      <translation>来源</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="34"/>
+        <source>Sources</source>
+        <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="44" />
-      <source>Move up</source>
-      <translation>上移</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="44"/>
+        <source>Move up</source>
+        <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="45" />
-      <source>Move down</source>
-      <translation>下移</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="45"/>
+        <source>Move down</source>
+        <translation>下移</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="46" />
-      <source>Remove</source>
-      <translation>删除</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="46"/>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="52" />
-      <source>Translation</source>
-      <translation>译文</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="52"/>
+        <source>Translation</source>
+        <translation>译文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="52" />
-      <source>Report</source>
-      <translation>报道</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="52"/>
+        <source>Report</source>
+        <translation>报道</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="57" />
-      <source>Name shown on its column</source>
-      <translation>显示在列上的名称</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="57"/>
+        <source>Name shown on its column</source>
+        <translation>显示在列上的名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="69" />
-      <source>Role</source>
-      <translation>角色</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="69"/>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="70" />
-      <source>Name</source>
-      <translation>名称</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="70"/>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="106" />
-      <source>Remove {0}? Its translations and edits are removed with it.</source>
-      <translation>删除 {0}？其译文和编辑将一并删除。</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="106"/>
+        <source>Remove {0}? Its translations and edits are removed with it.</source>
+        <translation>删除 {0}？其译文和编辑将一并删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="140" />
-      <source>translation</source>
-      <translation>译文</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="140"/>
+        <source>translation</source>
+        <translation>译文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="140" />
-      <source>report</source>
-      <translation>报道</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="140"/>
+        <source>report</source>
+        <translation>报道</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="141" />
-      <source>{0} — {1}, {2} sentences, {3}</source>
-      <translation>{0} — {1}，{2} 句，{3}</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="141"/>
+        <source>{0} — {1}, {2} sentences, {3}</source>
+        <translation>{0} — {1}，{2} 句，{3}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WorkspaceDocument</name>
     <message>
-      <location filename="../../desktop/parallax/ui/document.py" line="158" />
-      <source>Edit translation</source>
-      <translation>编辑译文</translation>
+        <location filename="../../desktop/parallax/ui/document.py" line="171"/>
+        <source>Edit translation</source>
+        <translation>编辑译文</translation>
     </message>
     <message>
-      <location filename="../../desktop/parallax/ui/document.py" line="158" />
-      <source>Revert translation</source>
-      <translation>恢复译文</translation>
+        <location filename="../../desktop/parallax/ui/document.py" line="171"/>
+        <source>Revert translation</source>
+        <translation>恢复译文</translation>
     </message>
-  </context>
+</context>
 </TS>

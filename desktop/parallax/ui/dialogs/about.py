@@ -57,22 +57,23 @@ def component_versions() -> list[tuple[str, str]]:
 
 
 def licence_text() -> str:
-    tr = QCoreApplication.translate
     return "\n".join([
-        tr("AboutDialog", "Parallax is free software under the MIT licence."),
+        QCoreApplication.translate(
+            "AboutDialog", "Parallax is free software under the MIT licence."),
         "",
-        tr("AboutDialog", "It is built on:"),
+        QCoreApplication.translate("AboutDialog", "It is built on:"),
         "• Qt 6 and PySide6 (The Qt Company) – LGPL-3.0, dynamically linked.",
         "• Argos Translate – MIT.",
         "• CTranslate2 (OpenNMT) – MIT.",
         "• SentencePiece (Google) – Apache-2.0.",
         "• diff-match-patch (Google) – Apache-2.0.",
         "",
-        tr("AboutDialog", "Dictionary gloss:"),
+        QCoreApplication.translate("AboutDialog", "Dictionary gloss:"),
         "CC-CEDICT, © MDBG and the CC-CEDICT contributors, https://cc-cedict.org/ – "
         "licensed under Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0).",
         "",
-        tr("AboutDialog", "Translation models keep the licences stated in their packages."),
+        QCoreApplication.translate(
+            "AboutDialog", "Translation models keep the licences stated in their packages."),
     ])
 
 

@@ -69,7 +69,6 @@ def engines_summary() -> str:
 
     May import optional engines: run it off the GUI thread.
     """
-    tr = QCoreApplication.translate
     engines = _optional("parallax.core.translate.engines")
     if engines is None:
         return ""
@@ -77,7 +76,8 @@ def engines_summary() -> str:
         available = engines.available_engines()
     except Exception as exc:  # a diagnostic line must never break the dialog
         log.info("engine availability failed", exc_info=True)
-        return tr("ModelManagerDialog", "Engines: unknown ({0}).").format(exc)
+        return QCoreApplication.translate(
+            "ModelManagerDialog", "Engines: unknown ({0}).").format(exc)
     lines = []
     names = set()
     for entry in available if isinstance(available, list | tuple) else []:
@@ -85,13 +85,14 @@ def engines_summary() -> str:
         label = str(getattr(entry, "label", "") or getattr(entry, "name", entry))
         ok = bool(getattr(entry, "available", True))
         hint = str(getattr(entry, "reason", "") or "")
-        state = tr("ModelManagerDialog", "ready") if ok else tr("ModelManagerDialog",
-                                                                 "not available")
+        state = (QCoreApplication.translate("ModelManagerDialog", "ready") if ok
+                 else QCoreApplication.translate("ModelManagerDialog", "not available"))
         lines.append(f"{label}: {state}" + (f" – {hint}" if hint and not ok else ""))
     if "llm" not in names:
-        lines.append(tr("ModelManagerDialog",
-                        "Local LLM (llama.cpp): not installed – install the optional extra "
-                        "with: pip install 'parallax[llm]'"))
+        lines.append(QCoreApplication.translate(
+            "ModelManagerDialog",
+            "Local LLM (llama.cpp): not installed – install the optional extra "
+            "with: pip install 'parallax[llm]'"))
     return "\n".join(lines)
 
 
