@@ -12,7 +12,9 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+ROOT = Path(__file__).resolve().parent
+RESOURCES = ROOT / "resources"
+LICENCE_FILES = ("THIRD_PARTY.md", "LICENSE")  # shown by the About box
 
 
 class BuildPyWithResources(build_py):
@@ -23,6 +25,8 @@ class BuildPyWithResources(build_py):
         target = Path(self.build_lib) / "parallax" / "resources"
         shutil.copytree(RESOURCES, target, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.ts"))
+        for name in LICENCE_FILES:
+            shutil.copy2(ROOT / name, target.parent / name)
 
 
 setup(cmdclass={"build_py": BuildPyWithResources})

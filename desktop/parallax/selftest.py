@@ -370,6 +370,16 @@ def data_file_checks(test: SelfTest) -> None:
     for item in PACKAGE_DATA_FILES:
         test.check(f"data: {item.what}", partial(_require_package_file, item))
     test.check("data: every file listed at build time", lambda: _check_manifest(resources))
+    test.check("data: licence texts (About box)", _require_licence_texts)
+
+
+def _require_licence_texts() -> str:
+    from parallax.ui.dialogs.about import third_party_path
+
+    path = third_party_path()
+    if path is None:
+        raise CheckFailed("missing THIRD_PARTY.md (the licences the About box shows)")
+    return str(path.name)
 
 
 def _require_dir(path: Path) -> str:
