@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable for all common colour deficiencies.
 OKABE_ITO = {
@@ -89,3 +89,33 @@ def coverage_colour(score: float | None, dark: bool) -> QColor:
         round(light.green() + (strong.green() - light.green()) * score),
         round(light.blue() + (strong.blue() - light.blue()) * score),
     )
+
+
+def mark_format(kind: str, colours: DiffColours) -> QTextCharFormat:
+    """The one place a diff mark becomes a text format, for every view and the legend.
+
+    Background tint plus a non-colour cue, so marks read in greyscale too: deletions struck
+    through, insertions underlined, numbers bold, names dotted, unmatched claims wavy.
+    """
+    fmt = QTextCharFormat()
+    if kind == "deleted":
+        fmt.setBackground(colours.deleted)
+        fmt.setFontStrikeOut(True)
+    elif kind == "inserted":
+        fmt.setBackground(colours.inserted)
+        fmt.setFontUnderline(True)
+    elif kind == "changed_number":
+        fmt.setBackground(colours.changed_number)
+        fmt.setFontWeight(QFont.Weight.Bold)
+    elif kind == "changed_name":
+        fmt.setBackground(colours.changed_name)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    elif kind == "unmatched":
+        fmt.setBackground(colours.unmatched)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    elif kind == "selection":
+        fmt.setBackground(colours.selection)
+    elif kind == "framing":  # a loaded word or vague attribution: wavy, no fill
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(FLAG_COLOURS["loaded_word"]))
+    return fmt

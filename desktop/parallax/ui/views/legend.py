@@ -8,11 +8,11 @@ bold, changed name: dotted underline), so the legend shows exactly what the text
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QPalette, QResizeEvent, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from parallax.core.comparison import DELETE, INSERT
-from parallax.ui.palette import DiffColours, diff_colours
+from parallax.ui.palette import DiffColours, diff_colours, mark_format
 
 # Mark kinds in legend order, with the user's words for them.
 LEGEND_KINDS: tuple[tuple[str, str], ...] = (
@@ -26,26 +26,8 @@ LEGEND_KINDS: tuple[tuple[str, str], ...] = (
 
 
 def span_format(kind: str, colours: DiffColours) -> QTextCharFormat:
-    """Background tint plus a non-colour cue, so marks read in greyscale too."""
-    fmt = QTextCharFormat()
-    if kind == "deleted":
-        fmt.setBackground(colours.deleted)
-        fmt.setFontStrikeOut(True)
-    elif kind == "inserted":
-        fmt.setBackground(colours.inserted)
-        fmt.setFontUnderline(True)
-    elif kind == "changed_number":
-        fmt.setBackground(colours.changed_number)
-        fmt.setFontWeight(QFont.Weight.Bold)
-    elif kind == "changed_name":
-        fmt.setBackground(colours.changed_name)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    elif kind == "unmatched":
-        fmt.setBackground(colours.unmatched)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    elif kind == "selection":
-        fmt.setBackground(colours.selection)
-    return fmt
+    """The legend draws its samples with the views' own formats."""
+    return mark_format(kind, colours)
 
 
 def op_kind(op: int) -> str | None:

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from parallax.core.workspace import TITLE
-from parallax.ui.palette import FLAG_COLOURS, DiffColours, diff_colours
+from parallax.ui.palette import DiffColours, diff_colours, mark_format
 from parallax.ui.views.column_text import (
     EDIT_MARKER,
     UNMATCHED_MARKER,
@@ -47,27 +47,6 @@ log = logging.getLogger(__name__)
 SENTENCE_ID_PROPERTY = QTextFormat.Property.UserProperty + 1  # sentence id on its characters
 FIND_COLOUR_LIGHT = QColor(86, 180, 233, 110)
 FIND_COLOUR_DARK = QColor(86, 180, 233, 150)
-
-
-def mark_format(kind: str, colours: DiffColours) -> QTextCharFormat:
-    """Diff colours never rely on hue alone: deletions are struck through, insertions underlined."""
-    fmt = QTextCharFormat()
-    if kind == "deleted":
-        fmt.setBackground(colours.deleted)
-        fmt.setFontStrikeOut(True)
-    elif kind == "inserted":
-        fmt.setBackground(colours.inserted)
-        fmt.setFontUnderline(True)
-    elif kind == "changed_number":
-        fmt.setBackground(colours.changed_number)
-        fmt.setFontWeight(QFont.Weight.Bold)
-    elif kind == "changed_name":
-        fmt.setBackground(colours.changed_name)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    elif kind == "framing":  # a loaded word or vague attribution: wavy, no fill
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor(FLAG_COLOURS["loaded_word"]))
-    return fmt
 
 
 def utf16_offset(text: str, index: int) -> int:
