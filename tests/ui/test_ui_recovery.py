@@ -20,6 +20,7 @@ from parallax.ui.document import WorkspaceDocument
 from parallax.ui.recovery import (
     Autosaver,
     Recovered,
+    autosave_files,
     autosave_path,
     load_recovery,
     pending_recovery,
@@ -63,11 +64,12 @@ def test_killed_mid_edit_then_restart_offers_the_edit(
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 90
-        while pending_recovery() is None:
+        while not autosave_files():
             assert process.poll() is None, process.communicate()
             assert time.monotonic() < deadline, "no autosave appeared"
             time.sleep(0.1)
         time.sleep(0.3)  # the meta file is written right after the workspace
+        assert pending_recovery() is None  # its instance is still running: not offered
     finally:
         process.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up runs
         process.wait(10)
@@ -92,11 +94,45 @@ def test_killed_mid_edit_then_restart_offers_the_edit(
 
 def test_declined_recovery_is_discarded(home: Path, sample_ws: Workspace,
                                         make_window: WindowFactory) -> None:
-    write_recovery(sample_ws.with_edit(ORIGINAL, "s2", "x"), None)
+    write_recovery(sample_ws.with_edit(ORIGINAL, "s2", "x"), None, slot=7)  # a crashed run's
+    assert pending_recovery() == autosave_path(7)
     window = make_window()
-    assert not window.restore_if_wanted(lambda recovered: False)
+    offered: list[Recovered] = []
+    assert not window.restore_if_wanted(lambda recovered: offered.append(recovered) or False)
+    assert len(offered) == 1
     assert pending_recovery() is None
+    assert not autosave_path(7).exists()
     assert ORIGINAL not in window.document.workspace.edits
+
+
+def test_two_running_instances_keep_their_own_autosaves(home: Path, sample_ws: Workspace,
+                                                        qtbot: QtBot) -> None:
+    # Another live instance: a subprocess that claims a slot and autosaves, then waits.
+    other = textwrap.dedent("""
+        import sys, time
+        from parallax.core.samples import sample_workspace
+        from parallax.ui.recovery import write_recovery
+        print(write_recovery(sample_workspace(with_sources=False), None), flush=True)
+        sys.stdin.readline()
+    """)
+    env = {**os.environ, "PARALLAX_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen([sys.executable, "-c", other], env=env, text=True,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert process.stdout is not None
+        theirs = Path(process.stdout.readline().strip())
+        document = WorkspaceDocument(sample_ws, compare=False)
+        saver = Autosaver(document, after_change_ms=20)
+        document.apply_edit(ORIGINAL, "s3", "mine")
+        qtbot.waitUntil(lambda: autosave_path().exists(), timeout=5000)
+        assert autosave_path() != theirs
+        assert pending_recovery() is None  # neither is offered while both run
+        saver.clear()  # a clean close here ...
+        assert theirs.exists()  # ... leaves the other instance's recovery file alone
+    finally:
+        process.kill()
+        process.wait(10)
+    assert pending_recovery() == theirs  # once it is gone, its work is offered
 
 
 def test_autosave_after_a_change_and_removed_on_save(
@@ -104,15 +140,13 @@ def test_autosave_after_a_change_and_removed_on_save(
     document = WorkspaceDocument(sample_ws, compare=False)
     saver = Autosaver(document, after_change_ms=50, period_ms=60_000)
     document.apply_edit(ORIGINAL, "s3", "edited")
-    qtbot.waitUntil(lambda: pending_recovery() is not None, timeout=5000)
-    recovered = load_recovery()
-    assert recovered is not None
-    assert recovered.workspace.edits[ORIGINAL]["s3"] == "edited"
-    assert recovered.original_path is None
+    qtbot.waitUntil(lambda: autosave_path().exists(), timeout=5000)
+    autosaved = Workspace.load(autosave_path())
+    assert autosaved.edits[ORIGINAL]["s3"] == "edited"
 
     document.save(tmp_path / "saved.parallax")
     assert not document.dirty
-    assert pending_recovery() is None
+    assert not autosave_path().exists()
     saver.deleteLater()
 
 
@@ -121,14 +155,14 @@ def test_undo_back_to_clean_removes_the_autosave(home: Path, sample_ws: Workspac
     document = WorkspaceDocument(sample_ws, compare=False)
     Autosaver(document, document, after_change_ms=20)
     document.apply_edit(ORIGINAL, "s3", "edited")
-    qtbot.waitUntil(lambda: pending_recovery() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: autosave_path().exists(), timeout=5000)
     document.undo_stack.undo()
     assert not document.dirty
-    assert pending_recovery() is None
+    assert not autosave_path().exists()
 
 
 def test_a_damaged_autosave_is_ignored(home: Path) -> None:
-    path = autosave_path()
+    path = autosave_path(5)  # left by a crashed run
     path.write_text("{not json", "utf-8")
     assert load_recovery() is None
     assert not path.exists()

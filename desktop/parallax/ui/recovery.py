@@ -1,10 +1,12 @@
 """Autosave and crash recovery.
 
 While the open workspace has unsaved changes it is written (atomically) to
-`recovery_dir()/autosave.parallax` a couple of seconds after each change and every minute; a
-small `autosave.json` beside it remembers which file it belongs to. A clean save or a clean
-close removes both. If they still exist at the next start, the app crashed or was killed with
-unsaved work, and the user is offered the recovered workspace.
+`recovery_dir()/autosave-N.parallax` a couple of seconds after each change and every minute; a
+small `autosave-N.json` beside it remembers which file it belongs to. N is this running
+instance's slot, held with a `QLockFile`, so two windows of Parallax never overwrite or delete
+each other's recovery files. A clean save or a clean close removes both files. Files whose
+slot no running instance holds (its lock is stale: the app crashed or was killed) are offered to
+the user at the next start.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from parallax.core.errors import ParallaxError
@@ -27,18 +30,41 @@ from parallax.ui.document import WorkspaceDocument
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_NAME = "autosave.parallax"
-META_NAME = "autosave.json"
 AFTER_CHANGE_MS = 2000
 PERIOD_MS = 60_000
+MAX_SLOTS = 64
+_AUTOSAVE = re.compile(r"^autosave-(\d+)\.parallax$")
+# Slots this process holds, per recovery folder (tests switch folders).
+_claimed: dict[Path, tuple[int, QLockFile]] = {}
 
 
-def autosave_path() -> Path:
-    return recovery_dir() / AUTOSAVE_NAME
+def _lock(folder: Path, slot: int) -> QLockFile:
+    lock = QLockFile(str(folder / f"autosave-{slot}.lock"))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+    return lock
 
 
-def _meta_path() -> Path:
-    return recovery_dir() / META_NAME
+def own_slot() -> int:
+    """This instance's slot, claimed on first use: free, and with no orphaned work in it."""
+    folder = recovery_dir()
+    if folder in _claimed:
+        return _claimed[folder][0]
+    for slot in range(MAX_SLOTS):
+        if (folder / f"autosave-{slot}.parallax").exists():
+            continue  # someone's work (running or crashed): leave it for recovery
+        lock = _lock(folder, slot)
+        if lock.tryLock(0):
+            _claimed[folder] = (slot, lock)
+            return slot
+    raise ParallaxError("Too many Parallax windows are open to autosave this one.")
+
+
+def autosave_path(slot: int | None = None) -> Path:
+    return recovery_dir() / f"autosave-{own_slot() if slot is None else slot}.parallax"
+
+
+def _meta_path(slot: int | None = None) -> Path:
+    return recovery_dir() / f"autosave-{own_slot() if slot is None else slot}.json"
 
 
 @dataclass(frozen=True)
@@ -48,48 +74,74 @@ class Recovered:
     workspace: Workspace
     original_path: Path | None  # the file the user was editing, if it had one
     saved_at: str
+    slot: int = -1
+
+
+def autosave_files() -> list[Path]:
+    """Every autosave in the recovery folder, this instance's and others'."""
+    folder = recovery_dir()
+    return sorted(p for p in folder.iterdir() if _AUTOSAVE.match(p.name))
+
+
+def _orphaned_slot() -> int | None:
+    """A slot with autosaved work that no running instance holds, locked for us to examine."""
+    folder = recovery_dir()
+    own = _claimed.get(folder, (None,))[0]
+    for path in autosave_files():
+        slot = int(_AUTOSAVE.match(path.name).group(1))  # type: ignore[union-attr]
+        if slot == own:
+            continue
+        lock = _lock(folder, slot)
+        if lock.tryLock(0):
+            lock.unlock()
+            return slot
+    return None
 
 
 def pending_recovery() -> Path | None:
-    path = autosave_path()
-    return path if path.is_file() else None
+    """An autosave left by an instance that is no longer running, if any."""
+    slot = _orphaned_slot()
+    return None if slot is None else autosave_path(slot)
 
 
 def load_recovery() -> Recovered | None:
-    """The autosaved workspace, or None; a damaged autosave is logged and discarded."""
-    path = pending_recovery()
-    if path is None:
+    """The orphaned autosave, or None; a damaged autosave is logged and discarded."""
+    slot = _orphaned_slot()
+    if slot is None:
         return None
+    path = autosave_path(slot)
     try:
         workspace = Workspace.load(path)
     except ParallaxError as exc:
         log.warning("discarding unreadable autosave %s: %s", path, exc)
-        discard_recovery()
+        discard_recovery(slot)
         return None
     original: Path | None = None
     saved_at = ""
     with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-        meta = json.loads(_meta_path().read_text(encoding="utf-8"))
+        meta = json.loads(_meta_path(slot).read_text(encoding="utf-8"))
         original = Path(meta["path"]) if meta.get("path") else None
         saved_at = str(meta.get("saved", ""))
-    return Recovered(workspace, original, saved_at)
+    return Recovered(workspace, original, saved_at, slot)
 
 
-def discard_recovery() -> None:
-    for path in (autosave_path(), _meta_path()):
+def discard_recovery(slot: int | None = None) -> None:
+    """Remove this instance's autosave (or another slot's, once it has been dealt with)."""
+    for path in (autosave_path(slot), _meta_path(slot)):
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
 
-def write_recovery(workspace: Workspace, original_path: Path | None) -> Path:
-    target = autosave_path()
+def write_recovery(workspace: Workspace, original_path: Path | None,
+                   slot: int | None = None) -> Path:
+    target = autosave_path(slot)
     meta = {
         "path": str(original_path) if original_path else None,
         "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     # The workspace first: a meta file without a workspace is never read.
     workspace.save(target)
-    write_atomic(_meta_path(), json.dumps(meta).encode("utf-8"))
+    write_atomic(_meta_path(slot), json.dumps(meta).encode("utf-8"))
     return target
 
 
@@ -127,10 +179,13 @@ def offer_recovery(decide: RecoveryDecision) -> Recovered | None:
     recovered = load_recovery()
     if recovered is None:
         return None
-    if decide(recovered):
+    restore = decide(recovered)
+    # Either way the old slot is done with: restored work is unsaved in this instance, whose
+    # autosaver writes it to its own slot.
+    discard_recovery(recovered.slot)
+    if restore:
         log.info("restoring autosaved workspace")
         return recovered
-    discard_recovery()
     return None
 
 
