@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from parallax.core.errors import Cancelled, ParallaxError
 from parallax.core.progress import CancelToken
@@ -116,16 +116,6 @@ def user_message(exc: BaseException) -> str:
     )
 
 
-class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], None]) -> None:
-        super().__init__()
-        self._fn = fn
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._fn()
-
-
 class Task(Generic[T]):
     def __init__(
         self,
@@ -191,7 +181,9 @@ class Task(Generic[T]):
             else:
                 relay.finished.emit(self.request_id, result)
 
-        (pool or QThreadPool.globalInstance()).start(_Runnable(work))
+        # A plain callable, not a QRunnable subclass: the pool deletes auto-delete runnables
+        # from its own thread, which races with Python's ownership of a subclass's wrapper.
+        (pool or QThreadPool.globalInstance()).start(work)
         return self
 
     # ---- GUI-thread side -----------------------------------------------------------------
