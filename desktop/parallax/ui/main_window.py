@@ -112,10 +112,11 @@ def _connect(widget: object, signal: str, slot: Callable[..., Any]) -> None:
 
 
 _START_FALLBACK_MS = 400
+_START_AFTER_PAINT_MS = 150
 
 
 class _FirstPaint(QObject):
-    """Calls `then` (on the next event-loop turn) after the first paint inside `window`."""
+    """Calls `then` shortly after the first paint inside `window`."""
 
     def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
@@ -137,7 +138,8 @@ class _FirstPaint(QObject):
         if (self._armed and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
                 and watched.window() is self._window):
             self.disarm()
-            QTimer.singleShot(0, self._then)
+            # One widget has painted; give the rest of the first frame time to follow.
+            QTimer.singleShot(_START_AFTER_PAINT_MS, self._then)
         return False
 
 
