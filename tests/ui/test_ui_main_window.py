@@ -518,3 +518,19 @@ def test_closing_asks_only_when_the_user_changed_something(
     edited.close()  # asks; the recorded answer is Cancel, so the window stays
     assert edited.isVisible()
     assert any("unsaved changes" in d for d in no_modal_dialogs)
+
+
+def test_column_layout_is_remembered_per_workspace(make_window: WindowFactory) -> None:
+    first = make_window()
+    view = first.columns_view
+    ids = [c.id for c in view.columns()]
+    assert "mt" in ids
+    view.set_column_visible("mt", False)
+    view.move_column(ids[-1], -1)
+    order = [c.id for c in view.columns()]
+    first.close()  # saves the window state, the column layout with it
+
+    second = make_window()
+    columns = second.columns_view.columns()
+    assert [c.id for c in columns] == order
+    assert not next(c for c in columns if c.id == "mt").visible

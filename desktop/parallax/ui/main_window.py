@@ -7,6 +7,8 @@ any view becomes the document's selection, which every view then shows (`show_se
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self._translate_on_open = translate_on_open
         self._actions: dict[str, QAction] = {}
+        self._layout_applied: str | None = None  # the settings key of the columns on screen
         self._stale_views: set[QWidget] = set()
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -530,6 +533,8 @@ class MainWindow(QMainWindow):
         for view in self._live_views():
             _call(view, "set_data", workspace, comparison)
             self._stale_views.discard(view)
+        if self.columns_view in self._live_views():
+            self._restore_column_layout()
         selection = self.document.selection
         if selection is not None:
             self._show_selection(*selection)
@@ -540,6 +545,8 @@ class MainWindow(QMainWindow):
         if view in self._stale_views:
             self._stale_views.discard(view)
             _call(view, "set_data", self.document.workspace, self.document.comparison)
+            if view is self.columns_view:
+                self._restore_column_layout()
             if view is self.segment_grid:
                 self._sync_column_visibility()
             selection = self.document.selection
@@ -816,6 +823,8 @@ class MainWindow(QMainWindow):
             self._open_workspace_object(Workspace(article), None)
 
     def _open_workspace_object(self, workspace: Workspace, path: Path | None) -> None:
+        self._save_column_layout()
+        self._layout_applied = None
         self.translation.cancel()
         if self.autosaver is not None:
             self.autosaver.clear()
@@ -1031,6 +1040,37 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/mode", self.mode())
+        self._save_column_layout()
+
+    # ---- column layout, remembered per workspace ----------------------------------------
+    def _layout_key(self) -> str:
+        """A QSettings key for this workspace: its file, or its original article when unsaved."""
+        doc = self.document
+        identity = str(doc.path) if doc.path is not None else (
+            "unsaved:" + (doc.workspace.original.source or doc.workspace.original.title))
+        return "columns/" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
+
+    def _save_column_layout(self) -> None:
+        if self._layout_applied is None:
+            return  # the columns never showed this workspace: nothing of the user's to keep
+        state = self.columns_view.view_state()
+        self.settings.setValue(self._layout_applied, json.dumps(state))
+
+    def _restore_column_layout(self) -> None:
+        key = self._layout_key()
+        if key == self._layout_applied:
+            return
+        self._layout_applied = key
+        raw = self.settings.value(key)
+        if not isinstance(raw, str):
+            return
+        try:
+            state = json.loads(raw)
+        except ValueError:
+            return
+        if isinstance(state, dict):
+            self.columns_view.restore_view_state(state)
+            self._sync_column_visibility()
 
     # ---- recovery and closing ------------------------------------------------------------
     def restore_if_wanted(self, decide: RecoveryDecision) -> bool:
