@@ -151,3 +151,19 @@ def make_window(qtbot: QtBot, ui_settings: QSettings, sample_ws: Workspace,
     qtbot.waitUntil(lambda: tracker().active == 0, timeout=20000)
 
 
+
+
+@pytest.fixture()
+def workspace() -> Workspace:
+    """The small hand-made workspace the column, grid and model tests share."""
+    from ui_columns_fixtures import columns_workspace
+
+    return columns_workspace()
+
+
+@pytest.fixture()
+def comparison(workspace: Workspace) -> Comparison:
+    """Hand-checked links and flags over `workspace`."""
+    from ui_columns_fixtures import columns_comparison
+
+    return columns_comparison(workspace)

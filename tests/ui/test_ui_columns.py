@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from ui_columns_fixtures import (
     NUMBER_SENTENCE,
     REPORT_CLAIMS,
-    columns_comparison,
     columns_workspace,
     mt_text,
     report_sentence_for,
@@ -26,16 +25,6 @@ from parallax.ui.palette import diff_colours
 from parallax.ui.views.column_text import UNMATCHED_MARKER, ColumnSentence, ColumnText, Mark
 from parallax.ui.views.columns import ColumnHeader, ColumnsView
 from parallax.ui.views.reading_pane import ReadingPane, utf16_offset
-
-
-@pytest.fixture()
-def workspace() -> Workspace:
-    return columns_workspace()
-
-
-@pytest.fixture()
-def comparison(workspace: Workspace) -> Comparison:
-    return columns_comparison(workspace)
 
 
 @pytest.fixture()

@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_columns_fixtures import (
     NUMBER_SENTENCE,
-    columns_comparison,
-    columns_workspace,
     mt_text,
     report_sentence_for,
     report_text,
@@ -26,16 +24,6 @@ from parallax.ui.views.column_text import (
     diff_ranges,
     find_all,
 )
-
-
-@pytest.fixture()
-def workspace() -> Workspace:
-    return columns_workspace()
-
-
-@pytest.fixture()
-def comparison(workspace: Workspace) -> Comparison:
-    return columns_comparison(workspace)
 
 
 @pytest.fixture()

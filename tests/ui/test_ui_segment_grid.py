@@ -24,16 +24,6 @@ from parallax.ui.views.segment_grid import SegmentGrid
 
 
 @pytest.fixture()
-def workspace() -> Workspace:
-    return columns_workspace()
-
-
-@pytest.fixture()
-def comparison(workspace: Workspace) -> Comparison:
-    return columns_comparison(workspace)
-
-
-@pytest.fixture()
 def grid(qtbot: QtBot, workspace: Workspace, comparison: Comparison) -> SegmentGrid:
     widget = SegmentGrid()
     qtbot.addWidget(widget)
