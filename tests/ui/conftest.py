@@ -167,3 +167,12 @@ def comparison(workspace: Workspace) -> Comparison:
     from ui_columns_fixtures import columns_comparison
 
     return columns_comparison(workspace)
+
+
+@pytest.fixture()
+def data() -> tuple[Workspace, Comparison]:
+    """The side panels' hand-made workspace and its hand-checked comparison."""
+    from ui_side_fixtures import hand_comparison, side_workspace
+
+    workspace = side_workspace()
+    return workspace, hand_comparison(workspace)

@@ -15,12 +15,6 @@ from parallax.ui.views.coverage_map import CoverageMap
 
 
 @pytest.fixture()
-def data() -> tuple[Workspace, Comparison]:
-    workspace = side_workspace()
-    return workspace, hand_comparison(workspace)
-
-
-@pytest.fixture()
 def cmap(qtbot: QtBot, data: tuple[Workspace, Comparison]) -> CoverageMap:
     widget = CoverageMap()
     qtbot.addWidget(widget)

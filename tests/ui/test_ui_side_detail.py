@@ -6,19 +6,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
-from ui_side_fixtures import hand_comparison, side_workspace
+from ui_side_fixtures import side_workspace
 
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import TITLE, Workspace
 from parallax.ui.palette import diff_colours
 from parallax.ui.views.diff_detail import DiffDetailPane, load_cedict_lookup
 from parallax.ui.views.legend import DiffLegend
-
-
-@pytest.fixture()
-def data() -> tuple[Workspace, Comparison]:
-    workspace = side_workspace()
-    return workspace, hand_comparison(workspace)
 
 
 @pytest.fixture()

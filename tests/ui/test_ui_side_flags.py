@@ -5,17 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_side_fixtures import expected_order, hand_comparison, side_workspace
+from ui_side_fixtures import expected_order, side_workspace
 
 from parallax.core.comparison import Comparison, Flag
 from parallax.core.workspace import Workspace
 from parallax.ui.views.flags_list import FlagsNavigator
-
-
-@pytest.fixture()
-def data() -> tuple[Workspace, Comparison]:
-    workspace = side_workspace()
-    return workspace, hand_comparison(workspace)
 
 
 @pytest.fixture()
