@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from parallax.core.samples import sample_manifest, sample_workspace, samples_dir
 
 
@@ -39,3 +41,19 @@ def test_reports_cover_english_and_chinese() -> None:
     langs = sorted(s.article.lang for s in workspace.reports())
     assert langs == ["en", "en", "en", "zh"]
     assert not sample_workspace(with_sources=False).sources
+
+
+def test_manifest_languages_are_what_detection_finds() -> None:
+    """The sample skips language detection on start; what it writes down must stay true."""
+    from parallax.core.loaders import load_path
+    from parallax.core.paths import sample_article_path
+    from parallax.core.samples import load_sample
+
+    manifest = json.loads((samples_dir() / "manifest.json").read_text(encoding="utf-8"))
+    files = [(sample_article_path(), manifest["seed_lang"])] + [
+        (samples_dir() / e["file"], e["lang"]) for e in manifest["sources"]
+    ]
+    for path, lang in files:
+        detected = load_path(path)
+        assert detected.lang == lang, path.name
+        assert load_sample(path, lang) == detected

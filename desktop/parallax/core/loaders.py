@@ -172,8 +172,12 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
 
 
-def load_text(text: str, source: str | None = None, markdown: bool = False) -> Article:
-    """Parse pasted or file text into an `Article`."""
+def load_text(text: str, source: str | None = None, markdown: bool = False, *,
+              lang: str | None = None) -> Article:
+    """Parse pasted or file text into an `Article`.
+
+    `lang`: the language when the caller already knows it (the built-in samples), which skips
+    language detection (langdetect loads its profiles for half a second on first use)."""
     if not text or not text.strip():
         raise EmptyArticleError("The text is empty.")
     if len(text) > MAX_INPUT_BYTES:
@@ -185,7 +189,7 @@ def load_text(text: str, source: str | None = None, markdown: bool = False) -> A
     if not any(ch.isalnum() for ch in text):
         raise EmptyArticleError("The text holds no words, only symbols.")
     layout = parse_layout(text)
-    return _article_from_layout(layout, source)
+    return _article_from_layout(layout, source, lang)
 
 
 def strip_markdown(text: str) -> str:
@@ -279,8 +283,10 @@ def _drop_tail_boilerplate(blocks: list[str], outlet: str | None) -> list[str]:
     return blocks
 
 
-def _article_from_layout(layout: Layout, source: str | None) -> Article:
-    lang = detect_language(layout.title + "\n" + "\n".join(layout.paragraphs))
+def _article_from_layout(layout: Layout, source: str | None,
+                         lang: str | None = None) -> Article:
+    if lang is None:
+        lang = detect_language(layout.title + "\n" + "\n".join(layout.paragraphs))
     article = make_article(
         layout.title,
         layout.paragraphs,
