@@ -117,13 +117,16 @@ def install_bundled_models() -> list[Path]:
 
     A marker file in the models folder records the install, so a model the user removes later
     is not forced back on them. Returns the packages installed now."""
+    packages = bundled_models()
+    if not packages:
+        return []  # the usual case: spare the GUI's start the model modules (urllib, ssl)
     from parallax.core.errors import ParallaxError
     from parallax.core.paths import models_dir
     from parallax.core.translate.engine import LanguagePair
     from parallax.core.translate.models import find_model, install_model
 
     installed = []
-    for package in bundled_models():
+    for package in packages:
         marker = models_dir() / f".bundled-{package.name}"
         if marker.exists():
             continue

@@ -9,6 +9,7 @@ a newer workspace supersedes a comparison still running for an older one.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -27,13 +28,13 @@ CompareFunction = Callable[[Workspace, TaskContext], Comparison]
 
 def default_compare() -> CompareFunction | None:
     """The core comparison, or None while this build has none."""
-    try:
-        compare_workspace = importlib.import_module("parallax.core.compare").compare_workspace
-    except (ImportError, AttributeError):
+    if importlib.util.find_spec("parallax.core.compare") is None:
         log.warning("core.compare is unavailable: columns are shown without alignment")
         return None
 
     def run(workspace: Workspace, ctx: TaskContext) -> Comparison:
+        # Imported on the worker thread: numpy and rapidfuzz are not needed for the first paint.
+        compare_workspace = importlib.import_module("parallax.core.compare").compare_workspace
         result = compare_workspace(workspace, on_progress=ctx.progress, cancel=ctx.cancel)
         if not isinstance(result, Comparison):
             raise TypeError(f"compare_workspace returned {type(result).__name__}")
