@@ -209,11 +209,16 @@ class FlagsFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        kind = model.data(index, KIND_ROLE)
+        if isinstance(model, FlagsModel):
+            # Straight to the flag: no index/data round trips through Qt for every row.
+            flag = model.flag(source_row)
+            kind, source = flag.kind, flag.source or ""
+        else:
+            index = model.index(source_row, 0, source_parent)
+            kind = model.data(index, KIND_ROLE)
+            source = model.data(index, SOURCE_ROLE)
         if self._kinds is not None and kind not in self._kinds:
             return False
-        source = model.data(index, SOURCE_ROLE)
         if self._source == self.ALL:
             return True
         if self._source == self.ORIGINAL_ONLY:

@@ -188,17 +188,32 @@ class _Index:
         self.comparison = comparison
         self.numbers = _sentence_numbers(workspace)
         self.to_source: dict[tuple[str, str], list[Link]] = {}
+        # Flags by sentence, in comparison order: `Comparison.flags_for` scans every flag, which
+        # per sentence is quadratic on a long article.
+        self.by_original: dict[str, list[Flag]] = {}
+        self.by_source: dict[tuple[str, str], list[Flag]] = {}
         if comparison is not None:
             for link in comparison.links:
                 self.to_source.setdefault((link.source, link.sentence), []).append(link)
             for links in self.to_source.values():
                 links.sort(key=lambda x: -x.score)
+            for flag in comparison.flags:
+                if flag.original is not None:
+                    self.by_original.setdefault(flag.original, []).append(flag)
+                if flag.source is not None and flag.sentence is not None:
+                    self.by_source.setdefault((flag.source, flag.sentence), []).append(flag)
 
     def links_for(self, original_id: str) -> tuple[Link, ...]:
         return () if self.comparison is None else self.comparison.links_for(original_id)
 
     def links_to(self, source_id: str, sentence_id: str) -> list[Link]:
         return self.to_source.get((source_id, sentence_id), [])
+
+    def flags_for(self, original_id: str) -> list[Flag]:
+        return list(self.by_original.get(original_id, ()))
+
+    def flags_on(self, source_id: str, sentence_id: str) -> list[Flag]:
+        return list(self.by_source.get((source_id, sentence_id), ()))
 
 
 def default_diff_reference(workspace: Workspace) -> str | None:
@@ -311,7 +326,7 @@ def _original_column(workspace: Workspace, index: _Index, names: Mapping[str, st
     sentences = []
     for sid, number, paragraph, text in _numbered(workspace, ORIGINAL):
         links = index.links_for(sid)
-        flags = [] if comparison is None else comparison.flags_for(sid)
+        flags = index.flags_for(sid)
         unmatched = (
             compared
             and sid != TITLE
@@ -389,7 +404,7 @@ def _mt_column(
         if comparison is not None:
             flags = [
                 f
-                for f in comparison.flags_for(sid)
+                for f in index.flags_for(sid)
                 if f.kind in NUMBER_FLAGS or f.kind == "entity_only_here"
             ]
             marks.extend(_flag_marks(text, flags))
@@ -449,11 +464,7 @@ def _source_column(
                 marks.extend(word_marks(text, best.diff, INSERT, notes))
             else:
                 notes.extend(diff_summary(best.diff))
-        flags = (
-            []
-            if comparison is None
-            else [f for f in comparison.flags if f.source == source_id and f.sentence == sid]
-        )
+        flags = index.flags_on(source_id, sid)
         marks.extend(
             _flag_marks(text, (f for f in flags if f.kind != "entity_only_here"), other_side=True)
         )

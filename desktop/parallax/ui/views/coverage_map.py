@@ -215,18 +215,28 @@ class CoverageMap(QWidget):
                                                 header.width() - 2))
         show_labels = height >= metrics.height() - 2
         selection = diff_colours(dark).selection
-        for row, original_id in enumerate(self._rows):
-            first = self.cell_rect(row, 0)
-            label = QRect(area.left(), first.top(), self._row_label_width() - 4, height)
+        # Only the rows the paint event exposes, with the geometry computed once: a long
+        # article has thousands of cells, and every Qt call from Python on the GUI thread
+        # may wait for the interpreter lock while the comparison runs in the background.
+        label_width = self._row_label_width()
+        left = area.left() + label_width
+        top = area.top() + self._header_height()
+        exposed = event.rect()
+        first_row = max(0, (exposed.top() - top) // height)
+        last_row = min(len(self._rows) - 1, (exposed.bottom() - top) // height)
+        painter.setPen(text_colour)
+        for row in range(first_row, last_row + 1):
+            original_id = self._rows[row]
+            y = top + row * height
+            label = QRect(area.left(), y, label_width - 4, height)
             if row == self._selected_row:
                 painter.fillRect(label.adjusted(0, 0, 4, 0), selection)
             if show_labels or row % 5 == 0:
-                painter.setPen(text_colour)
                 text = "T" if original_id == TITLE else original_id[1:]
                 painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                                  text)
             for column in range(len(self._columns)):
-                rect = self.cell_rect(row, column).adjusted(0, 0, -1, -1)
+                rect = QRect(left + column * width, y, width - 1, height - 1)
                 link = self.link(row, column)
                 painter.fillRect(rect, coverage_colour(None if link is None else link.score, dark))
                 if link is None:

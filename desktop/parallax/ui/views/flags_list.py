@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QToolButton,
     QTreeView,
@@ -95,8 +94,8 @@ class FlagsNavigator(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.view.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths are fitted in `_fit_columns` from the labels, not by ResizeToContents, which
+        # asks the model for every row's size hint at each change: seconds on a long article.
         header.setStretchLastSection(True)
         self.view.doubleClicked.connect(self._activate_index)
         self.view.enter_pressed.connect(self._activate_index)
@@ -133,6 +132,7 @@ class FlagsNavigator(QWidget):
         self._workspace = workspace
         self._comparison = comparison
         self.model.set_data(workspace, comparison)
+        self._fit_columns()
         self._fill_sources()
         self._count_kinds()
         self.status_label.clear()
@@ -244,6 +244,23 @@ class FlagsNavigator(QWidget):
         self.source_combo.setCurrentIndex(max(0, found))
         self.source_combo.blockSignals(False)
         self.proxy.set_source(str(self.source_combo.currentData()))
+
+    def _fit_columns(self) -> None:
+        """Kind and place columns as wide as their longest text (measured once per distinct
+        kind, and for the longest few place names)."""
+        flags = self.model.all_flags()
+        if not flags:
+            return
+        metrics = self.view.fontMetrics()
+        padding = 16  # the cell's margins on both sides, as the style draws them
+        icon = metrics.height() + 4  # the kind's colour swatch
+        kinds = {flag.kind for flag in flags}
+        kind_width = max(metrics.horizontalAdvance(flag_label(k)) for k in kinds)
+        places = sorted({self.model.where(flag) for flag in flags}, key=len, reverse=True)[:20]
+        place_width = max(metrics.horizontalAdvance(p) for p in places)
+        header = self.view.header()
+        header.resizeSection(0, kind_width + icon + padding)
+        header.resizeSection(1, place_width + padding)
 
     def _count_kinds(self) -> None:
         """Each kind's entry says how many flags it has, so empty kinds are not tried."""
