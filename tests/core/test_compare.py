@@ -86,7 +86,7 @@ def test_each_flag_kind_is_raised_where_it_should_be(comparison: Comparison) -> 
     assert has("number_qualifier", "s18", "src3", "s11")  # 50 vs nearly 50
     assert has("number_mismatch", "s18", "src4", "s7")  # 50 vs 约40
     assert has("entity_only_there", "s29", "src2", "s4")  # Dmitry Peskov
-    assert has("entity_only_there", "s5", "src4", "s1")  # 乌兰巴托
+    assert has("entity_only_there", "s24", "src4", "s1")  # 乌兰巴托
     assert has("loaded_word", "s17", None, None)  # 野蛮行径
     assert has("vague_attribution", "s10", None, None)  # 外界普遍认为
     assert has("vague_attribution", "s28", None, None)  # 一些西方媒体

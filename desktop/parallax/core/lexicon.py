@@ -91,6 +91,24 @@ def jieba_tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((pair.word, pair.flag) for pair in jieba.posseg.cut(text, HMM=True))
 
 
+@lru_cache(maxsize=50_000)
+def jieba_subwords(word: str) -> tuple[str, ...]:
+    """Dictionary words of two or three characters inside a longer word (jieba's search mode).
+
+    Compounds hide shared words: 两国关系 in one report and 两国 ... 关系 in another.
+    """
+    if len(word) < 3:
+        return ()
+    freq = jieba_module().dt.FREQ
+    found = []
+    for size in (2, 3):
+        for start in range(len(word) - size + 1):
+            part = word[start:start + size]
+            if part != word and freq.get(part):
+                found.append(part)
+    return tuple(found)
+
+
 # ---- framing lexicon ---------------------------------------------------------------------
 
 

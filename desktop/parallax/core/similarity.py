@@ -3,7 +3,8 @@
 Each sentence becomes a bag of weighted features:
 
 - words: English (and other alphabetic languages) lower-cased, stop words dropped, Snowball
-  stems; Chinese jieba words in Simplified form, stop words dropped;
+  stems; Chinese jieba words in Simplified form, stop words dropped, plus (at half weight) the
+  dictionary words inside longer ones, as jieba's search mode does;
 - numbers, normalised across languages (`#15` from 15, 十五 or fifteen), weighted up;
 - names: gazetteer ids (`@putin` from Putin, 普京), weighted up, so they match across
   languages; capitalised English words weigh more than other words; Chinese names also give
@@ -23,9 +24,8 @@ the n_a x n_b result (45 x 5,000 sentences: 0.9 MB).
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +39,7 @@ from parallax.core.lexicon import (
     base_lang,
     find_gazetteer_names,
     is_chinese,
+    jieba_subwords,
     jieba_tagged,
     synonyms,
     to_simplified,
@@ -51,6 +52,7 @@ CHAR_WEIGHT = 0.3
 NUMBER_BOOST = 2.0
 NAME_BOOST = 2.0
 CAPITAL_BOOST = 1.5
+SUBWORD_WEIGHT = 0.5  # a dictionary word inside a longer jieba word (关系 in 两国关系)
 
 _EN_STOP = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -162,6 +164,9 @@ def _chinese_features(text: str, words: dict[str, float], chars: dict[str, float
         if not _CJK.match(word) or word in _ZH_STOP:
             continue
         words["z:" + zh_synonyms.get(word, word)] += 1.0
+        for part in jieba_subwords(word):
+            if part not in _ZH_STOP:
+                words["z:" + zh_synonyms.get(part, part)] += SUBWORD_WEIGHT
         if tag in _ZH_NAME_TAGS and len(word) >= 2:
             key = sound_key(word)
             if key:
@@ -174,86 +179,127 @@ def _chinese_features(text: str, words: dict[str, float], chars: dict[str, float
             chars[word] += 1.0
 
 
-def _tfidf(
-    rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]]
-) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
-    df: Counter[str] = Counter()
+@dataclass(frozen=True)
+class _Indexed:
+    """Rows of weighted features as flat arrays: one pass of Python over the terms, then
+    every weighting is a numpy expression."""
+
+    n_a: int  # rows_a come first, then rows_b
+    n_rows: int
+    terms: npt.NDArray[np.intp]  # term id of each (row, term) entry
+    values: npt.NDArray[np.float64]  # its raw weight
+    rows: npt.NDArray[np.intp]  # its row
+    n_terms: int
+
+
+def _index(rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]]) -> _Indexed:
+    vocab: dict[str, int] = {}
+    terms: list[int] = []
+    values: list[float] = []
+    lengths: list[int] = []
     for row in (*rows_a, *rows_b):
-        df.update(row.keys())
-    n = len(rows_a) + len(rows_b)
-    idf = {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
-
-    def weigh(row: dict[str, float]) -> dict[str, float]:
-        vec = {t: (1.0 + math.log(tf)) * idf[t] if tf >= 1 else tf * idf[t]
-               for t, tf in row.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        return {t: v / norm for t, v in vec.items()} if norm else {}
-
-    return [weigh(r) for r in rows_a], [weigh(r) for r in rows_b]
-
-
-def _dense(rows: Sequence[dict[str, float]], vocab: dict[str, int]) -> npt.NDArray[np.float32]:
-    out = np.zeros((len(rows), len(vocab)), dtype=np.float32)
-    for i, row in enumerate(rows):
         for term, value in row.items():
-            j = vocab.get(term)
-            if j is not None:
-                out[i, j] = value
-    return out
+            terms.append(vocab.setdefault(term, len(vocab)))
+            values.append(value)
+        lengths.append(len(row))
+    return _Indexed(
+        n_a=len(rows_a),
+        n_rows=len(lengths),
+        terms=np.asarray(terms, dtype=np.intp),
+        values=np.asarray(values, dtype=np.float64),
+        rows=np.repeat(np.arange(len(lengths), dtype=np.intp), lengths),
+        n_terms=len(vocab),
+    )
+
+
+def _idf(ix: _Indexed) -> npt.NDArray[np.float64]:
+    # Terms are unique within a row, so the document frequency is a count of entries.
+    df = np.bincount(ix.terms, minlength=ix.n_terms)
+    result: npt.NDArray[np.float64] = np.log((ix.n_rows + 1) / (df + 1)) + 1.0
+    return result
+
+
+def _shared_columns(ix: _Indexed) -> npt.NDArray[np.intp]:
+    """Column of each term in the shared vocabulary (terms on both sides), else -1."""
+    in_a = np.zeros(ix.n_terms, dtype=bool)
+    in_b = np.zeros(ix.n_terms, dtype=bool)
+    side_a = ix.rows < ix.n_a
+    in_a[ix.terms[side_a]] = True
+    in_b[ix.terms[~side_a]] = True
+    shared = in_a & in_b
+    columns = np.full(ix.n_terms, -1, dtype=np.intp)
+    columns[shared] = np.arange(int(shared.sum()), dtype=np.intp)
+    return columns
+
+
+def _product(
+    ix: _Indexed, weights_a: npt.NDArray[np.float64], weights_b: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float32]:
+    """Sum over shared terms of weights_a * weights_b, per (row of a, row of b)."""
+    n_b = ix.n_rows - ix.n_a
+    result = np.zeros((ix.n_a, n_b), dtype=np.float32)
+    columns = _shared_columns(ix)
+    width = int(columns.max()) + 1 if columns.size else 0
+    if width == 0 or ix.n_a == 0 or n_b == 0:
+        return result
+    keep = columns[ix.terms] >= 0
+    side_a = ix.rows < ix.n_a
+    pick_a = keep & side_a
+    dense_a = np.zeros((ix.n_a, width), dtype=np.float32)
+    dense_a[ix.rows[pick_a], columns[ix.terms[pick_a]]] = weights_a[pick_a]
+    pick_b = keep & ~side_a
+    rows_b = ix.rows[pick_b] - ix.n_a
+    cols_b = columns[ix.terms[pick_b]]
+    vals_b = weights_b[pick_b]
+    for start, stop in _blocks(n_b):
+        inside = (rows_b >= start) & (rows_b < stop)
+        dense_b = np.zeros((stop - start, width), dtype=np.float32)
+        dense_b[rows_b[inside] - start, cols_b[inside]] = vals_b[inside]
+        result[:, start:stop] = dense_a @ dense_b.T
+    return result
+
+
+def _row_sums(ix: _Indexed, values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    sums: npt.NDArray[np.float64] = np.bincount(ix.rows, weights=values,
+                                                minlength=ix.n_rows).astype(np.float64)
+    return sums
 
 
 def cosine_matrix(
     rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]]
 ) -> npt.NDArray[np.float32]:
-    """TF-IDF cosine similarities, shape (len(rows_a), len(rows_b))."""
-    result = np.zeros((len(rows_a), len(rows_b)), dtype=np.float32)
-    if not rows_a or not rows_b:
-        return result
-    vec_a, vec_b = _tfidf(rows_a, rows_b)
-    terms_a = set().union(*(v.keys() for v in vec_a))
-    terms_b = set().union(*(v.keys() for v in vec_b))
-    vocab = {t: i for i, t in enumerate(sorted(terms_a & terms_b))}
-    if not vocab:
-        return result
-    dense_a = _dense(vec_a, vocab)
-    for start, stop in _blocks(len(vec_b)):
-        dense_b = _dense(vec_b[start:stop], vocab)
-        result[:, start:stop] = dense_a @ dense_b.T
-    return result
+    """TF-IDF cosine similarities, shape (len(rows_a), len(rows_b)).
+
+    Term frequency is sublinear (1 + log tf) from 1 up, and proportional below 1 (features
+    weighted under one, such as words inside compounds).
+    """
+    ix = _index(rows_a, rows_b)
+    if not rows_a or not rows_b or ix.terms.size == 0:
+        return np.zeros((len(rows_a), len(rows_b)), dtype=np.float32)
+    tf = np.where(ix.values >= 1.0, 1.0 + np.log(np.maximum(ix.values, 1.0)), ix.values)
+    weights = tf * _idf(ix)[ix.terms]
+    norms = np.sqrt(_row_sums(ix, weights * weights))
+    weights = np.divide(weights, norms[ix.rows], out=np.zeros_like(weights),
+                        where=norms[ix.rows] > 0)
+    return _product(ix, weights, weights)
 
 
 def overlap_matrix(
     rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]]
 ) -> npt.NDArray[np.float32]:
     """IDF mass of the shared features over the mass of the smaller sentence (0..1)."""
-    result = np.zeros((len(rows_a), len(rows_b)), dtype=np.float32)
-    if not rows_a or not rows_b:
-        return result
-    df: Counter[str] = Counter()
-    for row in (*rows_a, *rows_b):
-        df.update(row.keys())
-    n = len(rows_a) + len(rows_b)
-    idf = {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
-
-    def weigh(row: dict[str, float]) -> dict[str, float]:
-        # A boosted feature (number, name) counts once at its boost, however often it occurs.
-        return {t: idf[t] * max(1.0, min(w, NAME_BOOST)) for t, w in row.items()}
-
-    wa = [weigh(r) for r in rows_a]
-    wb = [weigh(r) for r in rows_b]
-    mass_a = np.array([sum(r.values()) for r in wa], dtype=np.float32)
-    mass_b = np.array([sum(r.values()) for r in wb], dtype=np.float32)
-    vocab = {t: i for i, t in enumerate(sorted(set().union(*wa) & set().union(*wb)))}
-    if not vocab:
-        return result
-    dense_a = _dense(wa, vocab)
-    smaller = np.minimum(mass_a[:, None], mass_b[None, :])
-    for start, stop in _blocks(len(wb)):
-        ones = (_dense(wb[start:stop], vocab) > 0).astype(np.float32)
-        shared = dense_a @ ones.T
-        block = smaller[:, start:stop]
-        result[:, start:stop] = np.divide(shared, block, out=np.zeros_like(shared),
-                                          where=block > 0)
+    ix = _index(rows_a, rows_b)
+    if not rows_a or not rows_b or ix.terms.size == 0:
+        return np.zeros((len(rows_a), len(rows_b)), dtype=np.float32)
+    # A boosted feature (number, name) counts once at its boost, however often it occurs;
+    # one weighted under one (a word inside a compound) counts for that part.
+    weights = _idf(ix)[ix.terms] * np.where(ix.values < 1.0, ix.values,
+                                            np.minimum(ix.values, NAME_BOOST))
+    mass = _row_sums(ix, weights).astype(np.float32)
+    shared = _product(ix, weights, np.ones_like(weights))
+    smaller = np.minimum(mass[:ix.n_a, None], mass[None, ix.n_a:])
+    result: npt.NDArray[np.float32] = np.divide(
+        shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
     return result
 
 
