@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from parallax.core.paths import resources_dir
+from parallax.core.paths import cache_dir, resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,11 @@ def jieba_module() -> Any:
                 import jieba
 
                 jieba.setLogLevel(logging.WARNING)
+                # jieba keeps its prefix-dictionary cache in the shared temp folder by
+                # default, where another user's file can block it and a reboot loses it
+                # (rebuilding costs seconds): keep ours, per jieba version, with our caches.
+                jieba.dt.tmp_dir = str(cache_dir())
+                jieba.dt.cache_file = f"jieba-{jieba.__version__}.cache"
                 jieba.initialize()
                 for entry in gazetteer():
                     for name in entry.zh:
