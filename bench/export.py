@@ -10,20 +10,15 @@ seventh sentence) so the figures show how each writer scales. Prints a table; as
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
-# bench/translate.py would shadow translate-toolkit (the TMX writer) when run from here.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-from parallax.core.compare import compare_workspace  # noqa: E402
-from parallax.core.comparison import Comparison, Flag, Link  # noqa: E402
-from parallax.core.errors import ExportError  # noqa: E402
-from parallax.core.export import FORMATS, ExportOptions, render_export  # noqa: E402
-from parallax.core.samples import sample_workspace  # noqa: E402
-from parallax.core.segment import make_article  # noqa: E402
-from parallax.core.workspace import Workspace  # noqa: E402
+from parallax.core.compare import compare_workspace
+from parallax.core.comparison import Comparison, Flag, Link
+from parallax.core.errors import ExportError
+from parallax.core.export import FORMATS, ExportOptions, render_export
+from parallax.core.samples import sample_workspace
+from parallax.core.segment import make_article
+from parallax.core.workspace import Workspace
 
 
 def large(sentences: int) -> tuple[Workspace, Comparison]:

@@ -1,7 +1,7 @@
 """Argos translation speed and memory: our batched CTranslate2 path against Argos's own.
 
-    python bench/translate.py                    # the tiny random-weight model (plumbing only)
-    python bench/translate.py --model zh_en.argosmodel [--repeat 2]
+    python bench/translation.py                    # the tiny random-weight model (plumbing only)
+    python bench/translation.py --model zh_en.argosmodel [--repeat 2]
 
 Every configuration runs in its own subprocess, so its peak resident memory (getrusage maxrss,
 which sees CTranslate2's C++ allocations where tracemalloc would not) is its own. Measured:
