@@ -322,3 +322,16 @@ def test_real_model_translates_seed_sentences() -> None:
     text = " ".join(outputs)
     for name in ("Putin", "Mongolia", "International Criminal Court"):
         assert name.lower() in text.lower(), (name, outputs)
+
+
+def test_get_engine_passes_the_llm_settings_through(models: dict[str, Path]) -> None:
+    from parallax.core.translate.engines import get_engine
+
+    glossary = parse_glossary("普京\tPutin\n")
+    engine = get_engine("llm", model=models["chat"], threads=1, context_length=768,
+                        glossary=glossary)
+    assert isinstance(engine, LlmEngine)
+    assert (engine.settings.threads, engine.settings.context_length) == (1, 768)
+    assert engine.settings.glossary is glossary
+    assert get_engine("llm", model=models["chat"], glossary=None).settings.glossary is None
+    assert get_engine("llm", model=models["chat"]).settings.glossary == active_glossary()

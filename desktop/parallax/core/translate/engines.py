@@ -83,7 +83,8 @@ def available_engines() -> list[EngineInfo]:
 
 def get_engine(name: str, **settings: Any) -> Engine:
     """An engine by name. Argos settings: beam_size, threads, models_dir, batch_size.
-    LLM settings: model (path or registered name; default the first registered), threads."""
+    LLM settings: model (path or registered name; default the first registered), threads,
+    context_length, glossary (a Glossary, or None for none; default the active glossary)."""
     if name == "argos":
         from parallax.core.translate.argos import ArgosEngine
 
@@ -119,9 +120,10 @@ def _llm_engine(settings: dict[str, Any]) -> Engine:
         chosen = Path(str(model))
     else:
         chosen = gguf_models.get_gguf(str(model))
-    llm_settings = module.LlmSettings(threads=settings["threads"]) if settings.get(
-        "threads") else None
-    engine: Engine = module.LlmEngine(chosen, llm_settings)
+    # Only what the caller set: the rest keeps LlmSettings' defaults (the active glossary).
+    given = {key: settings[key] for key in ("threads", "context_length", "glossary")
+             if key in settings and (settings[key] is not None or key == "glossary")}
+    engine: Engine = module.LlmEngine(chosen, module.LlmSettings(**given))
     return engine
 
 
