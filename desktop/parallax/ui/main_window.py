@@ -493,6 +493,7 @@ class MainWindow(QMainWindow):
         _connect(self.coverage_map, "cell_activated", self._on_coverage_cell)
         _connect(self.diff_detail, "options_changed", self._on_diff_options)
         _connect(self.columns_view, "columns_changed", self._sync_column_visibility)
+        self.columns_view.built.connect(self._maybe_settled)
         self.zoom.font_changed.connect(self._apply_font)
         theme_notifier().changed.connect(self._apply_dark)
         self._apply_dark(is_dark())
@@ -691,8 +692,10 @@ class MainWindow(QMainWindow):
         self.action("retry_sentence").setEnabled(selected is not None and not translating)
 
     def is_settled(self) -> bool:
-        """Nothing running in the background and the latest comparison on screen."""
-        return tracker().active == 0 and not self.document.comparing
+        """Nothing running in the background and the latest comparison on screen (long
+        columns included, which are built in slices between events)."""
+        return (tracker().active == 0 and not self.document.comparing
+                and not self.columns_view.building())
 
     def _maybe_settled(self) -> None:
         if self.is_settled():

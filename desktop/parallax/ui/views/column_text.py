@@ -12,8 +12,10 @@ cannot be found is simply not coloured rather than coloured in the wrong place.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -121,8 +123,8 @@ def word_marks(text: str, spans: Sequence[DiffSpan], side: int, notes: list[str]
     and names, so past `MOSTLY_DIFFERENT` the pair gets a note instead.
     """
     ranges = diff_ranges(text, spans, side)
-    letters = sum(ch.isalnum() for ch in text)
-    marked = sum(ch.isalnum() for start, end in ranges for ch in text[start:end])
+    letters = sum(map(str.isalnum, text))
+    marked = sum(sum(map(str.isalnum, text[start:end])) for start, end in ranges)
     if letters and marked / letters > MOSTLY_DIFFERENT:
         notes.append(
             QCoreApplication.translate(
@@ -228,19 +230,76 @@ def build_columns(
     comparison: Comparison | None,
     diff_reference: str | None = None,
 ) -> tuple[ColumnText, ...]:
-    """One `ColumnText` per column: original, "mt", then each source in workspace order."""
-    index = _Index(workspace, comparison)
+    """One `ColumnText` per column: original, "mt", then each source in workspace order.
+
+    A column whose inputs are the very same objects as at its last build is reused: a
+    translation arriving rebuilds only the columns it changes, and a build made ahead on a
+    worker thread (`prepare_columns`) is picked up by the views.
+    """
+    index: _Index | None = None
+
+    def shared() -> _Index:
+        nonlocal index
+        if index is None:
+            index = _Index(workspace, comparison)
+        return index
+
     if diff_reference is None:
         diff_reference = default_diff_reference(workspace)
     names = {s.id: s.display_name for s in workspace.sources}
+    common = (workspace.original, workspace.sources, comparison)
     columns = [
-        _original_column(workspace, index, names),
-        _mt_column(workspace, index, names, diff_reference),
+        _memoised((ORIGINAL,), common,
+                  lambda: _original_column(workspace, shared(), names)),
+        _memoised((MT, diff_reference or ""),
+                  (*common, workspace.settings, workspace.translations.get(ORIGINAL),
+                   workspace.edits.get(ORIGINAL)),
+                  lambda: _mt_column(workspace, shared(), names, diff_reference)),
     ]
-    columns.extend(
-        _source_column(workspace, index, names, sid) for sid in (s.id for s in workspace.sources)
-    )
+    for source in workspace.sources:
+        sid = source.id
+
+        def make(sid: str = sid) -> ColumnText:
+            return _source_column(workspace, shared(), names, sid)
+
+        columns.append(_memoised(
+            (sid,), (*common, workspace.settings, workspace.translations.get(sid),
+                     workspace.edits.get(sid)), make))
     return tuple(columns)
+
+
+def prepare_columns(workspace: Workspace, comparison: Comparison | None,
+                    diff_reference: str | None = None) -> None:
+    """Build the columns ahead of time (on a worker thread, right after the comparison) so the
+    GUI thread finds them ready when the comparison arrives."""
+    build_columns(workspace, comparison, diff_reference)
+
+
+_MEMO_SIZE = 64
+_memo: OrderedDict[tuple[str, ...], tuple[tuple[object, ...], ColumnText]] = OrderedDict()
+_memo_lock = threading.Lock()
+
+
+def _memoised(name: tuple[str, ...], inputs: tuple[object, ...],
+              build: Callable[[], ColumnText]) -> ColumnText:
+    """The last build of column `name` when its inputs are the same objects, else a new one.
+
+    Inputs are compared by identity: workspaces and comparisons are immutable, and the entry
+    keeps them alive, so an identical id always means the identical object.
+    """
+    with _memo_lock:
+        entry = _memo.get(name)
+        if entry is not None and len(entry[0]) == len(inputs) and all(
+                a is b for a, b in zip(entry[0], inputs, strict=True)):
+            _memo.move_to_end(name)
+            return entry[1]
+    column = build()
+    with _memo_lock:
+        _memo[name] = (inputs, column)
+        _memo.move_to_end(name)
+        while len(_memo) > _MEMO_SIZE:
+            _memo.popitem(last=False)
+    return column
 
 
 def _numbered(workspace: Workspace, key: str) -> list[tuple[str, int | None, int, str]]:

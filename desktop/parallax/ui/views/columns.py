@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 import logging
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,10 +32,12 @@ from PySide6.QtWidgets import (
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import ORIGINAL, Workspace
 from parallax.ui.views.column_text import MT, ColumnText, build_columns, default_diff_reference
-from parallax.ui.views.reading_pane import ReadingPane
+from parallax.ui.views.reading_pane import BuildSteps, ReadingPane
 
 log = logging.getLogger(__name__)
 SYNC_LOOKAHEAD = 12  # sentences searched below the top one for an alignment anchor
+SYNC_SENTENCES = 150  # columns up to this long are built at once, longer ones in slices
+BUILD_SLICE_MS = 8  # GUI-thread time per slice of building long columns
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class ColumnsView(QWidget):
     edit_requested = Signal(str, str)
     retranslate_requested = Signal(str, str)
     columns_changed = Signal()  # order or visibility changed (e.g. to refresh a View menu)
+    built = Signal()  # every queued column text is on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +124,12 @@ class ColumnsView(QWidget):
         self._font: QFont | None = None
         self._find_cursor: tuple[str, int] | None = None
         self._selection: tuple[str, str] | None = None
+        # Long columns are built a few sentences at a time between events (see _build_slice).
+        self._builds: dict[str, BuildSteps] = {}
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_slice)
 
     # ---- data ------------------------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
@@ -139,10 +149,59 @@ class ColumnsView(QWidget):
             if column.id not in self._panes:
                 self._add_column(column.id)
             self._headers[column.id].set_column(column)
-            self._panes[column.id].set_column(column)
+            self._build(column.id, self._panes[column.id].column_steps(column))
         self._layout_columns()
         if self._selection is not None:
             self.show_selection(*self._selection)
+        self._start_builds()
+
+    # ---- building the panes' text ----------------------------------------------------------
+    def _build(self, column_id: str, steps: BuildSteps) -> None:
+        """Queue a pane's build steps, replacing any it had queued."""
+        previous = self._builds.pop(column_id, None)
+        if previous is not None:
+            previous.close()
+        pane = self._panes[column_id]
+        column = pane.column
+        if column is not None and len(column.sentences) <= SYNC_SENTENCES:
+            for _ in steps:  # a short column is built at once: no half-updated moment
+                pass
+            return
+        self._builds[column_id] = steps
+
+    def _start_builds(self) -> None:
+        if self._builds:
+            self._build_timer.start()
+
+    def building(self) -> bool:
+        """True while a long column's new text is still being built."""
+        return bool(self._builds)
+
+    def finish_building(self) -> None:
+        """Build everything queued now (e.g. before a screenshot)."""
+        while self._builds:
+            column_id, steps = next(iter(self._builds.items()))
+            for _ in steps:
+                pass
+            self._builds.pop(column_id, None)
+        self._build_timer.stop()
+        self.built.emit()
+
+    def _build_slice(self) -> None:
+        """Run build steps for about BUILD_SLICE_MS, visible columns first, then let the
+        event loop breathe (input, painting, progress) before the next slice."""
+        deadline = time.perf_counter() + BUILD_SLICE_MS / 1000
+        order = [i for i in self._order if i not in self._hidden] + list(self._hidden)
+        while self._builds and time.perf_counter() < deadline:
+            column_id = next((i for i in order if i in self._builds), next(iter(self._builds)))
+            try:
+                next(self._builds[column_id])
+            except StopIteration:
+                del self._builds[column_id]
+        if self._builds:
+            self._build_timer.start()
+        else:
+            self.built.emit()
 
     def set_diff_reference(self, source_id: str | None) -> None:
         """Which source the machine translation is diffed against (default: the first)."""
@@ -178,6 +237,9 @@ class ColumnsView(QWidget):
         self._panes[column_id] = pane
 
     def _remove_column(self, column_id: str) -> None:
+        steps = self._builds.pop(column_id, None)
+        if steps is not None:
+            steps.close()
         frame = self._frames.pop(column_id)
         self._headers.pop(column_id)
         self._panes.pop(column_id)
@@ -464,13 +526,17 @@ class ColumnsView(QWidget):
 
     def set_font(self, font: QFont) -> None:
         self._font = QFont(font)
-        for pane in self._panes.values():
+        for column_id, pane in self._panes.items():
             pane.setFont(font)
-            pane.refresh()
+            if pane.column is not None:
+                self._build(column_id, pane.column_steps(pane.column, force=True))
         if self._selection is not None:
             self.show_selection(*self._selection)
+        self._start_builds()
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
-        for pane in self._panes.values():
-            pane.set_dark(dark)
+        for column_id, pane in self._panes.items():
+            if pane.set_dark_later(dark) and pane.column is not None:
+                self._build(column_id, pane.column_steps(pane.column, force=True))
+        self._start_builds()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import html
 import logging
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 SENTENCE_ID_PROPERTY = QTextFormat.Property.UserProperty + 1  # sentence id on its characters
 FIND_COLOUR_LIGHT = QColor(86, 180, 233, 110)
 FIND_COLOUR_DARK = QColor(86, 180, 233, 150)
+STEP_SENTENCES = 12  # sentences added to a document per build step (about 5 ms)
+BuildSteps = Generator[None, None, None]
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -97,9 +100,11 @@ class ReadingPane(QTextEdit):
         self._ids: list[str] = []  # sentence id for each start
         self._ranges: dict[str, tuple[int, int]] = {}
         self._highlighted: tuple[str, ...] = ()
+        self._wanted: tuple[str, ...] = ()  # the selection asked for, shown where present
         self._hovered: str | None = None
         self._found: list[tuple[int, int]] = []
         self._current_find: int | None = None
+        self._find_query = ""
 
     # ---- content -------------------------------------------------------------------------
     @property
@@ -112,63 +117,106 @@ class ReadingPane(QTextEdit):
 
     def set_column(self, column: ColumnText) -> None:
         """Show `column`; highlights that still exist survive, scroll position is kept."""
-        if column == self._column:
-            return  # nothing changed in this column: no relayout, no flicker
-        scroll = self.verticalScrollBar().value()
+        for _ in self.column_steps(column):
+            pass
+
+    def column_steps(self, column: ColumnText, *, force: bool = False) -> BuildSteps:
+        """Show `column` by running the returned steps (each a few sentences).
+
+        `column` is this pane's column at once; the text on screen is replaced when the last
+        step has run. The new text is built in a document of its own, not yet shown: filling
+        a document on screen lays it out again at every insertion (four times slower), and
+        a long article built in steps leaves the event loop free in between. Nothing to do
+        (no step) when the column is the one shown, unless `force` (a font or theme change).
+        """
+        if column == self._column and not force:
+            return _no_steps()  # nothing changed in this column: no relayout, no flicker
         self._column = column
-        self._rebuild()
-        self._highlighted = tuple(s for s in self._highlighted if s in self._ranges)
-        self._found = []
-        self._current_find = None
-        self._refresh_extra()
-        self.verticalScrollBar().setValue(scroll)
+        return self._build(column)
 
     def set_dark(self, dark: bool) -> None:
-        if dark != self._dark:
-            self._dark = dark
+        if self.set_dark_later(dark):
             self.refresh()
+
+    def set_dark_later(self, dark: bool) -> bool:
+        """Take the theme without laying the text out again; True when a rebuild is due."""
+        changed = dark != self._dark
+        self._dark = dark
+        return changed
 
     def refresh(self) -> None:
         """Lay the column out again (after a font or theme change)."""
-        column, self._column = self._column, None
-        if column is not None:
-            self.set_column(column)
+        if self._column is not None:
+            for _ in self.column_steps(self._column, force=True):
+                pass
 
-    def _rebuild(self) -> None:
-        column = self._column
-        self.setExtraSelections([])
-        document = self.document()
-        document.clear()
+    def _build(self, column: ColumnText) -> BuildSteps:
+        document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)
         document.setDefaultFont(self.font())
-        self._starts, self._ids, self._ranges = [], [], {}
-        if column is None:
-            return
-        colours = diff_colours(self._dark)
-        grey = self.palette().color(QPalette.ColorGroup.Normal, QPalette.ColorRole.PlaceholderText)
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        paragraph: int | None = None
-        spaced = not _is_cjk_lang(column.lang)
-        first = True
-        for sentence in column.sentences:
-            if not first and sentence.paragraph != paragraph:
-                cursor.insertBlock(_paragraph_format())
-            elif not first and spaced:
-                cursor.insertText(" ", QTextCharFormat())
-            if first:
-                cursor.setBlockFormat(_paragraph_format())
-            first = False
-            paragraph = sentence.paragraph
-            self._insert_sentence(cursor, sentence, colours, grey)
-            if sentence.id == TITLE:
-                paragraph = -2  # the headline is always its own block
-        cursor.endEditBlock()
-        # The view's own cursor moved along with the insertions; leave it at the start so
-        # the first resize does not scroll to the end.
+        shown = False
+        try:
+            colours = diff_colours(self._dark)
+            grey = self.palette().color(QPalette.ColorGroup.Normal,
+                                        QPalette.ColorRole.PlaceholderText)
+            cursor = QTextCursor(document)
+            starts: list[int] = []
+            ids: list[str] = []
+            ranges: dict[str, tuple[int, int]] = {}
+            paragraph: int | None = None
+            spaced = not _is_cjk_lang(column.lang)
+            for n, sentence in enumerate(column.sentences):
+                if n and n % STEP_SENTENCES == 0:
+                    yield
+                if n and sentence.paragraph != paragraph:
+                    cursor.insertBlock(_paragraph_format())
+                elif n and spaced:
+                    cursor.insertText(" ", QTextCharFormat())
+                if not n:
+                    cursor.setBlockFormat(_paragraph_format())
+                paragraph = sentence.paragraph
+                start, end = self._insert_sentence(cursor, sentence, colours, grey)
+                starts.append(start)
+                ids.append(sentence.id)
+                ranges[sentence.id] = (start, end)
+                if sentence.id == TITLE:
+                    paragraph = -2  # the headline is always its own block
+            self._show(document, starts, ids, ranges)
+            shown = True
+        finally:
+            # Superseded by a newer column before it was shown (and the pane, the document's
+            # parent, may be gone already when an abandoned build is collected).
+            if not shown and shiboken6.isValid(document):
+                document.deleteLater()
+
+    def _show(self, document: QTextDocument, starts: list[int], ids: list[str],
+              ranges: dict[str, tuple[int, int]]) -> None:
+        """Put a built document on screen; highlights that still exist survive, the scroll
+        position is kept, find matches are searched again."""
+        bar = self.verticalScrollBar()
+        scroll = bar.value()
+        self.setExtraSelections([])  # their cursors belong to the old document
+        old = self.document()
+        owned = old.parent() is self  # built here before; the first one is Qt's own
+        self.setDocument(document)
+        if owned:
+            old.deleteLater()
+        self._starts, self._ids, self._ranges = starts, ids, ranges
+        self._highlighted = tuple(s for s in self._wanted if s in ranges)
+        if self._hovered not in ranges:
+            self._hovered = None
+        self._current_find = None
+        if self._find_query:
+            self.mark_matches(self._find_query)
+        else:
+            self._found = []
+            self._refresh_extra()
+        # The view's cursor starts at the top, so the first resize does not scroll elsewhere.
         self.setTextCursor(QTextCursor(document))
+        bar.setValue(scroll)
 
     def _insert_sentence(self, cursor: QTextCursor, sentence: ColumnSentence,
-                         colours: DiffColours, grey: QColor) -> None:
+                         colours: DiffColours, grey: QColor) -> tuple[int, int]:
         prefix = QTextCharFormat()
         prefix.setForeground(grey)
         prefix.setFontPointSize(max(6.0, self.font().pointSizeF() * 0.75))
@@ -197,9 +245,7 @@ class ReadingPane(QTextEdit):
             apply_mark(cursor.document(), start, sentence.text, mark, colours)
         if sentence.edited:
             cursor.insertText(f"\u2009{EDIT_MARKER}", prefix)
-        self._starts.append(start)
-        self._ids.append(sentence.id)
-        self._ranges[sentence.id] = (start, end)
+        return start, end
 
     # ---- sentence geometry -----------------------------------------------------------------
     def sentence_ids(self) -> list[str]:
@@ -322,7 +368,8 @@ class ReadingPane(QTextEdit):
 
     def highlight(self, sentence_ids: Iterable[str], scroll: bool = True) -> None:
         """Mark these sentences as the current selection; scroll the first into view."""
-        self._highlighted = tuple(s for s in sentence_ids if s in self._ranges)
+        self._wanted = tuple(sentence_ids)
+        self._highlighted = tuple(s for s in self._wanted if s in self._ranges)
         self._refresh_extra()
         if scroll and self._highlighted:
             self.ensure_sentence_visible(self._highlighted[0])
@@ -344,6 +391,7 @@ class ReadingPane(QTextEdit):
         """
         self._found = []
         self._current_find = None
+        self._find_query = text
         if text:
             document = self.document()
             cursor = document.find(text, 0)
@@ -513,6 +561,10 @@ class ReadingPane(QTextEdit):
         sentence = self._column.sentence(sentence_id)
         if sentence is not None:
             QGuiApplication.clipboard().setText(sentence.text)
+
+
+def _no_steps() -> BuildSteps:
+    yield from ()
 
 
 def _paragraph_format() -> QTextBlockFormat:
