@@ -18,6 +18,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from parallax.core.translate.engine import LanguagePair
 
 log = logging.getLogger(__name__)
 
-GLOSS_VERSION = 1  # bump when the gloss rules change, so cached glosses are redone
+GLOSS_VERSION = 2  # bump when the gloss rules change, so cached glosses are redone
 CEDICT_RELATIVE = Path("cedict") / "cedict_1_0_ts_utf-8_mdbg.txt"
 MAX_WORD = 8  # longest dictionary word tried when splitting unknown words
 MAX_SENSE = 40
@@ -157,8 +158,35 @@ def _load() -> tuple[_Dictionary, Any]:
 
             jieba.setLogLevel(logging.WARNING)
             # A private tokenizer: the shared default one stays as other modules expect it.
-            _segmenter = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+            tokenizer = jieba.Tokenizer()
+            # Gazetteer names stay whole (格拉西莫夫, not 格拉/西/莫/夫) and gloss as names.
+            for chinese, (_english, tag) in _gazetteer_names().items():
+                tokenizer.add_word(chinese, freq=200_000, tag=tag)
+            _segmenter = jieba.posseg.POSTokenizer(tokenizer)
         return _dictionary, _segmenter
+
+
+_GAZETTEER_TAGS = {"person": "nr", "place": "ns", "org": "nt"}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> dict[str, tuple[str, str]]:
+    """Chinese gazetteer name -> (its English name, jieba tag).
+
+    A person's shortest English name (Chinese news names people by surname: 格拉西莫夫 is
+    "Gerasimov"), a place's or organisation's first.
+    """
+    from parallax.core.lexicon import gazetteer
+
+    names: dict[str, tuple[str, str]] = {}
+    for entry in gazetteer():
+        if not entry.en:
+            continue
+        english = min(entry.en, key=len) if entry.type == "person" else entry.en[0]
+        for chinese in entry.zh:
+            if len(chinese) > 1:
+                names.setdefault(chinese, (english, _GAZETTEER_TAGS.get(entry.type, "nz")))
+    return names
 
 
 def clean_sense(sense: str, proper: bool) -> str:
@@ -375,6 +403,9 @@ class GlossEngine:
                    for sense in e.senses)
 
     def _word_gloss(self, dictionary: _Dictionary, word: str, tag: str) -> str:
+        known = _gazetteer_names().get(word)  # the text is already in Simplified form
+        if known is not None:
+            return known[0]
         prefer_proper = tag in _PROPER_TAGS
         key = (word, prefer_proper)
         with self._cache_lock:
