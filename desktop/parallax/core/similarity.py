@@ -62,7 +62,7 @@ _EN_STOP = frozenset(
     over own same she should so some such than that the their theirs them then there these
     they this those through to too under until up very was we were what when where which while
     who whom why will with would you your yours said says say told according also however
-    will would may might must shall one two new""".split()
+    will would may might must shall one two new toward towards upon within via""".split()
 )
 _ZH_STOP = frozenset(
     """的 了 在 是 和 与 及 以及 也 都 而 并 并且 对 对于 将 就 又 还 被 把 让 从 向 为 为了 以

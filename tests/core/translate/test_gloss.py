@@ -164,3 +164,16 @@ def test_any_text_glosses_without_losing_words(text: str) -> None:
     pairs = engine.gloss_words(text)
     assert "".join(word for word, _ in pairs) == "".join(text.split())
     assert isinstance(engine.gloss(text), str)
+
+
+def test_country_abbreviations_in_news_compounds(gloss: GlossEngine) -> None:
+    assert gloss.gloss("美俄对话。") == "US-Russia dialogue."
+    assert ("乌军", "Ukraine army") in gloss.gloss_words("乌军近期在库尔斯克方向推进。")
+    # Words CC-CEDICT has keep its reading; 乌 alone is "crow" unless tagged an abbreviation.
+    assert ("俄军", "Russian army") in gloss.gloss_words("俄军发动空袭。")
+    assert "crow" not in gloss.gloss("俄乌战事再度升级。")
+
+
+def test_a_preposition_reads_as_one(gloss: GlossEngine) -> None:
+    words = dict(gloss.gloss_words("俄军对乌克兰境内的基础设施发动空袭。"))
+    assert words["对"] == "towards"

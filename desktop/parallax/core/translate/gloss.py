@@ -29,7 +29,7 @@ from parallax.core.translate.engine import LanguagePair
 
 log = logging.getLogger(__name__)
 
-GLOSS_VERSION = 2  # bump when the gloss rules change, so cached glosses are redone
+GLOSS_VERSION = 3  # bump when the gloss rules change, so cached glosses are redone
 CEDICT_RELATIVE = Path("cedict") / "cedict_1_0_ts_utf-8_mdbg.txt"
 MAX_WORD = 8  # longest dictionary word tried when splitting unknown words
 MAX_SENSE = 40
@@ -168,6 +168,29 @@ def _load() -> tuple[_Dictionary, Any]:
 
 _GAZETTEER_TAGS = {"person": "nr", "place": "ns", "org": "nt"}
 
+# One-character country abbreviations news compounds are made of (俄乌 "Russia-Ukraine",
+# 乌军 "Ukraine army", 美方 "US side"). CC-CEDICT lists few of these compounds, and its
+# entries for the characters themselves lead with other senses (乌 "crow").
+_COUNTRY_ABBREVIATIONS = {
+    "俄": "Russia", "乌": "Ukraine", "美": "US", "中": "China", "蒙": "Mongolia", "欧": "EU",
+    "日": "Japan", "韩": "South Korea", "朝": "North Korea", "英": "UK", "法": "France",
+    "德": "Germany", "印": "India", "巴": "Pakistan", "以": "Israel", "伊": "Iran",
+    "土": "Turkey", "叙": "Syria", "台": "Taiwan", "越": "Vietnam", "菲": "Philippines",
+}
+_ABBREVIATION_SUFFIXES = {"军": "army", "方": "side"}
+
+
+def _abbreviation_gloss(word: str, tag: str) -> str | None:
+    """俄乌 -> Russia-Ukraine, 乌军 -> Ukraine army, 俄 (tagged as an abbreviation) -> Russia."""
+    names = _COUNTRY_ABBREVIATIONS
+    if len(word) == 1:
+        return names.get(word) if tag == "j" else None
+    if 2 <= len(word) <= 3 and all(ch in names for ch in word):
+        return "-".join(names[ch] for ch in word)
+    if len(word) == 2 and word[0] in names and word[1] in _ABBREVIATION_SUFFIXES:
+        return f"{names[word[0]]} {_ABBREVIATION_SUFFIXES[word[1]]}"
+    return None
+
 
 @lru_cache(maxsize=1)
 def _gazetteer_names() -> dict[str, tuple[str, str]]:
@@ -244,9 +267,17 @@ def best_gloss(entries: Sequence[DictionaryEntry], prefer_proper: bool,
         if senses:
             if _is_verb(tag):
                 senses = [s for s in senses if s in _verb_senses(entry)] or senses
+            elif tag == "p":  # a preposition: 对 is "towards", not "right"
+                senses = [s for s in senses if s in _PREPOSITIONS] or senses
             # The first sense is the main one, unless it is long and a near one is short.
             return min(senses[:3], key=lambda s: (len(s) > SHORT_SENSE, senses.index(s)))
     return None
+
+
+_PREPOSITIONS = frozenset(
+    "about against at by for from in into on onto over regarding through to towards under "
+    "until upon via with within".split()
+)
 
 
 def _is_verb(tag: str) -> bool:
@@ -414,6 +445,9 @@ class GlossEngine:
                 return cached if cached is not None else word
         entries = dictionary.get(word)
         gloss = best_gloss(entries, prefer_proper, tag) if entries else None
+        if (gloss is None or (tag == "j" and len(word) == 1)) and (
+                abbreviation := _abbreviation_gloss(word, tag)):
+            gloss = abbreviation
         if gloss is None and len(word) > 1:
             gloss = self._split_unknown(dictionary, word, transliterate=tag in _NAME_TAGS)
         with self._cache_lock:
