@@ -177,3 +177,8 @@ def test_country_abbreviations_in_news_compounds(gloss: GlossEngine) -> None:
 def test_a_preposition_reads_as_one(gloss: GlossEngine) -> None:
     words = dict(gloss.gloss_words("俄军对乌克兰境内的基础设施发动空袭。"))
     assert words["对"] == "towards"
+
+
+def test_a_month_that_does_not_exist_is_no_date(gloss: GlossEngine) -> None:
+    assert "".join(word for word, _ in gloss.gloss_words("八〇月")) == "八〇月"
+    assert ("9月3日", "3 September") in gloss.gloss_words("9月3日普京抵达。")

@@ -153,20 +153,17 @@ def _load() -> tuple[_Dictionary, Any]:
             _dictionary = _Dictionary(cedict_path())
             log.info("CC-CEDICT loaded: %d headwords", len(_dictionary))
         if _segmenter is None:
-            import jieba
+            from parallax.core.lexicon import jieba_module
+
+            # The shared jieba (a second tokenizer would load the dictionary again: seconds
+            # and a hundred MB): it keeps gazetteer names whole (格拉西莫夫, not 格拉/西/莫/夫).
+            jieba_module()
             import jieba.posseg
 
-            jieba.setLogLevel(logging.WARNING)
-            # A private tokenizer: the shared default one stays as other modules expect it.
-            tokenizer = jieba.Tokenizer()
-            # Gazetteer names stay whole (格拉西莫夫, not 格拉/西/莫/夫) and gloss as names.
-            for chinese, (_english, tag) in _gazetteer_names().items():
-                tokenizer.add_word(chinese, freq=200_000, tag=tag)
-            _segmenter = jieba.posseg.POSTokenizer(tokenizer)
+            _segmenter = jieba.posseg.dt
         return _dictionary, _segmenter
 
 
-_GAZETTEER_TAGS = {"person": "nr", "place": "ns", "org": "nt"}
 
 # One-character country abbreviations news compounds are made of (俄乌 "Russia-Ukraine",
 # 乌军 "Ukraine army", 美方 "US side"). CC-CEDICT lists few of these compounds, and its
@@ -193,22 +190,22 @@ def _abbreviation_gloss(word: str, tag: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_names() -> dict[str, tuple[str, str]]:
-    """Chinese gazetteer name -> (its English name, jieba tag).
+def _gazetteer_names() -> dict[str, str]:
+    """Chinese gazetteer name -> its English name.
 
     A person's shortest English name (Chinese news names people by surname: 格拉西莫夫 is
     "Gerasimov"), a place's or organisation's first.
     """
     from parallax.core.lexicon import gazetteer
 
-    names: dict[str, tuple[str, str]] = {}
+    names: dict[str, str] = {}
     for entry in gazetteer():
         if not entry.en:
             continue
         english = min(entry.en, key=len) if entry.type == "person" else entry.en[0]
         for chinese in entry.zh:
             if len(chinese) > 1:
-                names.setdefault(chinese, (english, _GAZETTEER_TAGS.get(entry.type, "nz")))
+                names.setdefault(chinese, english)
     return names
 
 
@@ -301,11 +298,16 @@ def _number(text: str) -> str:
         return "".join(digits.get(c, c) for c in text)
 
 
-def _date(match: re.Match[str]) -> str:
-    month = _MONTHS[int(_number(match["month"])) - 1]
+def _date(match: re.Match[str]) -> str | None:
+    """English for a matched date; None when it is no date (八〇月: there is no month 80)."""
+    month_number = _number(match["month"])
     day = _number(match["day"]) if match["day"] else ""
+    if not month_number.isdigit() or not 1 <= int(month_number) <= 12:
+        return None
+    if day and (not day.isdigit() or not 1 <= int(day) <= 31):
+        return None
     year = _number(match["year"]) if match["year"] else ""
-    return " ".join(part for part in (day, month, year) if part)
+    return " ".join(part for part in (day, _MONTHS[int(month_number) - 1], year) if part)
 
 
 class GlossEngine:
@@ -378,9 +380,12 @@ class GlossEngine:
         result: list[tuple[str, str]] = []
         position = 0
         for match in _DATE.finditer(text):
+            date = _date(match)
+            if date is None:
+                continue  # glossed as words with the text around it
             result += self._gloss_span(dictionary, segmenter, sentence, text,
                                        position, match.start())
-            result.append((sentence[match.start():match.end()], _date(match)))
+            result.append((sentence[match.start():match.end()], date))
             position = match.end()
         result += self._gloss_span(dictionary, segmenter, sentence, text, position, len(text))
         return result
@@ -436,7 +441,7 @@ class GlossEngine:
     def _word_gloss(self, dictionary: _Dictionary, word: str, tag: str) -> str:
         known = _gazetteer_names().get(word)  # the text is already in Simplified form
         if known is not None:
-            return known[0]
+            return known
         prefer_proper = tag in _PROPER_TAGS
         key = (word, prefer_proper)
         with self._cache_lock:
