@@ -96,9 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         rest = times[1:] or times
         verdict = "within" if statistics.median(rest) < START_TARGET_S else "OVER"
         print(f"start to first painted window ({label}): first run {times[0]:.2f} s, then "
-              f"median {statistics.median(rest):.2f} s, best {min(rest):.2f} s over "
-              f"{len(rest)} runs ({verdict} the {START_TARGET_S:.0f} s target; "
-              f"{os.cpu_count()} CPUs)")
+              f"median {statistics.median(rest):.2f} s, best {min(rest):.2f} s, worst "
+              f"{max(rest):.2f} s over {len(rest)} runs ({verdict} the {START_TARGET_S:.0f} s "
+              f"target; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
 
     elapsed, code = timed_run(exe, ["--self-test"], {})
     print(f"self-test: {elapsed:.1f} s, exit status {code}")

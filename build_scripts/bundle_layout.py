@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -60,6 +62,9 @@ EXCLUDED_MODULES = (
     "PySide6.QtTest", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtPdf",
     "PySide6.QtPdfWidgets", "PySide6.QtNetworkAuth", "PySide6.QtConcurrent", "PySide6.QtDBus",
     "PySide6.QtAxContainer", "PySide6.QtXml", "PySide6.QtNetwork",
+    # lxml's hook collects every submodule; trafilatura, jusText (lxml.sax) and the
+    # translate-toolkit use etree, html and sax only.
+    "lxml.objectify", "lxml.html.diff", "lxml.html._difflib", "lxml.isoschematron",
 )
 
 # Collected data files never read: jieba's paddle-mode model and keyword-extraction IDF table
@@ -73,13 +78,31 @@ QT_TRANSLATIONS = re.compile(r"Qt/translations/qt(base)?_(zh_CN|zh_TW|ru|en)\.qm
 
 # Qt's GTK3 theme plugin drags in the whole GTK/cairo/pango stack (~20 MB) only to look native
 # on GNOME; Qt's own Fusion style is used instead. These libraries come only with that plugin.
-EXCLUDED_BINARY_PARTS = ("platformthemes/libqgtk3", "plugins/platforms/libqvnc",
-                         "plugins/platforms/libqvkkhrdisplay", "plugins/egldeviceintegrations/")
+EXCLUDED_BINARY_PARTS = (
+    "platformthemes/libqgtk3", "plugins/platforms/libqvnc",
+    "plugins/platforms/libqvkkhrdisplay", "plugins/egldeviceintegrations/",
+    # Framebuffer/embedded platforms (kept: xcb, wayland, offscreen for the self-test) and the
+    # evdev/TUIO input plugins only they use; TUIO alone pulls in QtNetwork and Kerberos.
+    "plugins/platforms/libqlinuxfb", "plugins/platforms/libqeglfs",
+    "plugins/platforms/libqminimal", "plugins/generic/", "Qt/lib/libQt6Network.",
+    # Image formats no Parallax image uses (icons are SVG and PNG; PNG is built into Qt).
+    "imageformats/libqjpeg", "imageformats/libqwebp", "imageformats/libqtiff",
+    "imageformats/libqicns", "imageformats/libqtga", "imageformats/libqwbmp",
+    # Pillow is here for fpdf2's PDF export, which embeds no images of ours: no AVIF, WebP,
+    # colour management or Tk (PIL.ImageCms and the plugins handle the missing modules).
+    "PIL/_avif.", "PIL/_webp.", "PIL/_imagingcms.", "PIL/_imagingtk.",
+)
 GTK_ONLY_LIBRARIES = re.compile(
     r"^lib(gtk-3|gdk-3|atk-1\.0|atk-bridge-2\.0|atspi|cairo|cairo-gobject|gdk_pixbuf-2\.0|"
     r"pango-1\.0|pangocairo-1\.0|pangoft2-1\.0|epoxy|Xcomposite|Xdamage|Xinerama|Xrandr|"
     r"Xcursor|Xi|thai|datrie|pixman-1|fribidi|cloudproviders|tracker-sparql-3\.0|"
-    r"Qt6EglFSDeviceIntegration|Qt6EglFsKmsSupport)\.so"
+    r"Qt6EglFSDeviceIntegration|Qt6EglFsKmsSupport|gio-2\.0|harfbuzz|jpeg)\.so"
+)
+# Libraries only the plugins and modules dropped above need (QtNetwork's Kerberos; Pillow's
+# AVIF, WebP and LittleCMS, whose auditwheel names carry a hash: libwebp-51b0b3f7.so.7).
+UNUSED_LIBRARIES = re.compile(
+    r"^lib(gssapi_krb5|krb5|k5crypto|krb5support|com_err|keyutils)\.so"
+    r"|^lib(avif|webp|webpmux|webpdemux|sharpyuv|lcms2)-[0-9a-f]{8}\.so"
 )
 
 # What must never turn up in a built bundle (checked by tests and bench/bundle.py).
@@ -104,7 +127,28 @@ def keep_binary(destination: str) -> bool:
     dest = destination.replace("\\", "/")
     if any(part in dest for part in EXCLUDED_BINARY_PARTS):
         return False
-    return not GTK_ONLY_LIBRARIES.match(dest.rsplit("/", 1)[-1])
+    name = dest.rsplit("/", 1)[-1]
+    return not (GTK_ONLY_LIBRARIES.match(name) or UNUSED_LIBRARIES.match(name))
+
+
+def drop_dangling_symlinks(
+    datas: list[tuple[str, str, str]], binaries: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """`datas` without the links PyInstaller made to libraries that were left out.
+
+    PyInstaller files its SYMLINK entries (`_internal/libfoo.so -> pillow.libs/libfoo.so`)
+    under datas, where `src` is the link's target relative to the link."""
+    kept = {posixpath.normpath(dest.replace("\\", "/")) for dest, _, _ in datas + binaries}
+    result = []
+    for dest, src, kind in datas:
+        if kind == "SYMLINK":
+            link = dest.replace("\\", "/")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(link),
+                                                       src.replace("\\", "/")))
+            if target not in kept:
+                continue
+        result.append((dest, src, kind))
+    return result
 
 
 def is_unstripped(path: Path) -> bool:
@@ -117,22 +161,33 @@ def is_unstripped(path: Path) -> bool:
     return ".symtab" in result.stdout or ".debug_info" in result.stdout
 
 
+def loads(library: Path, search: Path) -> bool:
+    """True when `library` dlopens in a fresh process, its dependencies looked up in `search`."""
+    env = dict(os.environ, LD_LIBRARY_PATH=str(search))
+    code = "import ctypes, sys; ctypes.CDLL(sys.argv[1])"
+    result = subprocess.run([sys.executable, "-c", code, str(library)], env=env,
+                            capture_output=True, check=False, timeout=120)
+    return result.returncode == 0
+
+
 def strip_binaries(
     binaries: list[tuple[str, str, str]], work: Path
 ) -> list[tuple[str, str, str]]:
     """Point unstripped entries at `strip --strip-unneeded` copies under `work`.
 
-    Not PyInstaller's `strip=True`: stripping the libraries auditwheel patched (in `*.libs/`
-    folders) breaks them (numpy's OpenBLAS: "ELF load command address/offset not
-    page-aligned"), so those are left alone; the rest loses symbols and debug info
-    (ctranslate2's extension alone carries 67 MB of DWARF).
+    Not PyInstaller's `strip=True`: stripping some of the libraries auditwheel patched (in
+    `*.libs/` folders) breaks them (numpy's OpenBLAS: "ELF load command address/offset not
+    page-aligned"), so a stripped `.libs` copy is used only when it still loads (ctranslate2's
+    does: 6 MB less). The rest loses symbols and debug info (ctranslate2's extension alone
+    carries 67 MB of DWARF).
     """
     if not sys.platform.startswith("linux") or shutil.which("strip") is None:
         return binaries
     result = []
     for dest, src, kind in binaries:
         source = Path(src)
-        if any(part.endswith(".libs") for part in source.parts) or not is_unstripped(source):
+        patched = any(part.endswith(".libs") for part in source.parts)
+        if not is_unstripped(source):
             result.append((dest, src, kind))
             continue
         target = work / "stripped" / dest
@@ -141,6 +196,9 @@ def strip_binaries(
             shutil.copy2(source, target)
             subprocess.run(["strip", "--strip-unneeded", "--remove-section=.comment",
                             str(target)], check=True)
+            if patched and not loads(target, source.parent):
+                target.unlink()
+                shutil.copy2(source, target)  # as shipped, so the next build skips the check
         result.append((dest, str(target), kind))
     return result
 

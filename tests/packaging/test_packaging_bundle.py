@@ -89,6 +89,51 @@ def test_stripped_libraries_still_load(bundle: Path) -> None:
     sections = subprocess.run(["readelf", "-S", "-W", str(ext)], capture_output=True, text=True)
     assert ".debug_info" not in sections.stdout
     assert ext.stat().st_size < 20_000_000
+    # The auditwheel-patched CTranslate2 library survives stripping (the self-test translates
+    # with it); numpy's OpenBLAS does not, and is shipped as it came.
+    (library,) = internal(bundle).glob("ctranslate2.libs/libctranslate2*.so*")
+    sections = subprocess.run(["readelf", "-S", "-W", str(library)], capture_output=True,
+                              text=True)
+    assert ".symtab" not in sections.stdout
+    assert ".nv_fatbin" in sections.stdout  # the CUDA kernels stay
+
+
+def test_every_library_finds_its_dependencies(bundle: Path) -> None:
+    """No plugin or module lost a library it needs to the size cuts in bundle_layout.py."""
+    if shutil.which("ldd") is None:
+        pytest.skip("ldd is not installed")
+    root = internal(bundle)
+    env = dict(os.environ, LD_LIBRARY_PATH=f"{root}:{root / 'PySide6' / 'Qt' / 'lib'}")
+    missing = {}
+    for library in sorted(root.rglob("*.so*")):
+        if library.is_symlink() or not library.is_file():
+            continue
+        result = subprocess.run(["ldd", str(library)], capture_output=True, text=True, env=env)
+        lost = [line.split()[0] for line in result.stdout.splitlines() if "not found" in line]
+        if lost:
+            missing[library.relative_to(root).as_posix()] = lost
+    assert missing == {}
+
+
+def test_unused_plugins_are_left_out_and_needed_ones_kept(bundle: Path) -> None:
+    root = internal(bundle)
+    plugins = root / "PySide6" / "Qt" / "plugins"
+    for needed in ("platforms/libqxcb.so", "platforms/libqwayland.so",
+                   "platforms/libqoffscreen.so", "imageformats/libqsvg.so",
+                   "iconengines/libqsvgicon.so", "platformthemes/libqxdgdesktopportal.so",
+                   "platforminputcontexts/libibusplatforminputcontextplugin.so",
+                   "wayland-shell-integration/libxdg-shell.so"):
+        assert (plugins / needed).is_file(), needed
+    for unused in ("generic", "platforms/libqlinuxfb.so", "imageformats/libqtiff.so",
+                   "platformthemes/libqgtk3.so"):
+        assert not (plugins / unused).exists(), unused
+    dangling = [p.relative_to(root) for p in root.rglob("*") if p.is_symlink() and not p.exists()]
+    assert dangling == []
+    names = {path.name for path in root.rglob("*")}
+    assert not any(name.startswith(("libQt6Network", "libkrb5", "libavif", "libwebp"))
+                   for name in names)
+    assert not any(name.startswith(("_avif.", "_webp.", "_imagingcms.")) for name in names)
+    assert any(name.startswith("_imaging.") for name in names)  # fpdf2's PDF export
 
 
 @pytest.fixture()
