@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import Workspace
-from parallax.ui.tasks import Task, TaskContext, show_error
+from parallax.ui.tasks import Task, TaskContext, freeze_startup_heap, show_error
 
 log = logging.getLogger(__name__)
 
@@ -235,6 +235,7 @@ class WorkspaceDocument(QObject):
         self._comparison = comparison
         self._set_comparing(False)
         self.comparison_changed.emit(comparison)
+        freeze_startup_heap()  # the comparison's start-up (dictionaries) is done by now
 
     def _on_compare_failed(self, exc: BaseException) -> None:
         self._set_comparing(False)

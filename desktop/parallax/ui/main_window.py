@@ -494,6 +494,7 @@ class MainWindow(QMainWindow):
         _connect(self.diff_detail, "options_changed", self._on_diff_options)
         _connect(self.columns_view, "columns_changed", self._sync_column_visibility)
         self.columns_view.built.connect(self._maybe_settled)
+        self.segment_grid.sized.connect(self._maybe_settled)
         self.zoom.font_changed.connect(self._apply_font)
         theme_notifier().changed.connect(self._apply_dark)
         self._apply_dark(is_dark())
@@ -695,7 +696,7 @@ class MainWindow(QMainWindow):
         """Nothing running in the background and the latest comparison on screen (long
         columns included, which are built in slices between events)."""
         return (tracker().active == 0 and not self.document.comparing
-                and not self.columns_view.building())
+                and not self.columns_view.building() and not self.segment_grid.sizing())
 
     def _maybe_settled(self) -> None:
         if self.is_settled():

@@ -99,7 +99,13 @@ class SegmentTableModel(QAbstractTableModel):
         columns = [SegmentColumn(c.id, c.key, c.title, c.role, c.lang, c.edit_key)
                    for c in texts]
         rows = [s.id for s in workspace.original.iter_sentences()]
-        cells = [[self._cell(column, oid, comparison) for column in texts] for oid in rows]
+        # Flags by original sentence once: `Comparison.flags_for` scans every flag per call.
+        by_original: dict[str, list[Flag]] = {}
+        for flag in comparison.flags if comparison is not None else ():
+            if flag.original is not None:
+                by_original.setdefault(flag.original, []).append(flag)
+        cells = [[self._cell(column, oid, comparison, by_original.get(oid, []))
+                  for column in texts] for oid in rows]
         if [c.id for c in columns] != [c.id for c in self._columns] or rows != self._rows:
             self.beginResetModel()
             self._columns, self._rows, self._cells = columns, rows, cells
@@ -118,20 +124,20 @@ class SegmentTableModel(QAbstractTableModel):
         return changed
 
     @staticmethod
-    def _cell(column: ColumnText, original_id: str, comparison: Comparison | None
-              ) -> SegmentCell:
+    def _cell(column: ColumnText, original_id: str, comparison: Comparison | None,
+              row_flags: list[Flag]) -> SegmentCell:
+        """`row_flags`: the comparison's flags on this original sentence, in order."""
         if column.id in (ORIGINAL, MT):
             sentence = column.sentence(original_id)
-            flags = () if comparison is None or column.id == MT else tuple(
-                comparison.flags_for(original_id))
+            flags = () if comparison is None or column.id == MT else tuple(row_flags)
             return _from_sentence(sentence, flags=flags)
         link = None if comparison is None else comparison.best_link(original_id, column.id)
         if link is None:
             return SegmentCell("", None, missing=True)
         sentence = column.sentence(link.sentence)
         assert comparison is not None
-        flags = tuple(f for f in comparison.flags_for(original_id, column.id)
-                      if f.sentence in (None, link.sentence))
+        flags = tuple(f for f in row_flags
+                      if f.source == column.id and f.sentence in (None, link.sentence))
         return _from_sentence(sentence, diff=link.diff, score=link.score, flags=flags)
 
     # ---- look-ups ------------------------------------------------------------------------------

@@ -9,7 +9,9 @@ pivot translation) is edited through `edit_requested`, which the window performs
 
 from __future__ import annotations
 
+import itertools
 import logging
+import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import (
@@ -59,6 +61,8 @@ from parallax.ui.views.reading_pane import FIND_COLOUR_DARK, FIND_COLOUR_LIGHT, 
 log = logging.getLogger(__name__)
 ModelIndex = QModelIndex | QPersistentModelIndex
 CELL_MARGIN = 4
+SYNC_ROWS = 150  # tables up to this long measure rows at once, longer ones in slices
+SIZE_SLICE_MS = 8  # GUI-thread time per slice of measuring rows
 
 
 class SegmentDelegate(QStyledItemDelegate):
@@ -69,24 +73,38 @@ class SegmentDelegate(QStyledItemDelegate):
         self.dark = False
         self.hovered_rows: frozenset[int] = frozenset()
         self.found: frozenset[tuple[int, int]] = frozenset()
-        self._cache: dict[tuple[int, int, int, bool, str], QTextDocument] = {}
+        # Layouts by row, then (column, width, theme, font): a changed row drops its own
+        # without scanning the others (a translation arriving changes every row).
+        self._cache: dict[int, dict[tuple[int, int, bool, str], QTextDocument]] = {}
+        self._cached = 0
+        self._stale: set[int] = set()  # rows whose layouts are out of date
 
     def clear_cache(self) -> None:
-        self._cache.clear()
+        """Every layout is out of date (new rows, theme or font); see `forget_rows`."""
+        self._stale.update(self._cache)
 
     def forget_rows(self, top: int, bottom: int) -> None:
-        """Drop the layouts of changed rows only; the rest stay valid."""
-        for key in [k for k in self._cache if top <= k[0] <= bottom]:
-            del self._cache[key]
+        """Drop the layouts of changed rows only; the rest stay valid. They are dropped when
+        next needed: deleting thousands of documents at once (every row changes when a
+        translation arrives) stalls the window as much as building them."""
+        self._stale.update(range(top, bottom + 1))
 
     def cached_document(self, index: ModelIndex, font: QFont, width: float) -> QTextDocument:
         """Layouts are reused between measuring rows and painting them."""
-        key = (index.row(), index.column(), round(width), self.dark, font.key())
-        document = self._cache.get(key)
+        key = (index.column(), round(width), self.dark, font.key())
+        if index.row() in self._stale:
+            self._stale.discard(index.row())
+            self._cached -= len(self._cache.pop(index.row(), {}))
+        row = self._cache.setdefault(index.row(), {})
+        document = row.get(key)
         if document is None:
-            if len(self._cache) > 4000:
-                self._cache.clear()
-            document = self._cache[key] = self.document(index, font, width)
+            # Past the limit the oldest rows go, a few at a time: clearing thousands of
+            # documents at once stalls the window as much as building them.
+            for old in list(itertools.islice(self._cache, 8)) if self._cached > 6000 else ():
+                if old != index.row():
+                    self._cached -= len(self._cache.pop(old))
+            document = row[key] = self.document(index, font, width)
+            self._cached += 1
         return document
 
     def document(self, index: ModelIndex, font: QFont, width: float) -> QTextDocument:
@@ -169,6 +187,7 @@ class SegmentGrid(QTableView):
     sentence_hovered = Signal(str, str)
     edit_requested = Signal(str, str)
     retranslate_requested = Signal(str, str)
+    sized = Signal()  # every row has its wrapped height
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,7 +214,13 @@ class SegmentGrid(QTableView):
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(80)
-        self._resize_timer.timeout.connect(self.resizeRowsToContents)
+        self._resize_timer.timeout.connect(self._measure_all_rows)
+        # Rows waiting for their wrapped height (an ordered set), measured in slices.
+        self._unsized: dict[int, None] = {}
+        self._size_timer = QTimer(self)
+        self._size_timer.setSingleShot(True)
+        self._size_timer.setInterval(0)
+        self._size_timer.timeout.connect(self._size_slice)
         header.sectionResized.connect(lambda *_: self._resize_timer.start())
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.clicked.connect(self._activate)
@@ -215,8 +240,7 @@ class SegmentGrid(QTableView):
         self._workspace, self._comparison = workspace, comparison
         changed = self.segment_model.set_data(workspace, comparison)
         if not self.segment_model.last_update_reset:
-            for row in changed:  # e.g. one sentence translated: measure only its row
-                self.resizeRowToContents(row)
+            self._measure_rows(changed)  # e.g. one sentence translated: only its row
             if self._find_text:
                 self.find(self._find_text)
             return
@@ -231,7 +255,8 @@ class SegmentGrid(QTableView):
             self.setColumnHidden(self.segment_model.column_of(column.id), column.id in self._hidden)
         self._find_matches, self._find_position, self._find_text = [], None, ""
         self.delegate.found = frozenset()
-        self.resizeRowsToContents()
+        self._unsized.clear()  # row numbers of the previous rows
+        self._measure_all_rows()
         if self._selection is not None:
             self.show_selection(*self._selection)
 
@@ -267,7 +292,56 @@ class SegmentGrid(QTableView):
     def set_font(self, font: QFont) -> None:
         self.setFont(font)
         self.delegate.clear_cache()
-        self.resizeRowsToContents()
+        self._measure_all_rows()
+
+    # ---- row heights -------------------------------------------------------------------------
+    def _measure_all_rows(self) -> None:
+        self._measure_rows(range(self.segment_model.rowCount()))
+
+    def _measure_rows(self, rows: Iterable[int]) -> None:
+        """Give rows their word-wrapped height: at once when there are few, otherwise in
+        slices between events, the rows on screen first. Measuring a row lays out each of its
+        cells; doing a long article's rows in one go froze the window for seconds."""
+        for row in rows:
+            self._unsized[row] = None
+        if self.segment_model.rowCount() <= SYNC_ROWS:
+            for row in list(self._unsized):
+                self.resizeRowToContents(row)
+            self._unsized.clear()
+            self._size_timer.stop()
+        elif not self._size_timer.isActive():
+            self._size_timer.start()
+
+    def sizing(self) -> bool:
+        """True while rows are still waiting for their height."""
+        return bool(self._unsized)
+
+    def finish_sizing(self) -> None:
+        """Measure every waiting row now (e.g. before a screenshot)."""
+        for row in list(self._unsized):
+            self.resizeRowToContents(row)
+        self._unsized.clear()
+        self._size_timer.stop()
+        self.sized.emit()
+
+    def _size_slice(self) -> None:
+        deadline = time.perf_counter() + SIZE_SLICE_MS / 1000
+        count = self.segment_model.rowCount()
+        top = max(0, self.rowAt(0))
+        bottom = self.rowAt(self.viewport().height() - 1)
+        on_screen = range(top, (bottom if bottom >= 0 else top + 40) + 1)
+        queue = [r for r in on_screen if r in self._unsized] + list(self._unsized)
+        for row in queue:
+            if time.perf_counter() >= deadline:
+                break
+            if row in self._unsized:
+                del self._unsized[row]
+                if row < count:
+                    self.resizeRowToContents(row)
+        if self._unsized:
+            self._size_timer.start()
+        else:
+            self.sized.emit()
 
     # ---- selection and hover -------------------------------------------------------------------
     @Slot(str, str)
