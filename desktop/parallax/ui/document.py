@@ -44,6 +44,7 @@ def default_compare() -> CompareFunction | None:
 
 
 Transform = Callable[[Workspace], Workspace]
+Preparer = Callable[[Workspace, "Comparison | None"], object]
 
 
 class _Change(QUndoCommand):
@@ -92,6 +93,7 @@ class WorkspaceDocument(QObject):
             default_compare() if compare is True else (compare or None)
         )
         self._task: Task[Comparison] | None = None
+        self._preparers: list[Preparer] = []
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._held = not start
@@ -225,11 +227,32 @@ class WorkspaceDocument(QObject):
             return
         workspace = self._workspace
         self._set_comparing(True)
+
+        def op(ctx: TaskContext) -> Comparison:
+            comparison = compare(workspace, ctx)
+            if not ctx.cancel.cancelled:
+                self.prepare(workspace, comparison)
+            return comparison
+
         self._task = (
-            Task(self, lambda ctx: compare(workspace, ctx), self._on_compared, key="compare")
+            Task(self, op, self._on_compared, key="compare")
             .failure(self._on_compare_failed)
             .run()
         )
+
+    def add_preparer(self, preparer: Preparer) -> None:
+        """Run `preparer(workspace, comparison)` on the worker thread after each comparison
+        (and after a translation, see `prepare`), so that views find what they show already
+        computed when the result reaches the GUI thread. It must not touch widgets."""
+        self._preparers.append(preparer)
+
+    def prepare(self, workspace: Workspace, comparison: Comparison | None) -> None:
+        """Run the preparers (on a worker thread); a failing one only costs its head start."""
+        for preparer in list(self._preparers):
+            try:
+                preparer(workspace, comparison)
+            except Exception:
+                log.exception("preparing views for the GUI thread failed")
 
     def _on_compared(self, comparison: Comparison) -> None:
         self._comparison = comparison

@@ -166,10 +166,17 @@ class TranslationController(QObject):
         self.progress = Progress(0, total)
         parent_widget = self.parent()
 
+        document = self._document
+        comparison = document.comparison
+
         def op(ctx: TaskContext) -> TranslationReport:
             engine = self._get_engine()
-            return translate_workspace_report(workspace, engine, self._get_cache(),
-                                              ctx.progress, ctx.cancel)
+            report = translate_workspace_report(workspace, engine, self._get_cache(),
+                                                ctx.progress, ctx.cancel)
+            # The views' data for the translated workspace, made here rather than on the
+            # GUI thread when the result is merged (reused there when nothing else changed).
+            document.prepare(report.workspace, comparison)
+            return report
 
         def failed(exc: BaseException) -> None:
             self.failed.emit(str(exc) if isinstance(exc, ParallaxError) else repr(exc))

@@ -203,6 +203,14 @@ class ColumnsView(QWidget):
         else:
             self.built.emit()
 
+    def prepare(self, workspace: Workspace, comparison: Comparison | None) -> None:
+        """Build the columns' texts ahead (called on a worker thread: no widget is touched);
+        `set_data` with the same data then finds them made."""
+        reference = self._diff_reference
+        if reference is not None and not any(s.id == reference for s in workspace.sources):
+            reference = None
+        build_columns(workspace, comparison, reference)
+
     def set_diff_reference(self, source_id: str | None) -> None:
         """Which source the machine translation is diffed against (default: the first)."""
         self._diff_reference = source_id

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -65,6 +66,46 @@ SYNC_ROWS = 150  # tables up to this long measure rows at once, longer ones in s
 SIZE_SLICE_MS = 8  # GUI-thread time per slice of measuring rows
 
 
+class _RowNumbers(QHeaderView):
+    """The row-number header, with a size hint measured from its widest number.
+
+    A table asks its header for a size hint after every row resize, and Qt's computes it from
+    200 sections' header data (Python calls each): measuring a long table row by row spent
+    most of its time there.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self._hint: QSize | None = None
+        self.setSectionsClickable(True)  # as a table's own vertical header
+        self.setHighlightSections(True)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self.forget_hint)
+        self.forget_hint()
+
+    def forget_hint(self) -> None:
+        self._hint = None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self._hint = None
+        super().changeEvent(event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        if self._hint is None:
+            model = self.model()
+            count = model.rowCount() if model is not None else 0
+            self._hint = self.sectionSizeFromContents(count - 1) if count else super().sizeHint()
+        return self._hint
+
+
+_CellKey = tuple[int, int, bool, str]  # column, width, dark, font
+
+
 class SegmentDelegate(QStyledItemDelegate):
     """Paints a cell's text with its diff marks; wraps words; reports the wrapped height."""
 
@@ -74,10 +115,14 @@ class SegmentDelegate(QStyledItemDelegate):
         self.hovered_rows: frozenset[int] = frozenset()
         self.found: frozenset[tuple[int, int]] = frozenset()
         # Layouts by row, then (column, width, theme, font): a changed row drops its own
-        # without scanning the others (a translation arriving changes every row).
-        self._cache: dict[int, dict[tuple[int, int, bool, str], QTextDocument]] = {}
+        # without scanning the others (a translation arriving changes every row). Painted
+        # cells keep their document; measured ones only their height (building a document
+        # object per cell of a long table costs more than laying its text out).
+        self._cache: dict[int, dict[_CellKey, QTextDocument]] = {}
+        self._heights: dict[tuple[object, ...], int] = {}  # by what a cell shows
         self._cached = 0
         self._stale: set[int] = set()  # rows whose layouts are out of date
+        self._scratch: QTextDocument | None = None  # reused to measure cells
 
     def clear_cache(self) -> None:
         """Every layout is out of date (new rows, theme or font); see `forget_rows`."""
@@ -89,27 +134,66 @@ class SegmentDelegate(QStyledItemDelegate):
         translation arrives) stalls the window as much as building them."""
         self._stale.update(range(top, bottom + 1))
 
+    def _refresh_row(self, row: int) -> None:
+        if row in self._stale:
+            self._stale.discard(row)
+            self._cached -= len(self._cache.pop(row, {}))
+
     def cached_document(self, index: ModelIndex, font: QFont, width: float) -> QTextDocument:
         """Layouts are reused between measuring rows and painting them."""
         key = (index.column(), round(width), self.dark, font.key())
-        if index.row() in self._stale:
-            self._stale.discard(index.row())
-            self._cached -= len(self._cache.pop(index.row(), {}))
+        self._refresh_row(index.row())
         row = self._cache.setdefault(index.row(), {})
         document = row.get(key)
         if document is None:
             # Past the limit the oldest rows go, a few at a time: clearing thousands of
             # documents at once stalls the window as much as building them.
-            for old in list(itertools.islice(self._cache, 8)) if self._cached > 6000 else ():
+            for old in list(itertools.islice(self._cache, 8)) if self._cached > 4000 else ():
                 if old != index.row():
                     self._cached -= len(self._cache.pop(old))
             document = row[key] = self.document(index, font, width)
             self._cached += 1
         return document
 
+    def cell_height(self, index: ModelIndex, font: QFont, width: float) -> int:
+        """The cell's word-wrapped height, from its painted layout or measured on the side.
+
+        Heights are remembered by what the cell shows, not where: when a translation arrives
+        every row changes, but only its translation cell needs measuring again.
+        """
+        key = (index.column(), round(width), self.dark, font.key())
+        self._refresh_row(index.row())
+        document = self._cache.get(index.row(), {}).get(key)
+        if document is not None:
+            return round(document.size().height())
+        model = index.model()
+        content = (model.cell(index.row(), index.column())
+                   if isinstance(model, SegmentTableModel) else None)
+        measured = None if content is None else (
+            content.text, content.marks, content.unmatched, content.edited, content.missing,
+            round(width), font.key())
+        height = None if measured is None else self._heights.get(measured)
+        if height is None:
+            if self._scratch is None:
+                self._scratch = QTextDocument(self)
+            scratch = self._scratch
+            scratch.clear()
+            self._fill(scratch, index, font, width)
+            height = round(scratch.size().height())
+            if measured is not None:
+                if len(self._heights) > 50000:
+                    self._heights.clear()  # plain numbers: cheap to drop
+                self._heights[measured] = height
+        return height
+
     def document(self, index: ModelIndex, font: QFont, width: float) -> QTextDocument:
         """The cell as a laid-out document (also what tests read formats back from)."""
         document = QTextDocument()
+        self._fill(document, index, font, width)
+        return document
+
+    def _fill(self, document: QTextDocument, index: ModelIndex, font: QFont,
+              width: float) -> None:
         document.setDefaultFont(font)
         document.setDocumentMargin(CELL_MARGIN)
         document.setTextWidth(max(20.0, width))
@@ -131,7 +215,7 @@ class SegmentDelegate(QStyledItemDelegate):
             grey = QTextCharFormat()
             grey.setForeground(QColor(128, 128, 128))
             cursor.insertText("—", grey)
-            return document
+            return
         start = cursor.position()
         cursor.insertText(text, base)
         marks: Iterable[Mark] = index.data(SegmentRole.MARKS) or ()
@@ -140,7 +224,6 @@ class SegmentDelegate(QStyledItemDelegate):
         if edited:
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(f" {EDIT_MARKER}", QTextCharFormat())
-        return document
 
     def text_start(self, index: ModelIndex) -> int:
         """Where the sentence text starts in the cell's document (after any marker)."""
@@ -176,8 +259,7 @@ class SegmentDelegate(QStyledItemDelegate):
         width = 240.0
         if isinstance(view, QTableView):
             width = float(view.columnWidth(index.column()))
-        document = self.cached_document(index, option.font, width)
-        return QSize(round(width), round(document.size().height()))
+        return QSize(round(width), self.cell_height(index, option.font, width))
 
 
 class SegmentGrid(QTableView):
@@ -222,6 +304,7 @@ class SegmentGrid(QTableView):
         self._size_timer.setInterval(0)
         self._size_timer.timeout.connect(self._size_slice)
         header.sectionResized.connect(lambda *_: self._resize_timer.start())
+        self.setVerticalHeader(_RowNumbers(self))
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.clicked.connect(self._activate)
         self.doubleClicked.connect(self._edit)
