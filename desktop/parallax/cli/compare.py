@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from parallax.cli.output import write_json
-from parallax.core.compare import compare_workspace
 from parallax.core.compare_json import comparison_to_json
 from parallax.core.comparison import FLAG_LABELS, Comparison
 from parallax.core.errors import InputError, TranslationError
@@ -101,6 +100,8 @@ def summary(workspace: Workspace, comparison: Comparison) -> str:
 def run(args: argparse.Namespace) -> int:
     workspace = build_workspace(args)
     workspace, notes = translate(workspace, args.engine, not args.no_cache)
+    from parallax.core.compare import compare_workspace  # numpy: not for `parallax --help`
+
     comparison = compare_workspace(workspace)
     if notes:
         comparison = Comparison(comparison.links, comparison.flags,

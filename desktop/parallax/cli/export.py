@@ -11,7 +11,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from parallax.core.compare import compare_workspace
 from parallax.core.errors import ExportError
 from parallax.core.export import (
     DESCRIPTIONS,
@@ -52,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         )
     workspace = Workspace.load(args.workspace)
     log.info("comparing %d sources", len(workspace.sources))
+    from parallax.core.compare import compare_workspace  # numpy: not for `parallax --help`
+
     comparison = compare_workspace(workspace)
     options = ExportOptions(include_reports=args.include_reports, font_path=args.font)
     path = export_workspace(workspace, comparison, fmt, out, options)
