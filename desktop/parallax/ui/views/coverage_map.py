@@ -61,6 +61,12 @@ class CoverageMap(QWidget):
 
     # ---- the widget contract -------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
+        previous = self._workspace
+        if (comparison is self._comparison and previous is not None
+                and workspace.sources is previous.sources
+                and workspace.original is previous.original):
+            self._workspace = workspace  # e.g. a translation arrived: the same picture
+            return
         self._workspace = workspace
         self._comparison = comparison
         rows = [s.id for s in workspace.original.iter_sentences()]
