@@ -9,6 +9,7 @@ diff spans, character marks, score, flags); tooltips carry the score and flags a
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -99,13 +100,9 @@ class SegmentTableModel(QAbstractTableModel):
         columns = [SegmentColumn(c.id, c.key, c.title, c.role, c.lang, c.edit_key)
                    for c in texts]
         rows = [s.id for s in workspace.original.iter_sentences()]
-        # Flags by original sentence once: `Comparison.flags_for` scans every flag per call.
-        by_original: dict[str, list[Flag]] = {}
-        for flag in comparison.flags if comparison is not None else ():
-            if flag.original is not None:
-                by_original.setdefault(flag.original, []).append(flag)
-        cells = [[self._cell(column, oid, comparison, by_original.get(oid, []))
-                  for column in texts] for oid in rows]
+        per_column = [column_cells(workspace, column, comparison) for column in texts]
+        cells = [list(row) for row in zip(*per_column, strict=True)] if per_column else [
+            [] for _ in rows]
         if [c.id for c in columns] != [c.id for c in self._columns] or rows != self._rows:
             self.beginResetModel()
             self._columns, self._rows, self._cells = columns, rows, cells
@@ -119,13 +116,13 @@ class SegmentTableModel(QAbstractTableModel):
         if headers_changed:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(columns) - 1)
         last = len(columns) - 1
-        for row in changed:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        for first, end in _runs(changed):  # one signal per run of rows, not one per row
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
         return changed
 
     @staticmethod
     def _cell(column: ColumnText, original_id: str, comparison: Comparison | None,
-              row_flags: list[Flag]) -> SegmentCell:
+              row_flags: Sequence[Flag]) -> SegmentCell:
         """`row_flags`: the comparison's flags on this original sentence, in order."""
         if column.id in (ORIGINAL, MT):
             sentence = column.sentence(original_id)
@@ -139,6 +136,7 @@ class SegmentTableModel(QAbstractTableModel):
         flags = tuple(f for f in row_flags
                       if f.source == column.id and f.sentence in (None, link.sentence))
         return _from_sentence(sentence, diff=link.diff, score=link.score, flags=flags)
+
 
     # ---- look-ups ------------------------------------------------------------------------------
     def columns(self) -> list[SegmentColumn]:
@@ -264,3 +262,62 @@ def _tooltip(cell: SegmentCell) -> str | None:
     if not lines:
         return None
     return "<qt>" + "<br>".join(html.escape(line) for line in lines) + "</qt>"
+
+
+def prepare_cells(workspace: Workspace, comparison: Comparison | None) -> None:
+    """Make the grid's cells ahead (on a worker thread) for `SegmentTableModel.set_data`."""
+    for column in build_columns(workspace, comparison):
+        column_cells(workspace, column, comparison)
+
+
+_cells_memo: dict[str, tuple[tuple[object, ...], tuple[SegmentCell, ...]]] = {}
+_cells_lock = threading.Lock()
+
+
+def column_cells(workspace: Workspace, column: ColumnText,
+                 comparison: Comparison | None) -> tuple[SegmentCell, ...]:
+    """One column's cells, a row per original sentence; the last ones made for this column
+    are reused while its text, the comparison and the original are the very same objects
+    (a translation arriving remakes only the translation's column)."""
+    inputs = (column, comparison, workspace.original)
+    with _cells_lock:
+        entry = _cells_memo.get(column.id)
+    if entry is not None and all(a is b for a, b in zip(entry[0], inputs, strict=True)):
+        return entry[1]
+    flags = _flags_by_original(comparison)
+    cells = tuple(SegmentTableModel._cell(column, s.id, comparison, flags.get(s.id, ()))
+                  for s in workspace.original.iter_sentences())
+    with _cells_lock:
+        if len(_cells_memo) > 64:
+            _cells_memo.clear()
+        _cells_memo[column.id] = (inputs, cells)
+    return cells
+
+
+_flags_memo: tuple[Comparison | None, dict[str, list[Flag]]] = (None, {})
+
+
+def _flags_by_original(comparison: Comparison | None) -> dict[str, list[Flag]]:
+    """Flags by original sentence, once per comparison: `Comparison.flags_for` scans them all
+    at every call."""
+    global _flags_memo
+    memo_comparison, by_original = _flags_memo
+    if comparison is not None and memo_comparison is comparison:
+        return by_original
+    by_original = {}
+    for flag in comparison.flags if comparison is not None else ():
+        if flag.original is not None:
+            by_original.setdefault(flag.original, []).append(flag)
+    _flags_memo = (comparison, by_original)
+    return by_original
+
+
+def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import ORIGINAL, Workspace
-from parallax.ui.models import SegmentRole, SegmentTableModel
+from parallax.ui.models import SegmentRole, SegmentTableModel, prepare_cells
 from parallax.ui.palette import diff_colours
 from parallax.ui.views.column_text import EDIT_MARKER, UNMATCHED_MARKER, Mark
 from parallax.ui.views.reading_pane import FIND_COLOUR_DARK, FIND_COLOUR_LIGHT, apply_mark
@@ -342,6 +342,10 @@ class SegmentGrid(QTableView):
         self._measure_all_rows()
         if self._selection is not None:
             self.show_selection(*self._selection)
+
+    def prepare(self, workspace: Workspace, comparison: Comparison | None) -> None:
+        """Make the cells ahead (called on a worker thread: no widget is touched)."""
+        prepare_cells(workspace, comparison)
 
     def column_order(self) -> list[str]:
         """Column ids in their on-screen order."""
