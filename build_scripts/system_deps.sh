@@ -4,7 +4,8 @@
 #  - the libraries Qt loads even offscreen (EGL, fontconfig, xkbcommon);
 #  - poppler-utils (pdftotext checks PDF exports), chromium (renders the HTML report);
 #  - dpkg-dev, lintian, desktop-file-utils, appstream (check the .deb and its metadata);
-#  - icu-devtools and gcc (the build trims Qt's ICU data: build_scripts/icu_data.py).
+#  - icu-devtools and gcc (the build trims Qt's ICU data: build_scripts/icu_data.py);
+#  - xvfb and xauth (the bundle's self-test on X11).
 # `system_deps.sh runtime` installs only what running the app needs (`make run`): the font and the
 # X11/Qt libraries. Set PARALLAX_SKIP_SYSTEM_DEPS=1 to skip (e.g. on a machine that is not Debian-like).
 set -euo pipefail
@@ -23,7 +24,8 @@ if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
 fi
 runtime=(fontconfig libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
          libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1)
-testing=(poppler-utils chromium dpkg-dev lintian desktop-file-utils appstream icu-devtools gcc)
+testing=(poppler-utils chromium dpkg-dev lintian desktop-file-utils appstream icu-devtools gcc
+         xvfb xauth)
 wanted=("${runtime[@]}")
 if [ "${1:-test}" != "runtime" ]; then wanted+=("${testing[@]}"); fi
 for pkg in "${wanted[@]}"; do

@@ -33,6 +33,18 @@ def test_self_test_passes_offscreen(bundle: Path) -> None:
     assert any(line.startswith("ok   open and close the main window") for line in lines)
 
 
+def test_self_test_passes_on_x11(bundle: Path) -> None:
+    """The xcb platform plugin and what it loads survived the size cuts (under Xvfb)."""
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("xvfb-run is not installed (build_scripts/system_deps.sh)")
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    env.pop("WAYLAND_DISPLAY", None)
+    result = subprocess.run(["xvfb-run", "-a", str(bundle / EXECUTABLE_NAME), "--self-test"],
+                            capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok   open and close the main window (Qt platform xcb)" in result.stdout
+
+
 def test_frozen_cli_reads_the_sample(bundle: Path) -> None:
     result = subprocess.run([str(bundle / EXECUTABLE_NAME), "info", "--json", str(SEED)],
                             capture_output=True, text=True, timeout=120, env=offscreen_env())
