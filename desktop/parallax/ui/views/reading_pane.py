@@ -198,10 +198,12 @@ class ReadingPane(QTextEdit):
         self.setExtraSelections([])  # their cursors belong to the old document
         old = self.document()
         owned = old.parent() is self  # built here before; the first one is Qt's own
+        # The sentence positions first: showing the document moves the scroll bar, whose
+        # handlers (synchronised scrolling) look sentences up in the new document.
+        self._starts, self._ids, self._ranges = starts, ids, ranges
         self.setDocument(document)
         if owned:
             old.deleteLater()
-        self._starts, self._ids, self._ranges = starts, ids, ranges
         self._highlighted = tuple(s for s in self._wanted if s in ranges)
         if self._hovered not in ranges:
             self._hovered = None
@@ -299,6 +301,8 @@ class ReadingPane(QTextEdit):
     def _y_of(self, position: int, bottom: bool = False) -> float:
         document = self.document()
         block = document.findBlock(position)
+        if not block.isValid():  # a position past the end: never ask Qt about it
+            return 0.0
         layout = document.documentLayout()
         block_top = layout.blockBoundingRect(block).top()
         text_layout = block.layout()
