@@ -19,13 +19,13 @@ and CTranslate2 on a small model).
 GUI thread has not ticked for MS milliseconds, and prints the most frequent stacks: what froze.
 
 Prints figures; never asserts a speed. Figures, 2026-11-25, tiny model, offscreen, 2 cores
-shared with other work (load average 1.6-2.4), 2-3 runs each; "max" is the longest freeze:
+shared with other work (load average 1.5-2.4), 2-3 runs each; "max" is the longest freeze, ms:
 
-                            before (UI of 4c1e3f3)            after
-    Reading,  sample        translate 198-495, compare 175-257   26-27,   46-57
-    Reading,  940 sentences translate 3375-5968, compare 1204-1473  17-30, 53-87 (p99 35-48)
-    Segments, sample        translate 261-472, compare 233-280   49-68,   28-57
-    Segments, 940 sentences translate 2723-3642, compare 1787-2654  13-38, 34-54 (p99 <= 30)
+                              before (UI of 4c1e3f3)        after
+    Reading,  sample          translate  121-267  compare  183-260    26-44   47-77
+    Reading,  940 sentences   translate 3295-4355 compare 1504-1510   25-29   50-69 (p99 32-45)
+    Segments, sample          translate  263-353  compare  239-241    54-76   41-58
+    Segments, 940 sentences   translate 4820-5787 compare 3267-3360   18-41   43-65 (p99 21-42)
 
 Medians are 9-11 ms throughout (the timer's own period). What the long freezes were, found with
 `--stalls` and py-spy: every view rebuilt in one slot when the translation or the comparison
@@ -62,9 +62,10 @@ os.environ["ARGOS_PACKAGES_DIR"] = str(_HOME / "data" / "models")
 TAIL_MS = 300  # keep ticking after the comparison is on screen: queued work shows up here
 
 
-def _numbered(sentences: list[str], copies: int, stop: str, mark: Callable[[int], str]) -> str:
+def _numbered(sentences: list[str], copies: int, stop: str, mark: Callable[[int], str],
+              space: str = "") -> str:
     paragraphs = [
-        "".join(f"{text.rstrip(stop)}{mark(n)}{stop}" for text in sentences[i:i + 5])
+        space.join(f"{text.rstrip(stop)}{mark(n)}{stop}" for text in sentences[i:i + 5])
         for n in range(copies) for i in range(0, len(sentences), 5)
     ]
     return "\n\n".join(paragraphs)
@@ -86,7 +87,7 @@ def long_workspace(copies: int) -> Any:
         article = source.article
         if source.role == "translation":
             body = _numbered([s.text for s in article.sentences], copies, ".",
-                             lambda n: f" (draft {n})")
+                             lambda n: f" (draft {n})", space=" ")
             long_text = load_text(f"{article.title}\n\n{body}", source="bench-en.txt")
             article = replace(long_text, lang=article.lang, outlet=article.outlet,
                               published=article.published)
