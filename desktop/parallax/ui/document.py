@@ -93,6 +93,7 @@ class WorkspaceDocument(QObject):
             default_compare() if compare is True else (compare or None)
         )
         self._task: Task[Comparison] | None = None
+        self._compare_again = False  # the workspace changed while a comparison ran
         self._preparers: list[Preparer] = []
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -225,8 +226,15 @@ class WorkspaceDocument(QObject):
         if compare is None:
             self._set_comparing(False)
             return
-        workspace = self._workspace
         self._set_comparing(True)
+        if self._task is not None:
+            # One comparison at a time: the running one is stopped, and the newest workspace
+            # is compared once it has. Two at once share the comparison's caches and
+            # stemmers, which are not made for concurrent use.
+            self._task.cancel()
+            self._compare_again = True
+            return
+        workspace = self._workspace
 
         def op(ctx: TaskContext) -> Comparison:
             comparison = compare(workspace, ctx)
@@ -237,8 +245,15 @@ class WorkspaceDocument(QObject):
         self._task = (
             Task(self, op, self._on_compared, key="compare")
             .failure(self._on_compare_failed)
+            .always(self._on_compare_ended)
             .run()
         )
+
+    def _on_compare_ended(self) -> None:
+        self._task = None
+        if self._compare_again:
+            self._compare_again = False
+            self.recompare()
 
     def add_preparer(self, preparer: Preparer) -> None:
         """Run `preparer(workspace, comparison)` on the worker thread after each comparison
