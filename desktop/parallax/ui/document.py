@@ -258,7 +258,8 @@ class WorkspaceDocument(QObject):
     def add_preparer(self, preparer: Preparer) -> None:
         """Run `preparer(workspace, comparison)` on the worker thread after each comparison
         (and after a translation, see `prepare`), so that views find what they show already
-        computed when the result reaches the GUI thread. It must not touch widgets."""
+        computed when the result reaches the GUI thread. It must neither touch nor hold a
+        widget (a plain function)."""
         self._preparers.append(preparer)
 
     def prepare(self, workspace: Workspace, comparison: Comparison | None) -> None:

@@ -495,8 +495,8 @@ class MainWindow(QMainWindow):
         _connect(self.columns_view, "columns_changed", self._sync_column_visibility)
         self.columns_view.built.connect(self._maybe_settled)
         # What the views show is made on the worker thread, right after the comparison.
-        doc.add_preparer(self.columns_view.prepare)
-        doc.add_preparer(self.segment_grid.prepare)
+        doc.add_preparer(ColumnsView.prepare)
+        doc.add_preparer(SegmentGrid.prepare)
         self.segment_grid.sized.connect(self._maybe_settled)
         self.zoom.font_changed.connect(self._apply_font)
         theme_notifier().changed.connect(self._apply_dark)

@@ -203,13 +203,13 @@ class ColumnsView(QWidget):
         else:
             self.built.emit()
 
-    def prepare(self, workspace: Workspace, comparison: Comparison | None) -> None:
-        """Build the columns' texts ahead (called on a worker thread: no widget is touched);
-        `set_data` with the same data then finds them made."""
-        reference = self._diff_reference
-        if reference is not None and not any(s.id == reference for s in workspace.sources):
-            reference = None
-        build_columns(workspace, comparison, reference)
+    @staticmethod
+    def prepare(workspace: Workspace, comparison: Comparison | None) -> None:
+        """Build the columns' texts ahead, on a worker thread, so that `set_data` with the
+        same data finds them made (with the default diff reference; another one is built
+        when shown). A plain function: a worker must never hold the last reference to a
+        widget, whose Qt parts would then be destroyed on the wrong thread."""
+        build_columns(workspace, comparison)
 
     def set_diff_reference(self, source_id: str | None) -> None:
         """Which source the machine translation is diffed against (default: the first)."""

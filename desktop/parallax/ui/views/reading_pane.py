@@ -167,7 +167,14 @@ class ReadingPane(QTextEdit):
             spaced = not _is_cjk_lang(column.lang)
             for n, sentence in enumerate(column.sentences):
                 if n and n % STEP_SENTENCES == 0:
+                    # No cursor lives across a pause: an abandoned build may be collected
+                    # anywhere, and a cursor must die on the thread that owns its document.
+                    del cursor
                     yield
+                    if not shiboken6.isValid(document):
+                        return  # the pane went away meanwhile
+                    cursor = QTextCursor(document)
+                    cursor.movePosition(QTextCursor.MoveOperation.End)
                 if n and sentence.paragraph != paragraph:
                     cursor.insertBlock(_paragraph_format())
                 elif n and spaced:
@@ -181,6 +188,7 @@ class ReadingPane(QTextEdit):
                 ranges[sentence.id] = (start, end)
                 if sentence.id == TITLE:
                     paragraph = -2  # the headline is always its own block
+            del cursor
             self._show(document, starts, ids, ranges)
             shown = True
         finally:

@@ -343,8 +343,10 @@ class SegmentGrid(QTableView):
         if self._selection is not None:
             self.show_selection(*self._selection)
 
-    def prepare(self, workspace: Workspace, comparison: Comparison | None) -> None:
-        """Make the cells ahead (called on a worker thread: no widget is touched)."""
+    @staticmethod
+    def prepare(workspace: Workspace, comparison: Comparison | None) -> None:
+        """Make the cells ahead, on a worker thread (a plain function: see
+        `ColumnsView.prepare`)."""
         prepare_cells(workspace, comparison)
 
     def column_order(self) -> list[str]:
