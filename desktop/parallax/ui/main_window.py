@@ -1097,6 +1097,9 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         self.translation.cancel()
         tracker().cancel_all()
+        # No more text built or rows measured for a window that is going away.
+        self.columns_view.stop_building()
+        self.segment_grid.stop_sizing()
         if self.autosaver is not None:
             self.autosaver.clear()
         event.accept()

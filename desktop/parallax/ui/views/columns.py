@@ -177,6 +177,13 @@ class ColumnsView(QWidget):
         """True while a long column's new text is still being built."""
         return bool(self._builds)
 
+    def stop_building(self) -> None:
+        """Drop the builds under way (the view is going away); the texts shown stay."""
+        self._build_timer.stop()
+        builds, self._builds = self._builds, {}
+        for steps in builds.values():
+            steps.close()
+
     def finish_building(self) -> None:
         """Build everything queued now (e.g. before a screenshot)."""
         while self._builds:

@@ -405,6 +405,11 @@ class SegmentGrid(QTableView):
         """True while rows are still waiting for their height."""
         return bool(self._unsized)
 
+    def stop_sizing(self) -> None:
+        """Leave the waiting rows as they are (the view is going away)."""
+        self._size_timer.stop()
+        self._unsized.clear()
+
     def finish_sizing(self) -> None:
         """Measure every waiting row now (e.g. before a screenshot)."""
         for row in list(self._unsized):
