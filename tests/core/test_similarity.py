@@ -37,3 +37,37 @@ def test_empty_rows_keep_their_place() -> None:
                                                                           [1.0, 0.0]]
     assert cosine_matrix([], [{"a": 1.0}]).shape == (0, 1)
     assert np.all(overlap_matrix([{}], [{}]) == 0.0)
+
+
+def test_stemming_is_safe_from_several_threads_at_once() -> None:
+    import sys
+    import threading
+
+    from parallax.core import similarity
+
+    words = ["internationalisation", "considerations", "bombardment", "infrastructure",
+             "countries", "pledged", "arrested", "running"] * 100
+    stem = similarity._stem.__wrapped__  # past the cache: every call reaches a stemmer
+    expected = [stem(word, "en") for word in words]
+    errors: list[str] = []
+
+    def work() -> None:
+        try:
+            for _ in range(10):
+                if [stem(word, "en") for word in words] != expected:
+                    errors.append("a word came out wrong")
+                    return
+        except Exception as exc:  # the failure being tested for
+            errors.append(repr(exc))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)  # switch threads often, as the GUI sets it
+    try:
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []

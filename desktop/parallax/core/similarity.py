@@ -25,6 +25,7 @@ the n_a x n_b result (45 x 5,000 sentences: 0.9 MB).
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -84,14 +85,26 @@ class Features:
     chars: dict[str, float]
 
 
-@lru_cache(maxsize=16)
+_stemmers = threading.local()
+
+
 def _stemmer(lang: str) -> Any:
+    """This thread's Snowball stemmer for `lang` (None when Snowball has none).
+
+    A stemmer keeps its working word in the object, so two threads sharing one corrupt each
+    other's words (IndexError mid-word): comparisons run on several worker threads.
+    """
     name = _SNOWBALL.get(base_lang(lang))
     if name is None:
         return None
-    import snowballstemmer  # type: ignore[import-untyped]
+    mine: dict[str, Any] | None = getattr(_stemmers, "by_name", None)
+    if mine is None:
+        mine = _stemmers.by_name = {}
+    if name not in mine:
+        import snowballstemmer  # type: ignore[import-untyped]
 
-    return snowballstemmer.stemmer(name)
+        mine[name] = snowballstemmer.stemmer(name)
+    return mine[name]
 
 
 @lru_cache(maxsize=200_000)
