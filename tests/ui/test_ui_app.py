@@ -147,6 +147,28 @@ def test_parallax_gui_with_a_bad_file_exits_with_a_message(tmp_path: Path) -> No
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
+def test_a_screenshot_run_reports_a_failed_background_task_instead_of_waiting_on_a_dialog(
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    from parallax.core.samples import sample_workspace
+
+    # A report with no sentences loads, but its comparison fails in the background.
+    report = replace(sample_workspace().source("src5").article, paragraphs=())
+    path = tmp_path / "empty-report.parallax"
+    sample_workspace(with_sources=False).with_source(report, "report", "empty").save(path)
+    env = {**os.environ, "PARALLAX_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "parallax.ui.app", str(path), "--no-translate", "--screenshot",
+         str(tmp_path / "x.png")], env=env, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 1
+    assert "empty has no sentences" in result.stderr
+    assert QImage(str(tmp_path / "x.png")).width() == 1600  # the picture is still saved
+    assert "Traceback" not in result.stderr
+
+
 def test_theme_follows_the_system_colour_scheme(
         qapp: QApplication, restore_light_theme: None, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import Qt

@@ -103,7 +103,10 @@ def _excepthook(kind: type[BaseException], exc: BaseException,
             message = QCoreApplication.translate(
                 "App", "Something unexpected went wrong ({0}). Your work is autosaved; "
                 "details are in {1}.").format(type(exc).__name__, log_file())
-        QMessageBox.critical(None, "Parallax", message)
+        from parallax.ui.tasks import report_unattended
+
+        if not report_unattended(message):
+            QMessageBox.critical(None, "Parallax", message)
     except Exception:  # never recurse from the last-resort handler
         log.exception("could not show the error dialog")
 
@@ -209,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
                 "App", "The built-in sample is missing or damaged ({0}); please reinstall "
                 "Parallax.").format(sample_exc))
             return 2
+    errors: list[str] = []
+    if args.screenshot is not None:
+        from parallax.ui.tasks import run_unattended
+
+        errors = run_unattended()
     # Work a crashed run left behind is offered before anything else starts.
     recovered = None if args.screenshot is not None else offer_recovery(ask_to_restore(None))
     if recovered is not None:
@@ -220,7 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.mode:
         window.set_mode(args.mode)
     if args.screenshot is not None:
-        return screenshot(app, window, args.screenshot)
+        code = screenshot(app, window, args.screenshot)
+        for message in errors:  # the picture is saved, but the run did not go cleanly
+            if sys.stderr is not None:
+                sys.stderr.write(f"parallax-gui: {message}\n")
+        return code if not errors else max(code, 1)
     window.show()
     return app.exec()
 

@@ -290,9 +290,32 @@ class Task(Generic[T]):
             self._relay.deleteLater()
 
 
+# Set for unattended runs (screenshots): nobody is there to close a dialog, so errors are
+# collected here and reported on exit instead of blocking the event loop in a modal box.
+_unattended_errors: list[str] | None = None
+
+
+def run_unattended() -> list[str]:
+    """From now on errors are logged and collected, not shown; returns the collection."""
+    global _unattended_errors
+    _unattended_errors = []
+    return _unattended_errors
+
+
+def report_unattended(message: str) -> bool:
+    """Collect `message` if this run is unattended; False when a dialog should show it."""
+    if _unattended_errors is None:
+        return False
+    log.error("%s", message)
+    _unattended_errors.append(message)
+    return True
+
+
 def show_error(parent: QObject, exc: BaseException, title: str = "Parallax") -> None:
     """A dialog with a message the user can act on, never a traceback."""
     from PySide6.QtWidgets import QMessageBox, QWidget
 
+    if report_unattended(user_message(exc)):
+        return
     widget = parent if isinstance(parent, QWidget) else None
     QMessageBox.warning(widget, title, user_message(exc))
