@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from parallax.core.comparison import Comparison, Link
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.palette import coverage_colour, diff_colours
+from parallax.ui.views.unchanged import same_comparison_view
 
 CELL_W = 34
 CELL_H = 9
@@ -61,10 +62,7 @@ class CoverageMap(QWidget):
 
     # ---- the widget contract -------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
-        previous = self._workspace
-        if (comparison is self._comparison and previous is not None
-                and workspace.sources is previous.sources
-                and workspace.original is previous.original):
+        if same_comparison_view(self._workspace, workspace, self._comparison, comparison):
             self._workspace = workspace  # e.g. a translation arrived: the same picture
             return
         self._workspace = workspace

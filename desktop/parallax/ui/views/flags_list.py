@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from parallax.core.comparison import FLAG_KINDS, Comparison, Flag
 from parallax.core.workspace import ORIGINAL, Workspace
 from parallax.ui.flags_model import FlagsFilter, FlagsModel, flag_label
+from parallax.ui.views.unchanged import same_comparison_view
 
 _ALL_KINDS = "*"
 
@@ -129,10 +130,7 @@ class FlagsNavigator(QWidget):
 
     # ---- the widget contract -------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
-        previous = self._workspace
-        if (comparison is self._comparison and previous is not None
-                and workspace.sources is previous.sources
-                and workspace.original is previous.original):
+        if same_comparison_view(self._workspace, workspace, self._comparison, comparison):
             self._workspace = workspace  # e.g. a translation arrived: the same flags
             return
         self._workspace = workspace
