@@ -11,6 +11,10 @@
 #ifndef BundleDir
   #define BundleDir "..\..\dist\parallax"
 #endif
+#ifndef Compression
+  ; Release builds: smallest download. The packaging test compiles with /DCompression=none.
+  #define Compression "lzma2/max"
+#endif
 #define AppName "Parallax"
 #define AppExe "parallax.exe"
 #define AppProgId "Parallax.Workspace"
@@ -32,7 +36,7 @@ OutputDir=..\..\dist
 OutputBaseFilename=Parallax-{#AppVersion}-setup
 SetupIconFile=..\..\resources\icons\parallax.ico
 UninstallDisplayIcon={app}\{#AppExe}
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ArchitecturesAllowed=x64compatible
