@@ -280,3 +280,36 @@ def test_numbers_and_flagged_names_stand_out_in_the_diff(qtbot: QtBot) -> None:
     assert name.background().color() == colours.changed_name
     assert by_text[" said"].fontUnderline()
     assert by_text[" regions, "].fontWeight() != QFont.Weight.Bold
+
+
+def test_pivots_wait_for_the_comparison_and_run_once_per_comparison(
+    qtbot: QtBot, data: tuple[Workspace, Comparison], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax.ui.tasks import tracker
+    from parallax.ui.views import diff_detail
+
+    made: list[Workspace] = []
+    compute = diff_detail.compute_pivots
+
+    def counted(workspace: Workspace) -> dict[str, diff_detail.PivotTexts]:
+        made.append(workspace)
+        return compute(workspace)
+
+    monkeypatch.setattr(diff_detail, "compute_pivots", counted)
+    workspace, comparison = data
+    widget = DiffDetailPane()
+    qtbot.addWidget(widget)
+    widget.set_data(workspace, None)  # the window's first frame: no comparison yet
+    qtbot.wait(50)
+    assert tracker().active == 0 and made == []
+
+    widget.set_data(workspace, comparison)
+    qtbot.waitUntil(lambda: tracker().active == 0 and bool(widget._pivots), timeout=20_000)
+    assert made == [workspace]
+    widget.set_data(workspace, comparison)  # a refresh that changed nothing
+    assert tracker().active == 0 and made == [workspace]
+
+    newer = Comparison(links=comparison.links, flags=comparison.flags)
+    widget.set_data(workspace, newer)
+    qtbot.waitUntil(lambda: tracker().active == 0, timeout=20_000)
+    assert made == [workspace, workspace]

@@ -182,6 +182,7 @@ class DiffDetailPane(QWidget):
         self._source_sentence: str | None = None
         self._settings_options: dict[str, bool] = {}
         self._pivots: dict[str, PivotTexts] = {}
+        self._pivots_for: tuple[Workspace, Comparison] | None = None  # what they were made from
         # The dictionary loads on first hover, in the background; None until then.
         self._gloss = gloss_lookup
         self._gloss_state = "ready" if gloss_lookup is not None else "idle"
@@ -258,7 +259,14 @@ class DiffDetailPane(QWidget):
             self._pivots = {}  # another article: old pivots would show wrong texts
         self._workspace = workspace
         self._comparison = comparison
-        self._start_pivots(workspace)
+        # The pivots are the texts the comparison compared: none before it has run (which keeps
+        # their slow first computation from competing with the window's first paint), and no
+        # second run while the same comparison of the same workspace is shown.
+        last = self._pivots_for
+        if comparison is not None and (last is None or last[0] is not workspace
+                                       or last[1] is not comparison):
+            self._pivots_for = (workspace, comparison)
+            self._start_pivots(workspace)
         settings = workspace.settings
         self._settings_options = {name: bool(getattr(settings, name)) for name in OPTION_NAMES}
         for name, box in self.option_boxes.items():
