@@ -40,7 +40,8 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 if [ ${#missing[@]} -gt 0 ]; then
   echo "system_deps: installing ${missing[*]}" >&2
-  $SUDO apt-get update -qq
+  # A broken index (an i386 one, say) need not stop the install: a package it lacks fails below.
+  $SUDO apt-get update -qq || echo "system_deps: warning: apt-get update failed; trying anyway" >&2
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
