@@ -24,11 +24,12 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Capture error dialogs instead of showing them."""
     shown: list[str] = []
 
-    def fake_warning(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
+    def run(box: QMessageBox) -> int:  # error boxes are built for real (plain text), not shown
+        shown.append(box.text())
+        box.deleteLater()
+        return int(QMessageBox.StandardButton.Ok.value)
 
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(fake_warning))
+    monkeypatch.setattr(QMessageBox, "exec", run)
     return shown
 
 

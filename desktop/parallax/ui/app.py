@@ -20,12 +20,13 @@ from types import TracebackType
 from typing import IO, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from parallax import __version__
 from parallax.core.errors import ParallaxError
 from parallax.core.paths import log_dir, resources_dir
 from parallax.core.workspace import SUFFIX, Workspace
+from parallax.ui.plain import fail, warn
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ def _excepthook(kind: type[BaseException], exc: BaseException,
         from parallax.ui.tasks import report_unattended
 
         if not report_unattended(message):
-            QMessageBox.critical(None, "Parallax", message)
+            fail(None, "Parallax", message)
     except Exception:  # never recurse from the last-resort handler
         log.exception("could not show the error dialog")
 
@@ -203,12 +204,12 @@ def main(argv: list[str] | None = None) -> int:
             if sys.stderr is not None:
                 sys.stderr.write(f"parallax-gui: {exc}\n")
             return 2
-        QMessageBox.warning(None, "Parallax", str(exc))
+        warn(None, "Parallax", str(exc))
         try:
             workspace, path = open_initial([])  # the built-in sample instead
         except (ParallaxError, OSError, ValueError) as sample_exc:
             log.error("the built-in sample cannot be opened: %s", sample_exc)
-            QMessageBox.critical(None, "Parallax", QCoreApplication.translate(
+            fail(None, "Parallax", QCoreApplication.translate(
                 "App", "The built-in sample is missing or damaged ({0}); please reinstall "
                 "Parallax.").format(sample_exc))
             return 2

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor
 from parallax.core.comparison import FLAG_LABELS, Comparison, Flag
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.palette import FLAG_COLOURS
+from parallax.ui.plain import plain_tooltip
 
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 1  # the `Flag` object of a row
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -143,7 +144,7 @@ class FlagsModel(QAbstractTableModel):
                 return flag.text
             return flag.detail
         if role == Qt.ItemDataRole.ToolTipRole:
-            return flag.detail
+            return plain_tooltip(flag.detail)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(FLAG_COLOURS.get(flag.kind, "#777777"))
         return None

@@ -21,12 +21,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from parallax.core.errors import ParallaxError
 from parallax.core.paths import recovery_dir
 from parallax.core.workspace import Workspace, write_atomic
 from parallax.ui.document import WorkspaceDocument
+from parallax.ui.plain import Button, ask
 
 log = logging.getLogger(__name__)
 
@@ -159,14 +160,10 @@ def ask_to_restore(parent: QWidget | None) -> RecoveryDecision:
             "Parallax did not close normally last time. Unsaved changes to “{0}” were "
             "recovered. Restore them?"
         ).format(name)
-        answer = QMessageBox.question(
-            parent,
-            QCoreApplication.translate("Recovery", "Restore unsaved work"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        # The name is a file name or an article's title: plain text, never markup.
+        answer = ask(parent, QCoreApplication.translate("Recovery", "Restore unsaved work"),
+                     text)
+        return answer == Button.Yes
 
     return decide
 

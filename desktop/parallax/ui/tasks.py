@@ -313,9 +313,12 @@ def report_unattended(message: str) -> bool:
 
 def show_error(parent: QObject, exc: BaseException, title: str = "Parallax") -> None:
     """A dialog with a message the user can act on, never a traceback."""
-    from PySide6.QtWidgets import QMessageBox, QWidget
+    from PySide6.QtWidgets import QWidget
+
+    from parallax.ui.plain import warn
 
     if report_unattended(user_message(exc)):
         return
     widget = parent if isinstance(parent, QWidget) else None
-    QMessageBox.warning(widget, title, user_message(exc))
+    # Errors quote file names, zip entries and titles: plain text, never markup.
+    warn(widget, title, user_message(exc))

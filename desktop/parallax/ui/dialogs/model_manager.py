@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTreeWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core.errors import ParallaxError
+from parallax.ui.plain import Button, ask, plain_tooltip
 from parallax.ui.tasks import Task, TaskContext, user_message
 
 log = logging.getLogger(__name__)
@@ -193,7 +193,7 @@ class ModelManagerDialog(QDialog):
             item = QTreeWidgetItem([str(model.pair), model.version or "–",
                                     human_size(model.size_bytes), str(model.path)])
             item.setData(0, DATA_ROLE, str(model.pair))
-            item.setToolTip(3, str(model.path))
+            item.setToolTip(3, plain_tooltip(str(model.path)))
             self.models_tree.addTopLevelItem(item)
         if not models:
             item = QTreeWidgetItem([self.tr("No model installed yet: install an .argosmodel "
@@ -307,8 +307,8 @@ class ModelManagerDialog(QDialog):
         return pair if ok and pair else None
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.windowTitle(), question)
-        return answer == QMessageBox.StandardButton.Yes
+        # Questions quote package names and metadata: plain text only.
+        return ask(self, self.windowTitle(), question) == Button.Yes
 
     # ---- internals -----------------------------------------------------------------------
     def _choose_package(self) -> None:

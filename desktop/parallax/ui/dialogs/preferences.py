@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parallax.ui.plain import plain_tooltip
 from parallax.ui.preferences import (
     BEAM_SIZE_RANGE,
     ENGINES,
@@ -129,6 +130,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.ignore_punctuation)
         form.addRow(self.ignore_whitespace)
         self.engine_note = QLabel(self)
+        self.engine_note.setTextFormat(Qt.TextFormat.PlainText)  # notes quote engine errors
         self.engine_note.setWordWrap(True)
         self.engine_combo.currentIndexChanged.connect(self._show_engine_note)
 
@@ -177,7 +179,8 @@ class PreferencesDialog(QDialog):
             note = self._notes.get(engine)
             self.engine_combo.setItemText(
                 index, label + self.tr(" – not available") if note is not None else label)
-            self.engine_combo.setItemData(index, note, Qt.ItemDataRole.ToolTipRole)
+            self.engine_combo.setItemData(index, plain_tooltip(note or ""),
+                                          Qt.ItemDataRole.ToolTipRole)
         self._show_engine_note()
 
     def preferences(self) -> Preferences:

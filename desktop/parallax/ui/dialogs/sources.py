@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from parallax.core.workspace import ROLES, Source, Workspace
+from parallax.ui.plain import Button, ask, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -123,8 +123,8 @@ class SourceListDialog(QDialog):
             self._fill(select=self.list.currentRow())
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.windowTitle(), question)
-        return answer == QMessageBox.StandardButton.Yes
+        # The question quotes a source's name, taken from its file: plain text only.
+        return ask(self, self.windowTitle(), question) == Button.Yes
 
     # ---- internals -----------------------------------------------------------------------
     def _current(self) -> Source | None:
@@ -142,7 +142,7 @@ class SourceListDialog(QDialog):
                 source.display_name, role, source.article.sentence_count, source.article.lang)
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, source.id)
-            item.setToolTip(source.article.title)
+            item.setToolTip(plain_tooltip(source.article.title))
             self.list.addItem(item)
         self.list.blockSignals(False)
         if self.list.count():

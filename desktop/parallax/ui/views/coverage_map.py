@@ -1,7 +1,10 @@
 """Coverage picture: original sentences (rows) × sources (columns), coloured by best link score.
 
 Cells with no link are hatched, so "nobody else reports this" reads without colour. Geometry is
-exposed (`cell_rect`, `cell_at`) so callers and tests never guess where a cell is drawn.
+exposed (`cell_rect`, `cell_at`) so callers and tests never guess where a cell is drawn. The map
+asks for the height of all its rows (the window puts it in a scroll area), and source names
+that do not fit a cell are written upwards, so they stay legible however many sources there are.
+`CoverageLegend` says what the shading and the hatching mean.
 """
 
 from __future__ import annotations
@@ -19,16 +22,19 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
 from parallax.core.comparison import Comparison, Link
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.palette import coverage_colour, diff_colours
+from parallax.ui.plain import plain_tooltip
 from parallax.ui.views.unchanged import same_comparison_view
 
 CELL_W = 34
 CELL_H = 9
+HEADER_MAX = 130  # longest upright source name, in pixels (longer ones are elided)
 _TOOLTIP_CHARS = 160
 
 
@@ -101,8 +107,29 @@ class CoverageMap(QWidget):
     def columns(self) -> list[str]:
         return list(self._columns)
 
+    def _names(self) -> list[str]:
+        if self._workspace is None:
+            return []
+        names = {s.id: s.display_name for s in self._workspace.sources}
+        return [names.get(c, c) for c in self._columns]
+
+    def _column_width(self) -> int:
+        area = self.contentsRect()
+        width = (area.width() - self._row_label_width()) // max(1, len(self._columns))
+        return max(CELL_W, min(width, 120))
+
+    def _upright_headers(self) -> bool:
+        """Names written upwards: some name does not fit its cell's width."""
+        metrics = QFontMetrics(self.font())
+        room = self._column_width() - 4
+        return any(metrics.horizontalAdvance(name) > room for name in self._names())
+
     def _header_height(self) -> int:
-        return QFontMetrics(self.font()).height() + 6
+        metrics = QFontMetrics(self.font())
+        if not self._upright_headers():
+            return metrics.height() + 6
+        longest = max((metrics.horizontalAdvance(n) for n in self._names()), default=0)
+        return min(longest, HEADER_MAX) + 10
 
     def _row_label_width(self) -> int:
         return QFontMetrics(self.font()).horizontalAdvance("S000") + 6
@@ -110,10 +137,9 @@ class CoverageMap(QWidget):
     def _cell_size(self) -> tuple[int, int]:
         """Cells stretch to fill the widget but never shrink below the minimum."""
         area = self.contentsRect()
-        cols, rows = max(1, len(self._columns)), max(1, len(self._rows))
-        width = (area.width() - self._row_label_width()) // cols
+        rows = max(1, len(self._rows))
         height = (area.height() - self._header_height()) // rows
-        return max(CELL_W, min(width, 120)), max(CELL_H, min(height, 28))
+        return self._column_width(), max(CELL_H, min(height, 28))
 
     def cell_rect(self, row: int, column: int) -> QRect:
         """Where the cell of `rows()[row]` × `columns()[column]` is drawn."""
@@ -155,8 +181,12 @@ class CoverageMap(QWidget):
                      height + margins.top() + margins.bottom())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self._row_label_width() + CELL_W * max(1, len(self._columns)),
-                     self._header_height() + CELL_H * 4)
+        """Every row at its smallest height: in a scroll area, every row stays reachable."""
+        margins = self.contentsMargins()
+        return QSize(self._row_label_width() + CELL_W * max(1, len(self._columns))
+                     + margins.left() + margins.right(),
+                     self._header_height() + CELL_H * max(4, len(self._rows))
+                     + margins.top() + margins.bottom())
 
     # ---- data per cell -------------------------------------------------------------------
     def link(self, row: int, column: int) -> Link | None:
@@ -208,15 +238,26 @@ class CoverageMap(QWidget):
         area = self.contentsRect()
         metrics = QFontMetrics(self.font())
         hatch = QBrush(QColor("#999999" if dark else "#888888"), Qt.BrushStyle.BDiagPattern)
-        # Column headers: each source's name, elided to the cell width.
+        # Column headers: each source's name, across the cell when every name fits, else
+        # upwards (elided only past HEADER_MAX).
         painter.setPen(text_colour)
-        for column, source_id in enumerate(self._columns):
+        upright = self._upright_headers()
+        header_height = self._header_height()
+        for column, name in enumerate(self._names()):
             rect = self.cell_rect(0, column)
-            header = QRect(rect.left(), area.top(), rect.width(), self._header_height())
-            name = self._workspace.source(source_id).display_name if self._workspace else ""
-            painter.drawText(header.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter,
-                             metrics.elidedText(name, Qt.TextElideMode.ElideRight,
-                                                header.width() - 2))
+            header = QRect(rect.left(), area.top(), rect.width(), header_height)
+            if not upright:
+                painter.drawText(header.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter,
+                                 metrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                                    header.width() - 2))
+                continue
+            painter.save()
+            painter.translate(header.center().x() + metrics.ascent() // 2 - 1,
+                              header.bottom() - 4)
+            painter.rotate(-90)
+            painter.drawText(0, 0, metrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                                      header_height - 8))
+            painter.restore()
         show_labels = height >= metrics.height() - 2
         selection = diff_colours(dark).selection
         # Only the rows the paint event exposes, with the geometry computed once: a long
@@ -265,7 +306,7 @@ class CoverageMap(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), self.tooltip_text(*cell), self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(self.tooltip_text(*cell)), self)
             return True
         return super().event(event)
 
@@ -331,3 +372,50 @@ class CoverageMap(QWidget):
         self._selected_row = row
         self.update()
         self.cell_activated.emit(self._rows[row], self._columns[column])
+
+
+class CoverageLegend(QWidget):
+    """What the map's cells mean: shading by link score, hatching for no counterpart."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._dark: bool | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(4)
+        self.swatches: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        for kind, text in (("weak", self.tr("weak")), ("strong", self.tr("strong match")),
+                           ("none", self.tr("no counterpart"))):
+            swatch = QLabel(self)
+            label = QLabel(text, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(swatch)
+            layout.addWidget(label)
+            self.swatches[kind], self.labels[kind] = swatch, label
+        layout.addStretch(1)
+        self.setToolTip(self.tr("Each cell is one original sentence (row) in one source "
+                                "(column): the darker, the closer the match. Hatched cells "
+                                "have no counterpart in that source."))
+        self.setAccessibleName(self.tr("Coverage legend"))
+        self._paint_swatches()
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        self._paint_swatches()
+
+    def _paint_swatches(self) -> None:
+        dark = self._dark if self._dark is not None else _palette_is_dark(self)
+        size = max(10, QFontMetrics(self.font()).height() - 2)
+        for kind, swatch in self.swatches.items():
+            pixmap = QPixmap(size, size)
+            score = {"weak": 0.2, "strong": 1.0}.get(kind)
+            pixmap.fill(coverage_colour(score, dark))
+            painter = QPainter(pixmap)
+            if score is None:
+                painter.fillRect(pixmap.rect(), QBrush(QColor("#999999" if dark else "#888888"),
+                                                       Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QColor("#777777"))
+            painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1))
+            painter.end()
+            swatch.setPixmap(pixmap)

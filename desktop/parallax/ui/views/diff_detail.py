@@ -38,6 +38,7 @@ from parallax.core.language import base_language
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.flags_model import flag_label
 from parallax.ui.palette import FLAG_COLOURS, diff_colours
+from parallax.ui.plain import plain_tooltip
 from parallax.ui.tasks import Task
 from parallax.ui.views.legend import DiffLegend, op_kind, span_format
 
@@ -509,7 +510,7 @@ class DiffDetailPane(QWidget):
         for flag in flags:
             item = QListWidgetItem(f"{flag_label(flag.kind)}: {flag.text} — {flag.detail}")
             item.setData(FLAG_ROLE, flag)
-            item.setToolTip(flag.detail)
+            item.setToolTip(plain_tooltip(flag.detail))
             item.setData(Qt.ItemDataRole.DecorationRole,
                          QColor(FLAG_COLOURS.get(flag.kind, "#777777")))
             self.flags_list.addItem(item)
@@ -642,7 +643,7 @@ class DiffDetailPane(QWidget):
             return
         entry = self._gloss(word)
         if entry:
-            QToolTip.showText(global_pos, f"{word}\n{entry}", self.original_box)
+            QToolTip.showText(global_pos, plain_tooltip(f"{word}\n{entry}"), self.original_box)
 
     def _gloss_loaded(self, lookup: GlossLookup | None) -> None:
         self._gloss = lookup
