@@ -61,7 +61,7 @@ def main() -> None:
     parser.add_argument("--long", type=int, default=5000, help="sentences in the long report")
     args = parser.parse_args()
 
-    from parallax.core.align import align_claims, align_versions
+    from parallax.core.align import align_claims
     from parallax.core.compare import compare_workspace, original_pivot, source_pivot
     from parallax.core.diff import word_diff
     from parallax.core.loaders import load_path
@@ -70,6 +70,7 @@ def main() -> None:
     from parallax.core.translate.article_translation import translate_article
     from parallax.core.translate.cache import TranslationCache
     from parallax.core.translate.gloss import GlossEngine
+    from parallax.core.versions import align_versions
     from parallax.core.workspace import ORIGINAL, TITLE, MachineTranslation, Workspace
 
     files = [samples_dir() / "putin-mongolia-2024-09-04.zh.txt"] + [

@@ -7,10 +7,11 @@ import random
 import numpy as np
 import pytest
 
-from parallax.core.align import align_claims, align_versions, select_links
+from parallax.core.align import align_claims, select_links
 from parallax.core.entities import Name, names_match, sounds_alike
 from parallax.core.samples import sample_workspace
 from parallax.core.similarity import similarity_matrix, sound_key
+from parallax.core.versions import align_versions
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ the dictionary gloss; `Comparison.notes` says which. A source with no pivot text
 in what can be compared: directly when it shares the original's language (two Chinese
 texts), otherwise by numbers and gazetteer names only, with a note.
 
-Translations get version alignment (core.align.align_versions) and a word diff against the
+Translations get version alignment (core.versions.align_versions) and a word diff against the
 original's machine translation, or against the translation used as the original's pivot.
 Reports get claim alignment (core.align.align_claims) and framing flags (core.framing).
 """
@@ -19,7 +19,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.core.align import align_claims, align_versions
+from parallax.core.align import align_claims
 from parallax.core.article import Article
 from parallax.core.comparison import Comparison, DiffSpan, Flag, Link
 from parallax.core.diff import word_diff
@@ -37,6 +37,7 @@ from parallax.core.framing import (
 )
 from parallax.core.lexicon import Hit, base_lang
 from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.versions import align_versions
 from parallax.core.workspace import ORIGINAL, TITLE, Source, Workspace
 
 log = logging.getLogger(__name__)
