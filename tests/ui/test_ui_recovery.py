@@ -174,3 +174,21 @@ def test_a_restored_document_starts_unsaved(home: Path, sample_ws: Workspace,
     assert document.dirty
     document.save(tmp_path / "restored.parallax")
     assert not document.dirty
+
+
+def test_an_unreadable_autosave_is_moved_aside_and_reported(home: Path) -> None:
+    """A newer format (or damage) is never deleted: it is kept under unreadable/, and said."""
+    from parallax.ui.recovery import offer_recovery
+
+    path = autosave_path(7)  # left by a crashed run of a newer Parallax
+    newer = b'{"format": "parallax-workspace", "version": 99, "original": {}}'
+    path.write_bytes(newer)
+    told: list[tuple[Path, str]] = []
+    asked: list[Recovered] = []
+    assert offer_recovery(lambda r: asked.append(r) is None,
+                          lambda kept, why: told.append((kept, why))) is None
+    assert not asked and not path.exists()
+    [(kept, why)] = told
+    assert kept.parent == path.parent / "unreadable" and kept.read_bytes() == newer
+    assert "newer Parallax" in why
+    assert pending_recovery() is None  # not offered again at the next start

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from parallax import __version__
+from parallax.cli.output import install_safe_streams
 from parallax.core.errors import Cancelled, ParallaxError
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    install_safe_streams()  # titles and file names never reach the terminal with escapes
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -62,7 +64,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except BrokenPipeError:
         return 0
+    except (RecursionError, MemoryError, OSError, RuntimeError, NotImplementedError) as exc:
+        # Bad input that slipped past a loader's checks: still one line and exit 2, with the
+        # traceback in the log for a bug report, never on the terminal.
+        log.debug("unexpected error", exc_info=True)
+        print(f"parallax: error: {_one_line(describe(exc))}", file=sys.stderr)
+        return EXIT_USER_ERROR
     return int(result or 0)
+
+
+def describe(exc: BaseException) -> str:
+    """A sentence saying what happened, for errors that are not `ParallaxError`s."""
+    if isinstance(exc, RecursionError):
+        return "The input is nested too deeply to read."
+    if isinstance(exc, MemoryError):
+        return "Not enough memory for this input."
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"Cannot access{where}: {exc.strerror or exc}."
+    if isinstance(exc, NotImplementedError):
+        return f"This input uses a feature Parallax cannot read ({exc or 'not supported'})."
+    return f"Could not finish: {exc or type(exc).__name__}."
 
 
 def _one_line(message: str) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
+from parallax.cli.output import check_outputs
 from parallax.core.errors import ExportError
 from parallax.core.export import (
     DESCRIPTIONS,
@@ -18,6 +20,7 @@ from parallax.core.export import (
     ExportOptions,
     export_workspace,
     format_for_path,
+    render_export,
 )
 from parallax.core.workspace import Workspace
 
@@ -32,7 +35,8 @@ def register(subparsers: Any) -> None:
         description=f"Formats: {formats}.",
     )
     parser.add_argument("workspace", help="a .parallax workspace file")
-    parser.add_argument("-o", "--output", required=True, help="the file to write")
+    parser.add_argument("-o", "--output", required=True,
+                        help="the file to write ('-': standard output; needs --format)")
     parser.add_argument("-f", "--format", choices=FORMATS,
                         help="output format (default: from the output file's suffix)")
     parser.add_argument("--include-reports", action="store_true",
@@ -42,19 +46,29 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    to_stdout = args.output == "-"
     out = Path(args.output)
-    fmt = args.format or format_for_path(out)
+    fmt = args.format or (None if to_stdout else format_for_path(out))
     if fmt is None:
         raise ExportError(
             f"Cannot tell the format from {out.name!r}; add --format "
             f"({', '.join(FORMATS)}) or use a matching suffix."
         )
+    inputs = [args.workspace] + ([args.font] if args.font else [])
+    if not to_stdout:  # refused before the (long) comparison, not after it
+        check_outputs([out], inputs)
     workspace = Workspace.load(args.workspace)
     log.info("comparing %d sources", len(workspace.sources))
     from parallax.core.compare import compare_workspace  # numpy: not for `parallax --help`
 
     comparison = compare_workspace(workspace)
     options = ExportOptions(include_reports=args.include_reports, font_path=args.font)
-    path = export_workspace(workspace, comparison, fmt, out, options)
+    if to_stdout:
+        data = render_export(workspace, comparison, fmt, options)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)  # the bytes as they are: a file format, not terminal text
+        sys.stdout.buffer.flush()
+        return 0
+    path = export_workspace(workspace, comparison, fmt, out, options, inputs=inputs)
     print(f"Wrote {path} ({fmt}, {path.stat().st_size:,} bytes).")
     return 0

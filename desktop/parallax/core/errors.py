@@ -31,6 +31,10 @@ class WorkspaceError(ParallaxError):
     """A workspace file cannot be read or written."""
 
 
+class OutputPathError(WorkspaceError):
+    """An output would replace one of the command's inputs, a device or a folder."""
+
+
 class TranslationError(ParallaxError):
     """Translation failed (engine, model or language pair)."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -93,7 +94,13 @@ def load_path(path: str | Path) -> Article:
 
 def read_limited(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path} is a folder, not a file.")
+        if not stat.S_ISREG(info.st_mode):
+            # Opening a FIFO blocks until someone writes to it; a device never ends.
+            raise InputError(f"{path.name} is not a regular file (a pipe, device or socket).")
+        size = info.st_size
         if size > limit:
             raise FileTooLargeError(
                 f"{path.name} is {size / 1_048_576:.1f} MB; Parallax opens articles up to "

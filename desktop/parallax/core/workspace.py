@@ -8,10 +8,14 @@ crash or a full disk never leaves a half-written workspace behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
+import math
 import os
+import stat
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,7 +23,7 @@ from typing import Any, Literal
 
 from parallax import __version__
 from parallax.core.article import Article
-from parallax.core.errors import InputError, WorkspaceError
+from parallax.core.errors import InputError, OutputPathError, WorkspaceError
 
 FORMAT_NAME = "parallax-workspace"
 FORMAT_VERSION = 1
@@ -109,11 +113,23 @@ class Settings:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Settings:
+        # A workspace is a file from anywhere: every setting is type- and range-checked here,
+        # so a `min_score` of "high", 5 or NaN never reaches the comparison.
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
-        try:
-            return cls(**known)
-        except TypeError as exc:
-            raise WorkspaceError(f"Workspace settings are malformed: {exc}.") from exc
+        for name, value in known.items():
+            default = getattr(cls, name)
+            if isinstance(default, bool):
+                if not isinstance(value, bool):
+                    raise WorkspaceError(f"Workspace setting {name} must be true or false.")
+            elif isinstance(default, float):
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+                        math.isfinite(value) and 0.0 <= value <= 1.0):
+                    raise WorkspaceError(
+                        f"Workspace setting {name} must be a number from 0 to 1.")
+                known[name] = float(value)
+            elif not isinstance(value, str) or not 0 < len(value) <= 32:
+                raise WorkspaceError(f"Workspace setting {name} must be a short name.")
+        return cls(**known)
 
 
 @dataclass(frozen=True)
@@ -247,23 +263,41 @@ class Workspace:
             raise
         except InputError as exc:
             raise WorkspaceError(f"The workspace is damaged: {exc}") from exc
+        except RecursionError as exc:
+            raise WorkspaceError(
+                "The workspace is damaged: its data is nested too deeply.") from exc
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise WorkspaceError(f"The workspace is damaged or incomplete ({exc!r}).") from exc
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
 
-    def save(self, path: str | Path) -> None:
-        write_atomic(Path(path), self.to_json().encode("utf-8"))
+    def save(self, path: str | Path, inputs: Iterable[str | Path] = ()) -> None:
+        """Write atomically; refuses (before writing) a file `load` would refuse to read."""
+        data = self.to_json().encode("utf-8")
+        if len(data) > MAX_WORKSPACE_BYTES:
+            raise WorkspaceError(
+                f"The workspace is too large to save ({len(data) / 2**20:,.0f} MB; the limit "
+                f"is {MAX_WORKSPACE_BYTES // 2**20} MB). Remove some sources and save again."
+            )
+        write_atomic(Path(path), data, inputs)
 
     @classmethod
     def load(cls, path: str | Path) -> Workspace:
         path = Path(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_WORKSPACE_BYTES:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                # A FIFO or device would block or never end: only regular files are read.
+                raise WorkspaceError(f"{path.name} is not a regular file.")
+            if info.st_size > MAX_WORKSPACE_BYTES:
+                raise WorkspaceError(
+                    f"{path.name} is too large to be a workspace (over "
+                    f"{MAX_WORKSPACE_BYTES // 2**20} MB).")
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_WORKSPACE_BYTES + 1)
+            if len(raw) > MAX_WORKSPACE_BYTES:
                 raise WorkspaceError(f"{path.name} is too large to be a workspace.")
-            raw = path.read_bytes()
         except FileNotFoundError as exc:
             raise WorkspaceError(f"{path} does not exist.") from exc
         except OSError as exc:
@@ -274,27 +308,99 @@ class Workspace:
             raise WorkspaceError(
                 f"{path.name} is damaged: it is not a readable workspace file."
             ) from exc
+        except RecursionError as exc:
+            raise WorkspaceError(f"{path.name} is damaged: its data is nested too deeply.") from exc
         return cls.from_dict(data)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the new one, never a mix."""
-    directory = path.parent if str(path.parent) else Path(".")
+_UMASK_LOCK = threading.Lock()
+
+
+def _umask() -> int:
+    """The process umask (reading it means setting it, so briefly, under a lock)."""
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def check_output_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
+    """The file an output may really be written to, or an `OutputPathError` saying why not.
+
+    An atomic save renames a temporary file over its target, so it must never be pointed at
+    one of the command's own inputs, a device (`/dev/null`, `/dev/stdout`), a FIFO or a
+    folder: the rename would replace them. A symlink to a regular file is followed, so the link
+    stays and its target is updated. `-` is stdout, which callers handle before this.
+    """
+    given = Path(path)
+    name = str(given)
+    if name == "-":
+        raise OutputPathError("'-' means standard output here; write to it directly.")
+    real = Path(os.path.realpath(given))
+    for candidate in (Path(os.path.abspath(given)), real):
+        if candidate.parts[:2] == ("/", "dev"):
+            raise OutputPathError(
+                f"Will not write over the device {name}; use '-' to write to standard output.")
+    try:
+        info: os.stat_result | None = os.stat(real)
+    except OSError:
+        info = None  # missing (a new file) or unreachable: the write itself says why
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputPathError(f"{name} is a folder; give a file name to write to.")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputPathError(
+            f"Will not write over {name}: it is not a regular file (a device, FIFO or socket).")
+    for source in inputs:
+        if _same_file(real, Path(source)):
+            raise OutputPathError(
+                f"Will not write over {name}: it is one of this command's inputs.")
+    return real
+
+
+def write_atomic(path: Path, data: bytes, inputs: Iterable[str | Path] = ()) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never a mix.
+
+    The target is checked first (`check_output_path`: never an input, a device or a folder).
+    The new file keeps the replaced file's permissions; a new file gets the usual
+    `0o666 & ~umask` (`mkstemp` alone would make every output 0600).
+    """
+    target = check_output_path(path, inputs)
+    directory = target.parent
     tmp_name: str | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
         with os.fdopen(fd, "wb") as handle:
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
         raise WorkspaceError(
-            f"Could not save {path.name}: {exc.strerror or exc}. The previous file is unchanged."
+            f"Could not save {path.name}: {_os_reason(exc)}. The previous file is unchanged."
         ) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _os_reason(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{reason} (the folder is read-only or protected)"
+    return reason

@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     install_translator(app, _locale(args.lang))
     from parallax.ui.document import WorkspaceDocument
     from parallax.ui.main_window import MainWindow
-    from parallax.ui.recovery import ask_to_restore, offer_recovery
+    from parallax.ui.recovery import ask_to_restore, offer_recovery, tell_set_aside
     from parallax.ui.theme import apply_theme
 
     theme = args.theme or _theme_preference()
@@ -219,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
 
         errors = run_unattended()
     # Work a crashed run left behind is offered before anything else starts.
-    recovered = None if args.screenshot is not None else offer_recovery(ask_to_restore(None))
+    recovered = None if args.screenshot is not None else offer_recovery(
+        ask_to_restore(None), tell_set_aside(None))
     if recovered is not None:
         workspace, path = recovered.workspace, recovered.original_path
     document = WorkspaceDocument(workspace, path, dirty=recovered is not None, start=False)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from parallax.core.errors import ParallaxError
 from parallax.core.paths import recovery_dir
 from parallax.core.workspace import Workspace, write_atomic
 from parallax.ui.document import WorkspaceDocument
-from parallax.ui.plain import Button, ask
+from parallax.ui.plain import Button, ask, warn
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +106,25 @@ def pending_recovery() -> Path | None:
     return None if slot is None else autosave_path(slot)
 
 
-def load_recovery() -> Recovered | None:
-    """The orphaned autosave, or None; a damaged autosave is logged and discarded."""
+SetAside = Callable[[Path, str], None]  # (where the unreadable autosave now is, why)
+
+
+def _set_aside(slot: int) -> Path:
+    """Move an autosave this version cannot read out of the way, never deleting it: it may be
+    from a newer Parallax, or salvageable by hand."""
+    folder = recovery_dir() / "unreadable"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    kept = folder / f"autosave-{stamp}-{slot}.parallax"
+    os.replace(autosave_path(slot), kept)
+    with contextlib.suppress(OSError):
+        os.replace(_meta_path(slot), kept.with_suffix(".json"))
+    return kept
+
+
+def load_recovery(on_set_aside: SetAside | None = None) -> Recovered | None:
+    """The orphaned autosave, or None. One that cannot be read is moved to
+    `recovery_dir()/unreadable/` (and `on_set_aside` told where and why), never deleted."""
     slot = _orphaned_slot()
     if slot is None:
         return None
@@ -114,8 +132,15 @@ def load_recovery() -> Recovered | None:
     try:
         workspace = Workspace.load(path)
     except ParallaxError as exc:
-        log.warning("discarding unreadable autosave %s: %s", path, exc)
-        discard_recovery(slot)
+        try:
+            kept = _set_aside(slot)
+        except OSError as move_exc:
+            # Leave it where it is (it will be offered again) rather than lose it.
+            log.warning("cannot read autosave %s (%s) nor move it: %s", path, exc, move_exc)
+            return None
+        log.warning("unreadable autosave %s kept as %s: %s", path, kept, exc)
+        if on_set_aside is not None:
+            on_set_aside(kept, str(exc))
         return None
     original: Path | None = None
     saved_at = ""
@@ -168,12 +193,26 @@ def ask_to_restore(parent: QWidget | None) -> RecoveryDecision:
     return decide
 
 
-def offer_recovery(decide: RecoveryDecision) -> Recovered | None:
+def tell_set_aside(parent: QWidget | None) -> SetAside:
+    """The default notice for an autosave that could not be read: where it was kept."""
+
+    def tell(kept: Path, reason: str) -> None:
+        warn(parent, QCoreApplication.translate("Recovery", "Unsaved work not restored"),
+             QCoreApplication.translate(
+                 "Recovery", "Unsaved work from last time could not be read ({0}). It was "
+                 "kept, not deleted, as {1}.").format(reason, kept))
+
+    return tell
+
+
+def offer_recovery(decide: RecoveryDecision,
+                   on_set_aside: SetAside | None = None) -> Recovered | None:
     """If a previous run left unsaved work, ask `decide`; returns it when accepted.
 
-    Declined work is discarded: asking again on every start would only nag.
+    Declined work is discarded: asking again on every start would only nag. Work that cannot
+    be read is moved aside and reported to `on_set_aside`.
     """
-    recovered = load_recovery()
+    recovered = load_recovery(on_set_aside)
     if recovered is None:
         return None
     restore = decide(recovered)

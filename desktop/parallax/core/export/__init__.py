@@ -10,6 +10,7 @@ wrong surfaces as `ExportError` (or `Cancelled` when the user stops it).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -17,7 +18,7 @@ from typing import Protocol
 from parallax.core.comparison import Comparison
 from parallax.core.errors import Cancelled, ExportError, ParallaxError
 from parallax.core.progress import CancelToken, ProgressCallback
-from parallax.core.workspace import Workspace, write_atomic
+from parallax.core.workspace import Workspace, check_output_path, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -115,16 +116,23 @@ def export_workspace(
     options: ExportOptions | None = None,
     on_progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    inputs: Iterable[str | Path] = (),
 ) -> Path:
-    """Write `workspace` + `comparison` as `fmt` to `out_path` atomically; returns the path."""
+    """Write `workspace` + `comparison` as `fmt` to `out_path` atomically; returns the path.
+
+    `inputs` (the workspace file, a font) are never overwritten, nor are devices or folders.
+    """
     path = Path(out_path)
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name to export to.")
+    inputs = list(inputs)
+    try:
+        check_output_path(path, inputs)
+    except ParallaxError as exc:
+        raise ExportError(str(exc)) from exc
     data = render_export(workspace, comparison, fmt, options, on_progress, cancel)
     if cancel is not None:
         cancel.raise_if_cancelled()
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, inputs)
     except ParallaxError as exc:
         raise ExportError(str(exc)) from exc
     log.info("exported %s (%d bytes) to %s", fmt, len(data), path)
