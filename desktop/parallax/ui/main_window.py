@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -78,7 +80,7 @@ from parallax.ui.translation_controller import (
     TranslationController,
 )
 from parallax.ui.views.columns import ColumnsView
-from parallax.ui.views.coverage_map import CoverageMap
+from parallax.ui.views.coverage_map import CoverageLegend, CoverageMap
 from parallax.ui.views.diff_detail import DiffDetailPane
 from parallax.ui.views.find_bar import FindBar
 from parallax.ui.views.flags_list import FlagsNavigator
@@ -145,6 +147,18 @@ class _FirstPaint(QObject):
         return False
 
 
+def _scroll_area(widget: QWidget, name: str, *, horizontal: bool) -> QScrollArea:
+    """`widget` in a frameless scroll area that follows its size (a side panel's content)."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if horizontal
+                                      else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area
+
+
 class MainWindow(QMainWindow):
     settled = Signal()  # no background work left and the comparison on screen
     confirm_close = True  # ask about unsaved changes on close (off for screenshots)
@@ -175,7 +189,7 @@ class MainWindow(QMainWindow):
         self._stale_views: set[QWidget] = set()
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
-        self.resize(1400, 860)
+        self._fit_to_screen()
 
         self.zoom = FontZoom(parent=self)
         self._apply_font_preferences()
@@ -203,6 +217,15 @@ class MainWindow(QMainWindow):
         # while if it is never shown (tests, self-test).
         self._first_paint = _FirstPaint(self, self._start_background_work)
         QTimer.singleShot(_START_FALLBACK_MS, self._start_background_work)
+
+    def _fit_to_screen(self, width: int = 1400, height: int = 860) -> None:
+        """Start at a comfortable size, never larger than the screen's free area."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            if free.width() > 0 and free.height() > 0:
+                width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
 
     def _start_background_work(self) -> None:
         if self._started:
@@ -258,12 +281,24 @@ class MainWindow(QMainWindow):
         self.legend = DiffLegend(detail_box)
         detail_layout.addWidget(self.diff_detail, 1)
         detail_layout.addWidget(self.legend)
-        self.coverage_map = CoverageMap(self)
+        # The pair's texts may be long: the panel scrolls rather than growing the window.
+        self.detail_scroll = _scroll_area(detail_box, "detailScrollArea", horizontal=True)
+        coverage_box = QWidget(self)
+        coverage_layout = QVBoxLayout(coverage_box)
+        coverage_layout.setContentsMargins(0, 0, 0, 0)
+        coverage_layout.setSpacing(2)
+        self.coverage_map = CoverageMap(coverage_box)
+        # Long articles and many sources: the map scrolls (every row reachable).
+        self.coverage_scroll = _scroll_area(self.coverage_map, "coverageScrollArea",
+                                            horizontal=True)
+        self.coverage_legend = CoverageLegend(coverage_box)
+        coverage_layout.addWidget(self.coverage_scroll, 1)
+        coverage_layout.addWidget(self.coverage_legend)
         self.flags_dock = self._dock("flagsDock", self.tr("Differences"), self.flags_navigator,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.detail_dock = self._dock("detailDock", self.tr("Selected pair"), detail_box,
+        self.detail_dock = self._dock("detailDock", self.tr("Selected pair"), self.detail_scroll,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self.coverage_dock = self._dock("coverageDock", self.tr("Coverage"), self.coverage_map,
+        self.coverage_dock = self._dock("coverageDock", self.tr("Coverage"), coverage_box,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
 
     def _default_dock_sizes(self) -> None:
@@ -507,7 +542,7 @@ class MainWindow(QMainWindow):
                 self.coverage_map]
 
     def _apply_dark(self, dark: bool) -> None:
-        for view in (*self._views(), self.legend):
+        for view in (*self._views(), self.legend, self.coverage_legend):
             _call(view, "set_dark", dark)
 
     # ---- showing data --------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Reading mode: the original, its machine translation and every source side by side.
 
-A `QSplitter` of `ReadingPane`s, each under a title bar (name, role, language, buttons to move
-it left/right or hide it). Scrolling is synchronised on alignment, the way Meld uses its
+A `QSplitter` of `ReadingPane`s inside a horizontal scroll area (columns keep a readable
+width; more columns than fit scroll sideways instead of widening the window), each under a title
+bar (the name first, elided, then role and language; one menu button to move or hide it).
+Scrolling is synchronised on alignment, the way Meld uses its
 syncpoints: when one pane scrolls, its top visible sentence is mapped through the comparison's
 links to its counterpart in every other pane, and those panes scroll so that the counterpart
 sits at the same place; a re-entrancy lock keeps the panes from echoing each other.
@@ -16,12 +18,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QResizeEvent, QTextOption
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QToolButton,
@@ -49,48 +53,88 @@ class ColumnInfo:
     visible: bool
 
 
+MIN_COLUMN_CHARS = 18  # a reading column is never narrower than this many average characters
+MIN_COLUMN_WIDTH = 190
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that elides its text to the room it gets, never widening
+    its parent: the full text stays in `full_text()` (and in the owner's tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)  # titles come from article files
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(0)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(0, self.contentsRect().width()))
+        if shown != self.text():
+            self.setText(shown)
+
+
 class ColumnHeader(QWidget):
-    """The title bar of one column: what it is, and buttons to move or hide it."""
+    """The title bar of one column: what it is (elided, in full in the tooltip), and one menu
+    button with the column's actions (move left or right, hide, compare with), so a header is
+    one Tab stop."""
 
     move_requested = Signal(int)  # -1 left, +1 right
     hide_requested = Signal()
+    menu_requested = Signal()  # the menu button was pressed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 2, 2)
         layout.setSpacing(2)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # titles come from article files
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label = ElidedLabel(self)
         layout.addWidget(self.label, 1)
-        self.left = self._button("\u25c0", self.tr("Move this column left"))
-        self.right = self._button("\u25b6", self.tr("Move this column right"))
-        self.hide_button = self._button("\u2715", self.tr("Hide this column"))
-        self.left.clicked.connect(lambda: self.move_requested.emit(-1))
-        self.right.clicked.connect(lambda: self.move_requested.emit(1))
-        self.hide_button.clicked.connect(self.hide_requested.emit)
-        for button in (self.left, self.right, self.hide_button):
-            layout.addWidget(button)
-
-    def _button(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        return button
+        self.left = QAction(self.tr("Move Column &Left"), self)
+        self.right = QAction(self.tr("Move Column &Right"), self)
+        self.hide_button = QAction(self.tr("&Hide Column"), self)
+        self.left.triggered.connect(lambda: self.move_requested.emit(-1))
+        self.right.triggered.connect(lambda: self.move_requested.emit(1))
+        self.hide_button.triggered.connect(self.hide_requested.emit)
+        self.menu_button = QToolButton(self)
+        self.menu_button.setText("\u25be")  # ▾
+        self.menu_button.setAutoRaise(True)
+        self.menu_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.menu_button.setToolTip(self.tr("Move, hide or compare this column"))
+        self.menu_button.setAccessibleName(self.tr("Column menu"))
+        self.menu_button.clicked.connect(self.menu_requested.emit)
+        layout.addWidget(self.menu_button)
 
     def set_column(self, column: ColumnText) -> None:
         roles = {
             "original": self.tr("original"),
             "machine translation": self.tr("machine translation"),
+            "gloss": self.tr("dictionary gloss"),
             "translation": self.tr("translation"),
             "report": self.tr("report"),
         }
         role = roles.get(column.role, column.role)
-        self.label.setText(f"{column.title} — {role} · {column.lang}")
-        # Titles come from article files: the tooltip is rich text built from escaped pieces.
-        self.setToolTip(f"<qt>{html.escape(self.label.text())}</qt>")
+        # The outlet (or the user's name for the source) first: it is what tells columns apart.
+        self.label.set_full_text(f"{column.title} · {role} · {column.lang}")
+        # Titles come from article files: the tooltip is escaped, so it shows as plain text.
+        self.setToolTip(f"<qt>{html.escape(self.label.full_text())}</qt>")
+        self.label.setToolTip(self.toolTip())
+        self.menu_button.setAccessibleDescription(self.label.full_text())
 
 
 class ColumnsView(QWidget):
@@ -107,9 +151,18 @@ class ColumnsView(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Columns keep a readable width and scroll sideways when there are more than the
+        # window holds: the window never grows with the number of sources.
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("columnsScrollArea")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.scroll_area)
         self.splitter.setChildrenCollapsible(False)
-        layout.addWidget(self.splitter)
+        self.scroll_area.setWidget(self.splitter)
+        layout.addWidget(self.scroll_area)
         self._workspace: Workspace | None = None
         self._comparison: Comparison | None = None
         self._diff_reference: str | None = None
@@ -235,10 +288,14 @@ class ColumnsView(QWidget):
         if self._font is not None:
             pane.setFont(self._font)
         pane.set_dark(self._dark)
+        # Narrow columns wrap between words, never inside one ("Presiden t").
+        pane.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        frame.setMinimumWidth(self._min_column_width())
         layout.addWidget(header)
         layout.addWidget(pane, 1)
         header.move_requested.connect(lambda delta: self.move_column(column_id, delta))
         header.hide_requested.connect(lambda: self.set_column_visible(column_id, False))
+        header.menu_requested.connect(lambda: self._show_header_menu(column_id))
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
             lambda pos: self.header_menu(column_id, header).exec(header.mapToGlobal(pos)))
@@ -250,6 +307,19 @@ class ColumnsView(QWidget):
         self._frames[column_id] = frame
         self._headers[column_id] = header
         self._panes[column_id] = pane
+
+    def _min_column_width(self) -> int:
+        font = self._font if self._font is not None else self.font()
+        return max(MIN_COLUMN_WIDTH,
+                   QFontMetrics(font).averageCharWidth() * MIN_COLUMN_CHARS)
+
+    def _show_header_menu(self, column_id: str) -> None:
+        header = self._headers.get(column_id)
+        if header is None:
+            return
+        button = header.menu_button
+        menu = self.header_menu(column_id, header)
+        menu.exec(button.mapToGlobal(QPoint(0, button.height())))
 
     def _remove_column(self, column_id: str) -> None:
         steps = self._builds.pop(column_id, None)
@@ -377,9 +447,13 @@ class ColumnsView(QWidget):
             menu.addAction(action)
 
     def header_menu(self, column_id: str, parent: QWidget | None = None) -> QMenu:
-        """A column title's menu: which column the machine translation is diffed against,
-        then every column to show or hide."""
+        """A column title's menu: move it left or right, hide it, which column the machine
+        translation is diffed against, then every column to show or hide."""
         menu = QMenu(parent or self)
+        header = self._headers.get(column_id)
+        if header is not None:
+            menu.addActions([header.left, header.right, header.hide_button])
+            menu.addSeparator()
         column = self._panes[column_id].column
         if column is not None and column.id not in (ORIGINAL, MT):
             action = QAction(self.tr("Compare the machine translation with this column"), menu)
@@ -543,6 +617,7 @@ class ColumnsView(QWidget):
         self._font = QFont(font)
         for column_id, pane in self._panes.items():
             pane.setFont(font)
+            self._frames[column_id].setMinimumWidth(self._min_column_width())
             if pane.column is not None:
                 self._build(column_id, pane.column_steps(pane.column, force=True))
         if self._selection is not None:

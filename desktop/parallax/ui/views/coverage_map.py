@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
 from parallax.core.comparison import Comparison, Link
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
@@ -118,15 +118,16 @@ class CoverageMap(QWidget):
         width = (area.width() - self._row_label_width()) // max(1, len(self._columns))
         return max(CELL_W, min(width, 120))
 
-    def _upright_headers(self) -> bool:
+    def _upright_headers(self, column_width: int | None = None) -> bool:
         """Names written upwards: some name does not fit its cell's width."""
         metrics = QFontMetrics(self.font())
-        room = self._column_width() - 4
+        room = (self._column_width() if column_width is None else column_width) - 4
         return any(metrics.horizontalAdvance(name) > room for name in self._names())
 
-    def _header_height(self) -> int:
+    def _header_height(self, column_width: int | None = None) -> int:
+        """The header's height at the current cell width (or at `column_width`)."""
         metrics = QFontMetrics(self.font())
-        if not self._upright_headers():
+        if not self._upright_headers(column_width):
             return metrics.height() + 6
         longest = max((metrics.horizontalAdvance(n) for n in self._names()), default=0)
         return min(longest, HEADER_MAX) + 10
@@ -176,7 +177,7 @@ class CoverageMap(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         margins = self.contentsMargins()
         width = self._row_label_width() + max(1, len(self._columns)) * CELL_W + 2
-        height = self._header_height() + max(1, len(self._rows)) * (CELL_H + 1) + 2
+        height = self._header_height(CELL_W) + max(1, len(self._rows)) * (CELL_H + 1) + 2
         return QSize(width + margins.left() + margins.right(),
                      height + margins.top() + margins.bottom())
 
@@ -185,7 +186,7 @@ class CoverageMap(QWidget):
         margins = self.contentsMargins()
         return QSize(self._row_label_width() + CELL_W * max(1, len(self._columns))
                      + margins.left() + margins.right(),
-                     self._header_height() + CELL_H * max(4, len(self._rows))
+                     self._header_height(CELL_W) + CELL_H * max(4, len(self._rows))
                      + margins.top() + margins.bottom())
 
     # ---- data per cell -------------------------------------------------------------------
@@ -380,20 +381,22 @@ class CoverageLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dark: bool | None = None
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)  # two rows: the panel may be narrow
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(4)
+        layout.setHorizontalSpacing(4)
+        layout.setVerticalSpacing(2)
         self.swatches: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
-        for kind, text in (("weak", self.tr("weak")), ("strong", self.tr("strong match")),
-                           ("none", self.tr("no counterpart"))):
+        entries = (("weak", self.tr("weak match")), ("strong", self.tr("strong match")),
+                   ("none", self.tr("no counterpart")))
+        for n, (kind, text) in enumerate(entries):
             swatch = QLabel(self)
             label = QLabel(text, self)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(swatch)
-            layout.addWidget(label)
+            layout.addWidget(swatch, n // 2, (n % 2) * 2)
+            layout.addWidget(label, n // 2, (n % 2) * 2 + 1)
             self.swatches[kind], self.labels[kind] = swatch, label
-        layout.addStretch(1)
+        layout.setColumnStretch(4, 1)
         self.setToolTip(self.tr("Each cell is one original sentence (row) in one source "
                                 "(column): the darker, the closer the match. Hatched cells "
                                 "have no counterpart in that source."))

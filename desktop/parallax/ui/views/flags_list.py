@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,6 +65,10 @@ class FlagsNavigator(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.kind_combo = QComboBox(self)
+        # Combos as narrow as the panel needs, not as wide as their longest entry.
+        self.kind_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_combo.setMinimumContentsLength(8)
         self.kind_combo.setAccessibleName(self.tr("Kind of difference"))
         self.kind_combo.addItem(self.tr("All kinds"), _ALL_KINDS)
         for kind in FLAG_KINDS:
@@ -72,6 +76,9 @@ class FlagsNavigator(QWidget):
         self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
 
         self.source_combo = QComboBox(self)
+        self.source_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_combo.setMinimumContentsLength(6)
         self.source_combo.setAccessibleName(self.tr("Source"))
         self.source_combo.currentIndexChanged.connect(self._source_chosen)
         self._fill_sources()
@@ -97,7 +104,14 @@ class FlagsNavigator(QWidget):
         header = self.view.header()
         # Widths are fitted in `_fit_columns` from the labels, not by ResizeToContents, which
         # asks the model for every row's size hint at each change: seconds on a long article.
-        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(24)
+        header.setStretchLastSection(False)  # Detail gets the rest in `_apply_widths`
+        # The four columns share the panel's width (long kinds and places are elided, in full
+        # in their tooltips), so Words and Detail never hide behind a horizontal scroll bar.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.viewport().installEventFilter(self)
+        self._wanted_widths: tuple[int, int] | None = None
         self.view.doubleClicked.connect(self._activate_index)
         self.view.enter_pressed.connect(self._activate_index)
 
@@ -262,9 +276,27 @@ class FlagsNavigator(QWidget):
         kind_width = max(metrics.horizontalAdvance(flag_label(k)) for k in kinds)
         places = sorted({self.model.where(flag) for flag in flags}, key=len, reverse=True)[:20]
         place_width = max(metrics.horizontalAdvance(p) for p in places)
+        self._wanted_widths = (kind_width + icon + padding, place_width + padding)
+        self._apply_widths()
+
+    def _apply_widths(self) -> None:
+        """Kind and place at their text's width when the panel has room; otherwise at most
+        a third and a fifth of it, leaving Words and Detail in view."""
+        if self._wanted_widths is None:
+            return
+        room = self.view.viewport().width()
+        kind, place = self._wanted_widths
         header = self.view.header()
-        header.resizeSection(0, kind_width + icon + padding)
-        header.resizeSection(1, place_width + padding)
+        widths = [max(24, min(kind, room * 32 // 100)), max(24, min(place, room * 18 // 100)),
+                  max(24, room * 20 // 100)]
+        widths.append(max(24, room - sum(widths)))
+        for section, width in enumerate(widths):
+            header.resizeSection(section, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._apply_widths()
+        return False
 
     def _count_kinds(self) -> None:
         """Each kind's entry says how many flags it has, so empty kinds are not tried."""

@@ -1,0 +1,126 @@
+"""The workbench on laptop screens: the sample and seven sources fit 1280×720 and 1366×768,
+column titles stay legible, side panels scroll instead of growing the window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from parallax.core.samples import sample_workspace
+from parallax.core.segment import make_article
+from parallax.core.workspace import ORIGINAL, Workspace
+
+SCREENS = ((1280, 720), (1366, 768))
+
+
+def seven_sources() -> Workspace:
+    """The built-in sample (five sources) and two more reports, written for this test."""
+    workspace = sample_workspace()
+    extra = (
+        ("Northern Evening Courier", "Courier: strikes hit fifteen regions",
+         ["Russian strikes hit energy sites in fifteen regions of Ukraine, officials said.",
+          "Putin flew to Mongolia on Tuesday despite the court's warrant."]),
+        ("Harbour City Daily Telegraph", "Putin in Ulaanbaatar",
+         ["Mongolia did not arrest the Russian president during his visit.",
+          "About fifty countries back Ukraine, according to the report."]),
+    )
+    for outlet, title, paragraphs in extra:
+        workspace = workspace.with_source(make_article(title, paragraphs, "en", outlet=outlet),
+                                          "report")
+    assert len(workspace.sources) == 7
+    return workspace
+
+
+def _settle(window: Any, size: tuple[int, int]) -> None:
+    window.resize(*size)
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_sample_and_seven_sources_fit_the_screen(make_window: Any, qtbot: QtBot,
+                                                  size: tuple[int, int]) -> None:
+    window = make_window(seven_sources())
+    _settle(window, size)
+    first = window.document.workspace.original.sentences[3].id
+    window.document.select(ORIGINAL, first)  # the Selected pair panel fills up
+    _settle(window, size)
+    for mode in ("reading", "segments", "reading"):
+        window.set_mode(mode)
+        qtbot.waitUntil(window.is_settled, timeout=20000)
+        _settle(window, size)
+        assert window.size() == QSize(*size), mode
+        hint = window.minimumSizeHint()
+        assert hint.width() <= size[0] and hint.height() <= size[1], (mode, hint)
+
+    # Reading mode: nine columns of a readable width, scrolled sideways.
+    view = window.columns_view
+    assert len(view.visible_panes()) == 9
+    assert view.scroll_area.horizontalScrollBar().maximum() > 0
+    for column_id, header in view._headers.items():
+        full = header.label.full_text()
+        shown = header.label.text()
+        assert header.label.width() > 0, column_id
+        assert shown.startswith(full[:8]), (column_id, shown, full)
+        assert header.label.fontMetrics().horizontalAdvance(shown) <= header.label.width()
+    # Outlet names first: the two added reports are told apart by their titles' start.
+    starts = {h.label.text()[:8] for h in view._headers.values()}
+    assert len(starts) == 9
+
+    # Side panels scroll rather than push the window.
+    assert isinstance(window.detail_dock.widget(), QScrollArea)
+    assert window.coverage_scroll.widget() is window.coverage_map
+
+
+def test_column_header_is_one_tab_stop_with_a_menu(make_window: Any) -> None:
+    window = make_window(seven_sources())
+    header = window.columns_view._headers["mt"]
+    focusable = [w for w in header.findChildren(QWidget)
+                 if w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value]
+    assert focusable == [header.menu_button]
+    menu = window.columns_view.header_menu("mt")
+    texts = [a.text() for a in menu.actions()]
+    assert header.left in menu.actions() and header.right in menu.actions()
+    assert header.hide_button in menu.actions()
+    assert any("Hide" in t for t in texts)
+
+
+def test_coverage_map_scrolls_every_row_into_reach(make_window: Any) -> None:
+    long_report = make_article("Long", [" ".join(
+        f"Sentence {n} of a long article about the strikes." for n in range(k, k + 10))
+        for k in range(0, 300, 10)], "en", outlet="Long Outlet")
+    workspace = sample_workspace(with_sources=False)
+    workspace = Workspace(long_report).with_source(workspace.original, "report")
+    window = make_window(workspace)
+    _settle(window, (1280, 720))
+    cmap = window.coverage_map
+    assert len(cmap.rows()) >= 300
+    last = cmap.cell_rect(len(cmap.rows()) - 1, 0)
+    assert cmap.rect().contains(last)  # drawn inside the map …
+    bar = window.coverage_scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # … which scrolls, so the last row is reachable
+    window.coverage_scroll.ensureVisible(last.center().x(), last.center().y())
+    assert bar.value() > 0
+    assert window.size() == QSize(1280, 720)
+
+
+def test_differences_list_rows_and_columns_at_1440x900(make_window: Any) -> None:
+    window = make_window()
+    _settle(window, (1440, 900))
+    first = window.document.workspace.original.sentences[3].id
+    window.document.select(ORIGINAL, first)
+    _settle(window, (1440, 900))
+    view = window.flags_navigator.view
+    row = view.sizeHintForRow(0)
+    assert row > 0 and view.viewport().height() // row > 2
+    header = view.header()
+    total = sum(header.sectionSize(i) for i in range(header.count()))
+    assert total <= view.viewport().width() + 1
+    assert not view.horizontalScrollBar().isVisible()
+    for section in (2, 3):  # Words and Detail
+        assert header.sectionViewportPosition(section) < view.viewport().width()
+        assert header.sectionSize(section) >= 24
