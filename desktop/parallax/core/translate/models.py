@@ -2,9 +2,16 @@
 
 A package is a zip (`.argosmodel`) holding one folder with `metadata.json`, a CTranslate2
 `model/` folder and a `sentencepiece.model` (or `bpe.model`). Installing never trusts the zip:
-entries that would land outside the target folder, symlinks, a missing `metadata.json` or a model
-that does not load are refused before anything reaches the models folder, and the work folder is
-removed whatever happens. Network access happens only in `download_index`/`download_model`.
+entries that would land outside the target folder, symlinks, encrypted or exotic compression, a
+missing `metadata.json` or a model that does not load are refused before anything reaches the
+models folder, and the work folder is removed whatever happens.
+
+An install is a transaction on exactly one language pair: the installed folder is named from
+the validated metadata (`translate-zh_en`), never from the archive, and only packages for that
+same pair are replaced. Removing is all-or-nothing: every folder of the pair is first renamed
+aside, and only then deleted. Work folders that a killed install left behind (`.installing-*`,
+`.replaced-*`, `.removing-*`, named with their process id) are cleaned at the next use.
+Network access happens only in `download_index`/`download_model`.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -34,8 +42,17 @@ PACKAGE_SUFFIX = ".argosmodel"
 MAX_UNPACKED_BYTES = 4 * 1024**3  # far above any real package; stops zip bombs
 MAX_ENTRIES = 10_000
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+MAX_METADATA_BYTES = 1024 * 1024
 _WORK_PREFIX = ".installing-"
 _OLD_PREFIX = ".replaced-"
+_GONE_PREFIX = ".removing-"
+_WORK_PREFIXES = (_WORK_PREFIX, _OLD_PREFIX, _GONE_PREFIX)
+# Language codes as Argos names them (zh, en, pt-BR, zt): letters, digits and - or _ only, so a
+# code can never carry a path separator into a folder name.
+_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8}){0,2}$")
+# Compression methods Python's zipfile reads; others (deflate64, PPMd, ...) are refused up front.
+_KNOWN_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
+                      zipfile.ZIP_LZMA}
 
 
 @dataclass(frozen=True)
@@ -77,10 +94,18 @@ def read_metadata(folder: Path) -> dict[str, Any]:
     """The package's metadata.json, checked for what translation needs."""
     meta_path = folder / "metadata.json"
     try:
+        if not meta_path.is_file():
+            raise FileNotFoundError(meta_path)
+        if meta_path.stat().st_size > MAX_METADATA_BYTES:
+            raise ModelPackageError("The model package's metadata.json is implausibly large.")
         data = json.loads(meta_path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ModelPackageError(
             f"The model package has no metadata.json in {folder.name}; it is not an Argos package."
+        ) from exc
+    except RecursionError as exc:
+        raise ModelPackageError(
+            "The model package's metadata.json is nested too deeply; it is not Argos metadata."
         ) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelPackageError(
@@ -95,6 +120,9 @@ def read_metadata(folder: Path) -> dict[str, Any]:
     for key in ("from_code", "to_code"):
         if not isinstance(data.get(key), str) or not data[key]:
             raise ModelPackageError(f"The model package's metadata.json lacks {key!r}.")
+        if not _CODE.match(data[key].lower()):
+            raise ModelPackageError(
+                f"The model package's metadata.json has an invalid {key} ({data[key][:20]!r}).")
     return data
 
 
@@ -109,11 +137,50 @@ def _model_from_folder(folder: Path) -> InstalledModel:
     )
 
 
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but is not ours (EPERM), or no such call (Windows): keep it
+        return True
+    return True
+
+
+def clean_stale_work(models_dir: Path | None = None) -> list[str]:
+    """Remove work folders left by installs and removals whose process is gone."""
+    root = _models_dir(models_dir)
+    cleaned: list[str] = []
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return cleaned
+    for entry in entries:
+        prefix = next((p for p in _WORK_PREFIXES if entry.name.startswith(p)), None)
+        if prefix is None or entry.is_symlink() or not entry.is_dir():
+            continue
+        pid_text = entry.name[len(prefix):].split("-", 1)[0]
+        if pid_text.isdigit() and _pid_alive(int(pid_text)):
+            continue  # another running Parallax is using it
+        shutil.rmtree(entry, ignore_errors=True)
+        if not entry.exists():
+            cleaned.append(entry.name)
+            log.info("removed stale work folder %s", entry)
+    return cleaned
+
+
 def list_models(models_dir: Path | None = None) -> list[InstalledModel]:
     """Installed translation packages, sorted by pair; damaged folders are logged and skipped."""
     root = _models_dir(models_dir)
     found: list[InstalledModel] = []
-    for folder in sorted(root.iterdir()):
+    try:
+        entries = sorted(root.iterdir())
+    except OSError as exc:
+        raise TranslationError(
+            f"Cannot read the models folder {root}: {exc.strerror or exc}.") from exc
+    for folder in entries:
         if not folder.is_dir() or folder.name.startswith("."):
             continue
         try:
@@ -142,11 +209,17 @@ def _check_entries(zf: zipfile.ZipFile) -> str:
     tops: set[str] = set()
     for info in infos:
         name = info.filename
+        if info.flag_bits & 0x1:
+            raise ModelPackageError(
+                f"The model package is encrypted ({name!r}); it cannot be read.")
+        if info.compress_type not in _KNOWN_COMPRESSION:
+            raise ModelPackageError(
+                f"The model package uses a compression method Parallax cannot read ({name!r}).")
         if "\\" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
             raise ModelPackageError(
                 f"The model package is unsafe: entry {name!r} has an absolute path."
             )
-        parts = PurePosixPath(name).parts
+        parts = tuple(p for p in PurePosixPath(name).parts if p != ".")
         if ".." in parts:
             raise ModelPackageError(
                 f"The model package is unsafe: entry {name!r} points outside its folder."
@@ -215,28 +288,65 @@ def check_loads(folder: Path) -> None:
         raise ModelPackageError(f"Argos Translate cannot read this package: {exc}.") from exc
 
 
+def _folder_for(pair: LanguagePair, root: Path, same_pair: list[Path]) -> Path:
+    """The installed folder's name, from the validated pair: `translate-zh_en`. A folder of
+    that name that holds another pair (put there by hand) is left alone: a suffix is added."""
+    base = f"translate-{pair.source}_{pair.target}"
+    for n in range(1, 100):
+        final = root / (base if n == 1 else f"{base}-{n}")
+        if final in same_pair or not (final.exists() or final.is_symlink()):
+            return final
+        try:
+            other = _model_from_folder(final)
+        except ModelPackageError:
+            return final  # our name for this pair, damaged (no metadata): replaced
+        if other.pair == pair:
+            return final
+    raise TranslationError(f"Too many folders named {base} in {root}.")
+
+
+def _writable_work_folder(root: Path, prefix: str) -> Path:
+    try:
+        return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=root))
+    except OSError as exc:
+        raise TranslationError(
+            f"Cannot install into the models folder {root}: {exc.strerror or exc} "
+            "(is it read-only?)."
+        ) from exc
+
+
 def install_model(path: str | Path, models_dir: Path | None = None) -> InstalledModel:
-    """Validate an `.argosmodel` file and install it, replacing any package for the same pair."""
+    """Validate an `.argosmodel` file and install it, replacing packages for the same pair only."""
     source = Path(path)
-    root = _models_dir(models_dir)
+    try:
+        root = _models_dir(models_dir)
+    except OSError as exc:
+        raise TranslationError(f"Cannot create the models folder: {exc.strerror or exc}.") from exc
     if not source.is_file():
         raise ModelPackageError(f"{source} does not exist or is not a file.")
-    if not zipfile.is_zipfile(source):
-        raise ModelPackageError(f"{source.name} is not an Argos model package (not a zip file).")
-    work = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=root))  # same disk: the move is atomic
+    try:
+        if not zipfile.is_zipfile(source):
+            raise ModelPackageError(
+                f"{source.name} is not an Argos model package (not a zip file).")
+    except OSError as exc:
+        raise ModelPackageError(f"Cannot read {source.name}: {exc.strerror or exc}.") from exc
+    clean_stale_work(root)
+    work = _writable_work_folder(root, _WORK_PREFIX)  # same disk: the move is atomic
     try:
         try:
             with zipfile.ZipFile(source) as zf:
                 top = _check_entries(zf)
                 _extract(zf, work)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
-            raise ModelPackageError(f"{source.name} is damaged: {exc}.") from exc
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError,
+                RuntimeError, NotImplementedError, ValueError) as exc:
+            # RuntimeError: encrypted entry; NotImplementedError: unknown compression.
+            raise ModelPackageError(f"{source.name} is damaged or unreadable: {exc}.") from exc
         staged = work / top
         model = _model_from_folder(staged)
         check_loads(staged)
-        final = root / top
-        _move_into_place(staged, final,
-                         [m.path for m in list_models(root) if m.pair == model.pair])
+        same_pair = [m.path for m in list_models(root) if m.pair == model.pair]
+        final = _folder_for(model.pair, root, same_pair)
+        _move_into_place(staged, final, same_pair)
         log.info("Installed %s (%s) into %s", model.pair, model.version, final)
         return _model_from_folder(final)
     finally:
@@ -244,13 +354,15 @@ def install_model(path: str | Path, models_dir: Path | None = None) -> Installed
 
 
 def _move_into_place(staged: Path, final: Path, replaced: list[Path]) -> None:
-    """Swap the new package in; on failure put the previous ones back."""
-    if final.exists() and final not in replaced:
-        replaced.append(final)  # same folder name, e.g. a damaged earlier install
+    """Swap the new package in; on failure put the previous ones back. `replaced` holds only
+    folders of the same pair; `final` is either one of them, free, or a damaged folder of ours."""
+    replaced = list(replaced)
+    if (final.exists() or final.is_symlink()) and final not in replaced:
+        replaced.append(final)  # our name for this pair, e.g. a damaged earlier install
     moved: list[tuple[Path, Path]] = []
     try:
         for old in replaced:
-            aside = old.with_name(f"{_OLD_PREFIX}{old.name}-{os.getpid()}")
+            aside = old.with_name(f"{_OLD_PREFIX}{os.getpid()}-{old.name}")
             old.rename(aside)
             moved.append((old, aside))
         os.replace(staged, final)
@@ -267,17 +379,34 @@ def _move_into_place(staged: Path, final: Path, replaced: list[Path]) -> None:
 
 
 def remove_model(pair: LanguagePair | str, models_dir: Path | None = None) -> list[InstalledModel]:
-    """Remove every installed package for `pair`; returns what was removed."""
+    """Remove every installed package for `pair`, all or nothing; returns what was removed.
+
+    Each folder is first renamed aside (atomic, and invisible to `list_models`); if any rename
+    fails the others are put back and nothing is removed. Deleting the renamed folders comes
+    last; what a failed delete leaves is hidden and cleaned at the next use.
+    """
     wanted = LanguagePair.parse(pair) if isinstance(pair, str) else pair
-    removed = [m for m in list_models(models_dir) if m.pair == wanted]
+    root = _models_dir(models_dir)
+    clean_stale_work(root)
+    removed = [m for m in list_models(root) if m.pair == wanted]
     if not removed:
         raise LanguagePairError(f"No model for {wanted} is installed.")
-    for model in removed:
-        try:
-            shutil.rmtree(model.path)
-        except OSError as exc:
-            reason = exc.strerror or exc
-            raise TranslationError(f"Could not remove {model.path}: {reason}.") from exc
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for model in removed:
+            aside = model.path.with_name(f"{_GONE_PREFIX}{os.getpid()}-{model.path.name}")
+            model.path.rename(aside)
+            moved.append((model.path, aside))
+    except OSError as exc:
+        for old, aside in reversed(moved):
+            with contextlib.suppress(OSError):
+                aside.rename(old)
+        raise TranslationError(
+            f"Could not remove the {wanted} model from {root}: {exc.strerror or exc}. "
+            "Nothing was removed."
+        ) from exc
+    for _, aside in moved:
+        shutil.rmtree(aside, ignore_errors=True)
     return removed
 
 
