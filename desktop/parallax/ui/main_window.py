@@ -85,6 +85,7 @@ from parallax.ui.views.diff_detail import DiffDetailPane
 from parallax.ui.views.find_bar import FindBar
 from parallax.ui.views.flags_list import FlagsNavigator
 from parallax.ui.views.legend import DiffLegend
+from parallax.ui.views.notice import ComparisonNotice
 from parallax.ui.views.segment_grid import SegmentGrid
 
 log = logging.getLogger(__name__)
@@ -257,6 +258,9 @@ class MainWindow(QMainWindow):
         header_layout.addWidget(self.title_label)
         header_layout.addWidget(self.meta_label)
         layout.addWidget(header)
+        self.notice = ComparisonNotice(central)
+        self.notice.model_manager_requested.connect(self.show_model_manager)
+        layout.addWidget(self.notice)
 
         self.stack = QStackedWidget(central)
         self.columns_view = ColumnsView(self.stack)
@@ -527,6 +531,7 @@ class MainWindow(QMainWindow):
         _connect(self.flags_navigator, "flag_activated", self._on_flag)
         _connect(self.coverage_map, "cell_activated", self._on_coverage_cell)
         _connect(self.diff_detail, "options_changed", self._on_diff_options)
+        self.diff_detail.pivots_changed.connect(self._update_notice)
         _connect(self.columns_view, "columns_changed", self._sync_column_visibility)
         self.columns_view.built.connect(self._maybe_settled)
         # What the views show is made on the worker thread, right after the comparison.
@@ -580,6 +585,14 @@ class MainWindow(QMainWindow):
             self._show_selection(*selection)
         if self.find_bar.isVisible() and self.find_bar.query():
             self._find(self.find_bar.query())
+        self._update_notice()
+
+    def _update_notice(self) -> None:
+        """Say when the comparison ran on a gloss or with something missing (its notes)."""
+        comparison = self.document.comparison
+        if comparison is None:
+            return  # keep what was said until the new comparison is in
+        self.notice.set_notes(comparison.notes, bool(self.diff_detail.glossed_keys()))
 
     def _bring_up_to_date(self, view: QWidget) -> None:
         if view in self._stale_views:

@@ -64,6 +64,7 @@ class ColumnSentence:
     edited: bool = False  # a hand edit is shown instead of the machine output
     missing: bool = False  # no text yet (e.g. not translated)
     notes: tuple[str, ...] = ()  # plain-text lines for the tooltip
+    gloss: bool = False  # a word-by-word dictionary gloss, not a translation
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class ColumnText:
     id: str  # "original", "mt" or a source id
     key: str  # article key used in signals: "original" for both original and mt
     title: str
-    role: str  # "original", "machine translation", "translation" or "report"
+    role: str  # "original", "machine translation", "gloss", "translation" or "report"
     lang: str
     sentences: tuple[ColumnSentence, ...]
     edit_key: str | None = None  # translation key edited/retried from this column, if any
@@ -423,6 +424,7 @@ def _mt_column(
 ) -> ColumnText:
     comparison = index.comparison
     machine = workspace.translations.get(ORIGINAL)
+    gloss = machine is not None and machine.is_gloss
     sentences = []
     for sid, number, paragraph, _source_text in _numbered(workspace, ORIGINAL):
         text = workspace.translation_text(ORIGINAL, sid)
@@ -467,18 +469,24 @@ def _mt_column(
                 if f.kind in NUMBER_FLAGS or f.kind == "entity_only_here"
             ]
             marks.extend(_flag_marks(text, flags))
+        if gloss and not edited:
+            notes.insert(0, QCoreApplication.translate(
+                "ColumnText", "Dictionary gloss, word by word: not a translation."))
         sentences.append(
             ColumnSentence(
-                sid, number, paragraph, text, marks=tuple(marks), edited=edited, notes=tuple(notes)
+                sid, number, paragraph, text, marks=tuple(marks), edited=edited, notes=tuple(notes),
+                gloss=gloss and not edited,
             )
         )
     target = machine.target_lang if machine is not None else workspace.settings.pivot_lang
-    engine = f" ({machine.engine})" if machine is not None else ""
+    engine = f" ({machine.engine})" if machine is not None and not gloss else ""
+    title = (QCoreApplication.translate("ColumnText", "Gloss (dictionary)") if gloss
+             else QCoreApplication.translate("ColumnText", "Machine translation") + engine)
     return ColumnText(
         MT,
         ORIGINAL,
-        QCoreApplication.translate("ColumnText", "Machine translation") + engine,
-        "machine translation",
+        title,
+        "gloss" if gloss else "machine translation",
         target,
         tuple(sentences),
         edit_key=ORIGINAL,
@@ -493,6 +501,10 @@ def _source_column(
     article = source.article
     pivot = workspace.settings.pivot_lang
     in_pivot = article.lang == pivot
+    machine = workspace.translations.get(source_id)
+    # A source's pivot text may be a dictionary gloss: it says so wherever it is shown.
+    pivot_name = (QCoreApplication.translate("ColumnText", "gloss ({0})").format(pivot)
+                  if machine is not None and machine.is_gloss else pivot)
     numbers = index.numbers
     compared = comparison is not None
     sentences = []
@@ -505,7 +517,7 @@ def _source_column(
             edited = sid in workspace.edits.get(source_id, {})
             suffix = f" {EDIT_MARKER}" if edited else ""
             notes.append(
-                f"{pivot}: {pivot_text}{suffix}"
+                f"{pivot_name}: {pivot_text}{suffix}"
                 if pivot_text
                 else QCoreApplication.translate("ColumnText", "{0}: not translated yet").format(
                     pivot

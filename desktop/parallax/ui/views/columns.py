@@ -124,7 +124,7 @@ class ColumnHeader(QWidget):
         roles = {
             "original": self.tr("original"),
             "machine translation": self.tr("machine translation"),
-            "gloss": self.tr("dictionary gloss"),
+            "gloss": self.tr("word by word, not a translation"),
             "translation": self.tr("translation"),
             "report": self.tr("report"),
         }

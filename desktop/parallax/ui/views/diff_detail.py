@@ -170,6 +170,7 @@ class DiffDetailPane(QWidget):
 
     sentence_activated = Signal(str, str)
     options_changed = Signal(dict)
+    pivots_changed = Signal()  # the pivot texts of the comparison on screen are known
 
     def __init__(self, parent: QWidget | None = None,
                  gloss_lookup: GlossLookup | None = None, with_legend: bool = False) -> None:
@@ -423,6 +424,11 @@ class DiffDetailPane(QWidget):
     def _pivots_ready(self, pivots: dict[str, PivotTexts]) -> None:
         self._pivots = pivots
         self._redraw()
+        self.pivots_changed.emit()
+
+    def glossed_keys(self) -> list[str]:
+        """The articles (keys) compared through a dictionary gloss, as far as known."""
+        return [key for key, pivot in self._pivots.items() if pivot.how == "gloss"]
 
     def _pivots_failed(self, exc: BaseException) -> None:
         log.warning("pivot texts unavailable: %s", exc)
@@ -438,7 +444,7 @@ class DiffDetailPane(QWidget):
 
     def _pivot_label(self, how: str) -> str:
         if how == "gloss":
-            return self.tr("Dictionary gloss")
+            return self.tr("Gloss (dictionary, word by word)")
         if how.startswith("version:") and self._workspace is not None:
             try:
                 name = self._workspace.source(how.split(":", 1)[1]).display_name

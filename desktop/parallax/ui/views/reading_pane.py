@@ -236,8 +236,8 @@ class ReadingPane(QTextEdit):
             cursor.insertText(f"[{sentence.number}{marker}]\u2009", prefix)
         base = QTextCharFormat()
         base.setProperty(SENTENCE_ID_PROPERTY, sentence.id)
-        if sentence.id == TITLE:
-            base.setFontWeight(QFont.Weight.Bold)
+        if sentence.id == TITLE and not sentence.gloss:
+            base.setFontWeight(QFont.Weight.Bold)  # a glossed headline is no translated one
         if sentence.unmatched:
             base.setBackground(colours.unmatched)
         if sentence.edited:
