@@ -57,7 +57,7 @@ def test_screenshot_of_each_mode_and_theme_with_chinese_glyphs(
     assert save_screenshot(window, out)
     image = QImage(str(out))
     assert not image.isNull()
-    assert (image.width(), image.height()) == (1600, 1000)
+    assert (image.width(), image.height()) == (1366, 768)
     # The font the original column really draws with covers every Chinese character of the
     # title (no tofu boxes), whatever the platform's fallback does.
     pane_font = window.columns_view.pane(ORIGINAL).font()
@@ -130,8 +130,39 @@ def test_parallax_gui_screenshot_command(tmp_path: Path) -> None:
          "--theme", "dark"],
         env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert QImage(str(out)).width() == 1600
+    assert QImage(str(out)).width() == 1366
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_screenshot_run_takes_a_size_and_leaves_the_settings_alone(tmp_path: Path) -> None:
+    """`--size WxH` sets the picture's size; the run's mode and window state are not kept as
+    the user's (Qt's settings live under XDG_CONFIG_HOME, here the test's own folder)."""
+    config = tmp_path / "config"
+    config.mkdir()
+    out = tmp_path / "small.png"
+    env = {**os.environ, "PARALLAX_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(config), "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "parallax.ui.app", "--screenshot", str(out), "--size", "1280x720",
+         "--mode", "segments", "--no-translate"],
+        env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)
+    written = [p for p in config.rglob("*") if p.is_file()]
+    assert written == [], written
+
+
+def test_size_argument() -> None:
+    from parallax.ui.app import SCREENSHOT_SIZE
+
+    assert parse_args([]).size == SCREENSHOT_SIZE == (1366, 768)
+    assert parse_args(["--size", "1280x720"]).size == (1280, 720)
+    assert parse_args(["--size", "1440×900"]).size == (1440, 900)
+    for bad in ("1280", "wide", "10x10", "1280x"):
+        with pytest.raises(SystemExit):
+            parse_args(["--size", bad])
 
 
 @pytest.mark.slow
@@ -165,7 +196,7 @@ def test_a_screenshot_run_reports_a_failed_background_task_instead_of_waiting_on
          str(tmp_path / "x.png")], env=env, capture_output=True, text=True, timeout=240)
     assert result.returncode == 1
     assert "empty has no sentences" in result.stderr
-    assert QImage(str(tmp_path / "x.png")).width() == 1600  # the picture is still saved
+    assert QImage(str(tmp_path / "x.png")).width() == 1366  # the picture is still saved
     assert "Traceback" not in result.stderr
 
 

@@ -1,10 +1,12 @@
 """`parallax-gui`: QApplication set-up, theme, translations, crash handling, and main().
 
-    parallax-gui [WORKSPACE | FILE ...] [--screenshot OUT.png] [--mode reading|segments]
-                 [--theme light|dark|system] [--lang zh_CN]
+    parallax-gui [WORKSPACE | FILE ...] [--screenshot OUT.png [--size WxH]]
+                 [--mode reading|segments] [--theme light|dark|system] [--lang zh_CN]
 
 With no files it opens the built-in sample. `--screenshot` waits until every background task has
-finished and the comparison is on screen, saves a PNG of the window and exits 0.
+finished and the comparison is on screen, saves a PNG of the window (`--size`, by default
+1366x768, a common laptop screen) and exits 0. A screenshot run reads and writes none of the
+user's settings (window state, mode, columns): it keeps them in a throwaway file.
 """
 
 from __future__ import annotations
@@ -13,13 +15,21 @@ import argparse
 import faulthandler
 import logging
 import sys
+import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 from parallax import __version__
@@ -33,9 +43,22 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "Parallax"
 APPLICATION = "Parallax"
 SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
-SCREENSHOT_SIZE = (1600, 1000)
+SCREENSHOT_SIZE = (1366, 768)
 _fault_log: IO[str] | None = None
 _translators: list[QTranslator] = []
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """`WxH` (e.g. 1366x768) as a pair of pixel counts; argparse reports a bad value."""
+    width, sep, height = text.lower().replace("\u00d7", "x").partition("x")
+    try:
+        size = (int(width), int(height)) if sep else None
+    except ValueError:
+        size = None
+    if size is None or not (200 <= size[0] <= 10000 and 200 <= size[1] <= 10000):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels, e.g. 1366x768, "
+                                         f"not {text!r}")
+    return size
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -47,6 +70,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="a .parallax workspace, or articles (the first is the original)")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
                         help="save a PNG of the window once everything is shown, then exit")
+    parser.add_argument("--size", type=window_size, default=SCREENSHOT_SIZE, metavar="WxH",
+                        help="window size of a screenshot (default: 1366x768)")
     parser.add_argument("--mode", choices=("reading", "segments"), default=None)
     parser.add_argument("--theme", choices=("system", "light", "dark"), default=None)
     parser.add_argument("--lang", default=None, metavar="LOCALE",
@@ -224,13 +249,23 @@ def main(argv: list[str] | None = None) -> int:
     if recovered is not None:
         workspace, path = recovered.workspace, recovered.original_path
     document = WorkspaceDocument(workspace, path, dirty=recovered is not None, start=False)
+    # A screenshot run must not remember its mode, geometry or columns as the user's.
+    scratch = tempfile.TemporaryDirectory(prefix="parallax-screenshot-") \
+        if args.screenshot is not None else None
+    settings = None if scratch is None else QSettings(
+        str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(document,
+                        settings=settings,
                         translate_on_open=False if args.no_translate else None,
                         autosave=args.screenshot is None)
     if args.mode:
         window.set_mode(args.mode)
     if args.screenshot is not None:
-        code = screenshot(app, window, args.screenshot)
+        try:
+            code = screenshot(app, window, args.screenshot, size=args.size)
+        finally:
+            if scratch is not None:
+                scratch.cleanup()
         for message in errors:  # the picture is saved, but the run did not go cleanly
             if sys.stderr is not None:
                 sys.stderr.write(f"parallax-gui: {message}\n")
@@ -239,11 +274,11 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def prepare_screenshot(window: Any) -> None:
-    """Show the window at the size every screenshot has."""
-    window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])
+def prepare_screenshot(window: Any, size: tuple[int, int] = SCREENSHOT_SIZE) -> None:
+    """Show the window at a screenshot's size (by default a 1366x768 laptop screen)."""
+    window.resize(size[0], size[1])
     window.show()
-    window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])
+    window.resize(size[0], size[1])
 
 
 def save_screenshot(window: Any, out: Path) -> bool:
@@ -256,11 +291,11 @@ def save_screenshot(window: Any, out: Path) -> bool:
 
 
 def screenshot(app: QApplication, window: Any, out: Path,
-               timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
-    """Show the window, wait for background work to settle, save it as PNG; 0 on success.
-
-    Runs the application's event loop and quits it when done."""
-    prepare_screenshot(window)
+               timeout_ms: int = SCREENSHOT_TIMEOUT_MS,
+               size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
+    """Show the window at `size`, wait for background work to settle, save it as PNG; 0 on
+    success. Runs the application's event loop and quits it when done."""
+    prepare_screenshot(window, size)
     result = {"code": 1}
 
     def grab() -> None:
