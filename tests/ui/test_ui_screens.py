@@ -124,3 +124,29 @@ def test_differences_list_rows_and_columns_at_1440x900(make_window: Any) -> None
     for section in (2, 3):  # Words and Detail
         assert header.sectionViewportPosition(section) < view.viewport().width()
         assert header.sectionSize(section) >= 24
+
+
+def test_a_no_counterpart_cell_shows_that_sources_empty_pair(make_window: Any,
+                                                            qtbot: QtBot) -> None:
+    window = make_window()
+    cmap = window.coverage_map
+    # A hatched cell on a row that another source does cover.
+    cell = next((r, c) for r in range(len(cmap.rows())) for c in range(len(cmap.columns()))
+                if cmap.link(r, c) is None
+                and any(cmap.link(r, o) is not None for o in range(len(cmap.columns()))))
+    row, column = cell
+    original_id, source_id = cmap.rows()[row], cmap.columns()[column]
+    window.coverage_scroll.ensureVisible(cmap.cell_rect(row, column).center().x(),
+                                         cmap.cell_rect(row, column).center().y())
+    qtbot.mouseClick(cmap, Qt.MouseButton.LeftButton, pos=cmap.cell_rect(row, column).center())
+    detail = window.diff_detail
+    assert detail.current_pair() == (original_id, source_id)
+    name = window.document.workspace.source(source_id).display_name
+    assert "no counterpart" in detail.title_label.text() and name in detail.title_label.text()
+    assert not detail.counterpart_box.isVisibleTo(detail)
+    # It stays that pair when the pane redraws (theme change).
+    detail.set_dark(True)
+    assert detail.current_pair() == (original_id, source_id)
+    legend = window.coverage_legend
+    assert {"weak", "strong", "none"} <= set(legend.labels)
+    assert all(not label.pixmap().isNull() for label in legend.swatches.values())

@@ -623,7 +623,8 @@ class MainWindow(QMainWindow):
 
     def _on_coverage_cell(self, original_id: str, source_id: str) -> None:
         self.document.select(ORIGINAL, original_id)
-        self.diff_detail.show_pair(original_id, source_id)
+        # That source's pair, even when it has no counterpart (a hatched cell).
+        self.diff_detail.show_pair(original_id, source_id, exact=True)
 
     def _sync_column_visibility(self) -> None:
         """Columns hidden in one mode are hidden in the other too."""

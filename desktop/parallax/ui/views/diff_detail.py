@@ -322,7 +322,7 @@ class DiffDetailPane(QWidget):
 
     def _redraw(self) -> None:
         if self._original_id is not None:
-            self.show_pair(self._original_id, self._source_id)
+            self.show_pair(self._original_id, self._source_id, exact=True)
         elif self._source_id is not None and self._source_sentence is not None:
             self.show_source_sentence(self._source_id, self._source_sentence)
 
@@ -335,8 +335,12 @@ class DiffDetailPane(QWidget):
                 self.option_boxes[name].setChecked(bool(value))
 
     # ---- showing a pair ------------------------------------------------------------------
-    def show_pair(self, original_id: str, source_id: str | None) -> None:
-        """The original sentence and its counterpart in `source_id` (best source when None)."""
+    def show_pair(self, original_id: str, source_id: str | None, *, exact: bool = False) -> None:
+        """The original sentence and its counterpart in `source_id` (best source when None).
+
+        When `source_id` has no counterpart the best source that has one is shown instead,
+        unless `exact`: then it is that source's (empty) pair, e.g. a "no counterpart" cell of
+        the coverage map."""
         workspace = self._workspace
         if workspace is None or not self._has_original(original_id):
             self._show_nothing()
@@ -348,11 +352,14 @@ class DiffDetailPane(QWidget):
         for candidate in links:
             if candidate.source not in sources_with_links:
                 sources_with_links.append(candidate.source)
-        if source_id is None or source_id not in sources_with_links:
+        if source_id is None or (source_id not in sources_with_links and not exact):
             source_id = sources_with_links[0] if sources_with_links else source_id
         self._original_id, self._source_id, self._source_sentence = original_id, source_id, None
         self._set_details_visible(True)
-        self._fill_source_combo(sources_with_links, source_id)
+        choices = list(sources_with_links)
+        if source_id is not None and source_id not in choices:
+            choices.append(source_id)  # the chosen source, shown without a counterpart
+        self._fill_source_combo(choices, source_id)
 
         link = next((k for k in links if k.source == source_id), None)
         original_name = self._sentence_name(original_id)
@@ -612,7 +619,7 @@ class DiffDetailPane(QWidget):
     def _source_chosen(self, index: int) -> None:
         source_id = self.source_combo.itemData(index)
         if self._original_id is not None and isinstance(source_id, str):
-            self.show_pair(self._original_id, source_id)
+            self.show_pair(self._original_id, source_id, exact=True)
 
     def _option_toggled(self, _checked: bool) -> None:
         if self._original_id is not None:
