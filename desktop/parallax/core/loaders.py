@@ -8,13 +8,18 @@ outlet and timestamp, paragraphs, and trailing platform boilerplate, which is dr
 from __future__ import annotations
 
 import codecs
+import io
 import logging
 import re
 import stat
+import threading
+import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import IO, Any
 
 from parallax.core.article import Article
 from parallax.core.errors import (
@@ -30,6 +35,13 @@ log = logging.getLogger(__name__)
 
 # News articles are kilobytes; anything this large is the wrong file.
 MAX_INPUT_BYTES = 8 * 1024 * 1024
+# trafilatura's extraction is not linear on every page: above this much markup, or after this
+# long, the plain lxml text extraction (linear, no heuristics) is used instead.
+HTML_EXTRACT_MAX_CHARS = 2 * 1024 * 1024
+HTML_EXTRACT_SECONDS = 15.0
+# A .docx is a zip: its document.xml may decompress to far more than the file's size.
+DOCX_MAX_XML_BYTES = 64 * 1024 * 1024
+URL_DEADLINE_S = 60.0
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
@@ -56,8 +68,7 @@ _TAIL_BOILERPLATE = [
     )
 ]
 _MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
-_MARKDOWN_INLINE = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = ("**", "__", "*", "`")  # tried in this order at each position
 _SENTENCE_END = tuple("。！？!?.…”\"")
 
 
@@ -71,7 +82,11 @@ class Layout:
 
 
 def load_path(path: str | Path) -> Article:
-    """Read any supported file into an `Article`; raises `InputError` with a clear message."""
+    """Read any supported file into an `Article`; raises `InputError` with a clear message.
+
+    A string that is an http(s) address is fetched (`Path` would fold its `//` into `/`)."""
+    if isinstance(path, str) and re.match(r"^https?://", path, re.IGNORECASE):
+        return fetch_url(path)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".parallax":
@@ -139,7 +154,8 @@ def decode_bytes(data: bytes, name: str = "the file") -> str:
     text: str | None = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            text = data.decode(encoding, errors="replace")
+            text = _stray_utf16_bom(data, bom, encoding) or data.decode(
+                encoding, errors="replace")
             break
     if text is None:
         try:
@@ -151,6 +167,22 @@ def decode_bytes(data: bytes, name: str = "the file") -> str:
     if not text.strip():
         raise EmptyArticleError(f"{name} holds no text.")
     return text
+
+
+def _stray_utf16_bom(data: bytes, bom: bytes, encoding: str) -> str | None:
+    """UTF-8 text behind a UTF-16 byte-order mark (an editor's mistake), else None.
+
+    Real UTF-16 text of ASCII has a zero in every other byte, and Chinese in UTF-16 is almost
+    never valid UTF-8; UTF-8 read as UTF-16 gives mojibake silently, so it is checked first."""
+    if encoding != "utf-16":
+        return None
+    rest = data[len(bom):]
+    if b"\x00" in rest:
+        return None
+    try:
+        return rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _detect_and_decode(data: bytes, name: str) -> str:
@@ -200,13 +232,87 @@ def load_text(text: str, source: str | None = None, markdown: bool = False, *,
 
 
 def strip_markdown(text: str) -> str:
+    """Headings, quotes, list bullets, links/images (their text kept) and emphasis removed.
+
+    Linear in the text: the regular expressions this replaces (a lazy `(.+?)` between emphasis
+    marks, `[^]]*` after a bracket) rescanned the rest of the line from every unmatched `*` or
+    `[`, so a 99 KB line of them took a minute. Here every search for a closing mark resumes
+    where the previous one stopped (`_NextMark`), so each character is looked at a bounded
+    number of times.
+    """
     lines = []
     for line in text.splitlines():
         line = _MARKDOWN_PREFIX.sub("", line)
-        line = _MARKDOWN_LINK.sub(r"\1", line)
-        line = _MARKDOWN_INLINE.sub(r"\2", line)
+        line = _strip_emphasis(_strip_links(line))
         lines.append(line)
     return "\n".join(lines)
+
+
+class _NextMark:
+    """The next position >= start of `mark` in `line` (optionally preceded by a non-space),
+    for starts that only grow: a finished search is reused, never repeated."""
+
+    def __init__(self, line: str, mark: str, after_non_space: bool = False) -> None:
+        self._line, self._mark, self._after_non_space = line, mark, after_non_space
+        self._start, self._found = 0, -2  # answer `_found` holds for starts in [_start, _found]
+
+    def __call__(self, start: int) -> int:
+        if self._found == -1 and start >= self._start:
+            return -1  # none anywhere after an earlier start: none after this one either
+        if self._start <= start <= self._found:
+            return self._found
+        line, k = self._line, start
+        while True:
+            k = line.find(self._mark, k)
+            if k <= 0 or not self._after_non_space or not line[k - 1].isspace():
+                break
+            k += 1
+        self._start, self._found = start, k
+        return k
+
+
+def _strip_links(line: str) -> str:
+    r"""`[text](url)` and `![alt](src)` -> their text, as `!?\[([^\]]*)\]\([^)]*\)` would."""
+    if "[" not in line:
+        return line
+    close_bracket, close_paren = _NextMark(line, "]"), _NextMark(line, ")")
+    out: list[str] = []
+    i, n = 0, len(line)
+    while i < n:
+        opener = 2 if line.startswith("![", i) else 1 if line[i] == "[" else 0
+        if opener:
+            end = close_bracket(i + opener)
+            if end >= 0 and line.startswith("(", end + 1):
+                stop = close_paren(end + 2)
+                if stop >= 0:
+                    out.append(line[i + opener:end])
+                    i = stop + 1
+                    continue
+        out.append(line[i])
+        i += 1
+    return "".join(out)
+
+
+def _strip_emphasis(line: str) -> str:
+    """`**b**`, `__b__`, `*i*` and `` `c` `` -> their text (a closer must follow a non-space)."""
+    if not any(mark in line for mark in ("*", "_", "`")):
+        return line
+    closers = {mark: _NextMark(line, mark, after_non_space=True) for mark in _EMPHASIS}
+    out: list[str] = []
+    i, n = 0, len(line)
+    while i < n:
+        for mark in _EMPHASIS:
+            size = len(mark)
+            if line.startswith(mark, i) and i + size < n and not line[i + size].isspace():
+                end = closers[mark](i + size + 1)
+                if end >= 0:
+                    out.append(line[i + size:end])
+                    i = end + size
+                    break
+        else:
+            out.append(line[i])
+            i += 1
+    return "".join(out)
 
 
 def _blocks(text: str) -> list[str]:
@@ -349,15 +455,11 @@ def decode_html_bytes(data: bytes) -> str:
     return decode_bytes(data, name="the web page")
 
 
-def _extract_html(html: str) -> tuple[str, str | None, datetime | None, str]:
+def _bare_extraction(html: str) -> Any:
     import trafilatura
 
-    title: str = ""
-    outlet: str | None = None
-    published: datetime | None = None
-    text = ""
     try:
-        doc = trafilatura.bare_extraction(
+        return trafilatura.bare_extraction(
             html,
             with_metadata=True,
             include_comments=False,
@@ -368,7 +470,35 @@ def _extract_html(html: str) -> tuple[str, str | None, datetime | None, str]:
         )
     except Exception as exc:  # the extractor raises many types on broken markup
         log.warning("trafilatura failed: %s", exc)
-        doc = None
+        return None
+
+
+def _bounded_extraction(html: str) -> Any:
+    """trafilatura's result, or None when the page is too large or the extractor too slow.
+
+    The extractor cannot be interrupted, so it runs in a daemon thread that is abandoned after
+    `HTML_EXTRACT_SECONDS` (it finishes, or dies with the process, on its own)."""
+    if len(html) > HTML_EXTRACT_MAX_CHARS:
+        log.info("page of %d characters: plain text extraction", len(html))
+        return None
+    result: list[Any] = []
+    worker = threading.Thread(target=lambda: result.append(_bare_extraction(html)),
+                              name="html-extraction", daemon=True)
+    worker.start()
+    worker.join(HTML_EXTRACT_SECONDS)
+    if worker.is_alive() or not result:
+        log.warning("article extraction took over %.0f s: plain text extraction instead",
+                    HTML_EXTRACT_SECONDS)
+        return None
+    return result[0]
+
+
+def _extract_html(html: str) -> tuple[str, str | None, datetime | None, str]:
+    title: str = ""
+    outlet: str | None = None
+    published: datetime | None = None
+    text = ""
+    doc = _bounded_extraction(html)
     if doc is not None:
         data = doc if isinstance(doc, dict) else doc.as_dict()
         title = str(data.get("title") or "")
@@ -380,7 +510,21 @@ def _extract_html(html: str) -> tuple[str, str | None, datetime | None, str]:
         text = text.replace("\n", "\n\n")
     if not text.strip():
         text = _html_text_fallback(html)
+        if not title:
+            title = _html_title(html)
     return title.strip(), outlet, published, text
+
+
+def _html_title(html: str) -> str:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    found = root.find(".//title")
+    return " ".join((found.text_content() if found is not None else "").split())[:300]
 
 
 def _html_text_fallback(html: str) -> str:
@@ -404,27 +548,44 @@ def _html_text_fallback(html: str) -> str:
     return "\n\n".join(b for b in blocks if b)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_MAIN = "word/document.xml"
+
+
 def load_docx_bytes(data: bytes, source: str | None = None) -> Article:
-    """Read a Word document's paragraphs; a damaged file gives a clear error."""
-    import io
+    """Read a Word document's body paragraphs; a damaged or oversized file gives a clear error.
 
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
+    The document XML is streamed (`iterparse`, each paragraph dropped once read) with a limit
+    on its decompressed size and on the text collected, so a small zip that inflates to
+    hundreds of megabytes neither fills memory nor takes minutes."""
     name = Path(source).name if source else "the document"
+    unreadable = f"{name} is not a readable Word document (it may be truncated)."
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise InputError(f"{name} is not a readable Word document (it may be truncated).") from exc
-    except Exception as exc:  # python-docx surfaces lxml and zip errors of many kinds
-        raise InputError(f"{name} could not be read as a Word document: {exc}.") from exc
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            try:
+                info = zf.getinfo(_DOCX_MAIN)
+            except KeyError as exc:
+                raise InputError(unreadable) from exc
+            if info.flag_bits & 0x1:
+                raise InputError(f"{name} is password-protected; save it without a password.")
+            if info.file_size > DOCX_MAX_XML_BYTES:
+                raise FileTooLargeError(
+                    f"{name} holds {info.file_size / 1_048_576:,.0f} MB of document text when "
+                    f"unpacked; Parallax opens documents up to "
+                    f"{DOCX_MAX_XML_BYTES // 1_048_576} MB.")
+            with zf.open(info) as stream:
+                paragraphs = _docx_paragraphs(stream, name)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error,
+            RuntimeError, NotImplementedError, ValueError) as exc:
+        raise InputError(unreadable) from exc
     title = ""
     lines: list[str] = []
-    for para in document.paragraphs:
-        text = para.text.strip()
+    for style, text in paragraphs:
+        text = text.strip()
         if not text:
             continue
-        style = (para.style.name if para.style is not None else "") or ""
         if not title and not lines and style.lower().startswith(("title", "heading")):
             title = text
             continue
@@ -435,19 +596,97 @@ def load_docx_bytes(data: bytes, source: str | None = None) -> Article:
     return load_text(text, source=source)
 
 
-def fetch_url(url: str, timeout: float = 20.0, limit: int = MAX_INPUT_BYTES) -> Article:
-    """Download a page the user asked for (the only network access besides model downloads)."""
-    import urllib.error
-    import urllib.request
+def _docx_paragraphs(stream: IO[bytes], name: str) -> list[tuple[str, str]]:
+    """(style id, text) of each body paragraph, streamed; runs are freed as they are read."""
+    from lxml import etree
 
+    paragraphs: list[tuple[str, str]] = []
+    pieces: list[str] = []
+    style = ""
+    collected = 0
+    tags = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}pStyle", f"{_W}r", f"{_W}p")
+    events = etree.iterparse(stream, events=("end",), tag=tags, resolve_entities=False,
+                             no_network=True, huge_tree=False, remove_comments=True)
+    try:
+        for _, element in events:
+            tag = element.tag
+            if tag == f"{_W}t":
+                pieces.append(element.text or "")
+                collected += len(element.text or "")
+            elif tag == f"{_W}tab":
+                pieces.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                pieces.append("\n")
+            elif tag == f"{_W}pStyle":
+                style = str(element.get(f"{_W}val") or "")
+            elif tag == f"{_W}p":
+                parent = element.getparent()
+                # Body paragraphs only, as Word's reading order has them (not table cells).
+                if parent is not None and parent.tag == f"{_W}body":
+                    paragraphs.append((style, "".join(pieces)))
+                pieces, style = [], ""
+            if collected > MAX_INPUT_BYTES:
+                raise FileTooLargeError(f"{name} holds more text than a news article.")
+            if tag in (f"{_W}r", f"{_W}p"):
+                element.clear()
+                # Drop what is finished, so memory stays at one paragraph.
+                parent = element.getparent()
+                while parent is not None and element.getprevious() is not None:
+                    del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{name} is not a readable Word document ({exc.msg}).") from exc
+    return paragraphs
+
+
+def fetch_url(url: str, timeout: float = 20.0, limit: int = MAX_INPUT_BYTES) -> Article:
+    """Download a page the user asked for (the only network access besides model downloads).
+
+    `timeout` bounds each socket operation, which a server dripping a byte at a time never
+    hits, so the whole download (headers included) also has a deadline: it runs in a daemon
+    thread that is abandoned when the deadline passes, and the body is capped at `limit`."""
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise InputError("Only http:// and https:// addresses can be opened.")
+    allowed = max(timeout, min(URL_DEADLINE_S, timeout * 3))
+    deadline = time.monotonic() + allowed
+    outcome: list[bytes | BaseException] = []
+
+    def download() -> None:
+        try:
+            outcome.append(_download(url, timeout, limit, deadline))
+        except BaseException as exc:  # handed to the caller's thread, raised there
+            outcome.append(exc)
+
+    worker = threading.Thread(target=download, name="url-fetch", daemon=True)
+    worker.start()
+    worker.join(allowed + 1.0)
+    if not outcome:
+        raise InputError(f"Could not fetch {url}: the server is too slow "
+                         f"(gave up after {allowed:.0f} s).")
+    result = outcome[0]
+    if isinstance(result, InputError):
+        raise result
+    if isinstance(result, BaseException):
+        reason = getattr(result, "reason", result)
+        raise InputError(f"Could not fetch {url}: {reason}.") from result
+    if not result.strip():
+        raise EmptyArticleError(f"The page at {url} is empty.")
+    return load_html(result, source=url)
+
+
+def _download(url: str, timeout: float, limit: int, deadline: float) -> bytes:
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": "Parallax/0.1"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(limit + 1)
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise InputError(f"Could not fetch {url}: {getattr(exc, 'reason', exc)}.") from exc
-    if len(data) > limit:
-        raise FileTooLargeError(f"The page at {url} is larger than {limit // 1_048_576} MB.")
-    return load_html(data, source=url)
+    chunks: list[bytes] = []
+    received = 0
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        while time.monotonic() < deadline:
+            chunk = response.read1(64 * 1024)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            received += len(chunk)
+            if received > limit:
+                raise FileTooLargeError(
+                    f"The page at {url} is larger than {limit // 1_048_576} MB.")
+    raise InputError(f"Could not fetch {url}: the server is too slow.")

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import struct
 import tempfile
 import threading
 from dataclasses import asdict, dataclass
@@ -80,6 +81,7 @@ def inspect_gguf(path: Path) -> GgufInfo:
             f"{path.name} is not a GGUF model file (it does not start with the GGUF signature). "
             "Choose a .gguf file made for llama.cpp."
         )
+    check_gguf_header(path, size)  # before GGUFReader, which trusts every declared count
     try:
         from gguf import GGUFReader  # numpy-based reader, part of the llm extra
     except ImportError as exc:
@@ -122,6 +124,111 @@ def inspect_gguf(path: Path) -> GgufInfo:
         tensor_count=len(reader.tensors),
         data_end=data_end,
     )
+
+
+# Sizes of GGUF's fixed-size value types (the spec's numbering); 8 = string, 9 = array.
+_GGUF_SCALARS = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}
+_GGUF_STRING, _GGUF_ARRAY = 8, 9
+_GGUF_MAX_DIMS = 8
+_GGUF_MAX_ARRAY_DEPTH = 4
+
+
+class _GgufHeader:
+    """Walks a GGUF header, checking every declared length and count against the bytes left
+    in the file before it is believed (a 132-byte file may declare a 10⁹-element array)."""
+
+    def __init__(self, handle: Any, size: int, name: str) -> None:
+        self._handle, self._size, self._name = handle, size, name
+        self._order = "<"
+        self.pos = 0
+
+    def _fail(self, what: str) -> ModelPackageError:
+        return ModelPackageError(
+            f"{self._name} is damaged or truncated: its header declares {what} beyond the end "
+            "of the file.")
+
+    def _need(self, count: int, what: str) -> None:
+        if count < 0 or count > self._size - self.pos:
+            raise self._fail(what)
+
+    def _read(self, count: int, what: str) -> bytes:
+        self._need(count, what)
+        data = self._handle.read(count)
+        if len(data) != count:
+            raise self._fail(what)
+        self.pos += count
+        return bytes(data)
+
+    def _skip(self, count: int, what: str) -> None:
+        self._need(count, what)
+        self._handle.seek(count, os.SEEK_CUR)
+        self.pos += count
+
+    def u32(self, what: str) -> int:
+        return int(struct.unpack(self._order + "I", self._read(4, what))[0])
+
+    def u64(self, what: str) -> int:
+        return int(struct.unpack(self._order + "Q", self._read(8, what))[0])
+
+    def string(self, what: str) -> None:
+        self._skip(self.u64(what), what)
+
+    def value(self, kind: int, what: str, depth: int = 0) -> None:
+        if kind in _GGUF_SCALARS:
+            self._skip(_GGUF_SCALARS[kind], what)
+        elif kind == _GGUF_STRING:
+            self.string(what)
+        elif kind == _GGUF_ARRAY:
+            if depth >= _GGUF_MAX_ARRAY_DEPTH:
+                raise ModelPackageError(f"{self._name} has a GGUF header nested too deeply.")
+            inner = self.u32(what)
+            count = self.u64(what)
+            if inner in _GGUF_SCALARS:
+                self._skip(count * _GGUF_SCALARS[inner], f"an array of {count:,} values")
+                return
+            # Strings and arrays take at least 8 bytes each: check the count before looping.
+            self._need(count * 8, f"an array of {count:,} values")
+            for _ in range(count):
+                self.value(inner, what, depth + 1)
+        else:
+            raise ModelPackageError(f"{self._name} has an unknown GGUF value type ({kind}).")
+
+    def walk(self) -> None:
+        self._read(4, "the signature")
+        version = self.u32("a version")
+        if version > 0xFFFF:  # a big-endian file: the version reads byte-swapped
+            self._order = ">"
+            version = int.from_bytes(version.to_bytes(4, "little"), "big")
+        if version not in (2, 3):
+            raise ModelPackageError(
+                f"{self._name} uses GGUF version {version}; Parallax reads versions 2 and 3.")
+        tensors = self.u64("a tensor count")
+        fields = self.u64("a field count")
+        # Each field takes at least 12 bytes (key length, type) and each tensor at least 24.
+        self._need(fields * 12 + tensors * 24, f"{fields:,} fields and {tensors:,} tensors")
+        for _ in range(fields):
+            self.string("a field name")
+            self.value(self.u32("a field type"), "a field value")
+        for _ in range(tensors):
+            self.string("a tensor name")
+            dims = self.u32("tensor dimensions")
+            if dims > _GGUF_MAX_DIMS:
+                raise ModelPackageError(
+                    f"{self._name} declares a tensor with {dims} dimensions; it is damaged.")
+            self._skip(dims * 8 + 4 + 8, "a tensor description")
+
+
+def check_gguf_header(path: Path, size: int | None = None) -> None:
+    """Refuse a GGUF file whose header declares more than the file holds; reads only the
+    header (seeking over fixed-size arrays), so it is fast on a multi-gigabyte model."""
+    path = Path(path)
+    if size is None:
+        size = _file_size(path)
+    try:
+        with path.open("rb") as handle:
+            _GgufHeader(handle, size, path.name).walk()
+    except OSError as exc:
+        raise ModelPackageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
 
 
 def available_memory() -> int | None:
