@@ -96,3 +96,32 @@ def test_deep_json_and_os_errors_are_one_line(
     err = capsys.readouterr().err
     assert err.startswith("parallax: error: ") and err.count("\n") == 1
     assert "nested too deeply" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [
+    ["--threads", "100000"], ["--threads", "-1"], ["--beam", "100000"], ["--beam", "0"],
+])
+def test_numeric_options_are_bounded_with_one_line(
+        seed_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    assert main(["translate", str(seed_path), "--engine", "argos", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "must be a whole number from" in err
+
+
+@pytest.mark.parametrize("timeout", ["nan", "inf", "0", "-5", "1e9"])
+def test_download_timeout_is_bounded_before_any_network(
+        capsys: pytest.CaptureFixture[str], timeout: str) -> None:
+    assert main(["models", "download", "zh-en", "--timeout", timeout]) == 2
+    assert "--timeout must be a number of seconds" in capsys.readouterr().err
+
+
+def test_engines_refuse_settings_out_of_bounds() -> None:
+    from parallax.core.errors import TranslationError
+    from parallax.core.translate.argos import ArgosEngine
+    from parallax.core.translate.engine import MAX_BEAM_SIZE, max_threads
+
+    assert ArgosEngine(beam_size=MAX_BEAM_SIZE, threads=max_threads()).beam_size == 16
+    for settings in ({"beam_size": MAX_BEAM_SIZE + 1}, {"threads": max_threads() + 1},
+                     {"batch_size": 0}, {"beam_size": True}):
+        with pytest.raises(TranslationError, match="must be a whole number"):
+            ArgosEngine(**settings)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from parallax.cli.output import write_json
-from parallax.core.translate.engine import LanguagePair
+from parallax.core.translate.engine import LanguagePair, check_seconds
 from parallax.core.translate.models import (
     download_model,
     install_model,
@@ -86,7 +86,8 @@ def run_download(args: argparse.Namespace) -> int:
             bar.n = done
             bar.refresh()
 
-        model = download_model(pair, on_progress=progress, timeout=args.timeout)
+        model = download_model(pair, on_progress=progress,
+                               timeout=check_seconds("--timeout", args.timeout))
     print(f"Installed {model.pair} ({model.name}, version {model.version or '?'}).")
     return 0
 

@@ -13,12 +13,12 @@ from typing import Any
 
 from parallax.cli.output import write_json
 from parallax.core.article import Article
-from parallax.core.errors import Cancelled, TranslationError
+from parallax.core.errors import Cancelled
 from parallax.core.loaders import load_path
 from parallax.core.progress import CancelToken
 from parallax.core.translate.article_translation import translate_article
 from parallax.core.translate.cache import TranslationCache
-from parallax.core.translate.engine import Engine
+from parallax.core.translate.engine import MAX_BEAM_SIZE, Engine, check_count, max_threads
 from parallax.core.translate.engines import ENGINE_NAMES, default_engine, get_engine
 from parallax.core.workspace import TITLE, MachineTranslation
 
@@ -40,10 +40,10 @@ def register(subparsers: Any) -> None:
 
 
 def _engine(args: argparse.Namespace, article: Article) -> Engine:
-    if args.beam is not None and args.beam < 1:
-        raise TranslationError("--beam must be at least 1.")
-    if args.threads is not None and args.threads < 0:
-        raise TranslationError("--threads cannot be negative.")
+    if args.beam is not None:
+        check_count("--beam", args.beam, 1, MAX_BEAM_SIZE)
+    if args.threads is not None:
+        check_count("--threads", args.threads, 0, max_threads())
     if args.engine is None:
         engine = default_engine(pivot=args.to, source=article.lang)
         if engine.name != "argos" or (args.beam is None and args.threads is None):

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QSettings
 
+from parallax.core.translate.engine import max_threads
+
 log = logging.getLogger(__name__)
 
 GROUP = "preferences"
@@ -21,7 +23,8 @@ THEMES: tuple[Theme, ...] = ("system", "light", "dark")
 ENGINES: tuple[EngineName, ...] = ("argos", "gloss", "llm")
 FONT_SIZE_RANGE = (6.0, 48.0)
 BEAM_SIZE_RANGE = (1, 8)
-THREADS_RANGE = (0, 64)  # 0: let the engine choose from the CPU count
+# 0: let the engine choose from the CPU count; engines refuse more than four per core.
+THREADS_RANGE = (0, min(64, max_threads()))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,13 @@ from parallax.core.errors import Cancelled, LanguagePairError, ModelPackageError
 from parallax.core.language import base_language
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.translate.argos_env import argos_version, import_argos
-from parallax.core.translate.engine import LanguagePair
+from parallax.core.translate.engine import (
+    MAX_BATCH_SIZE,
+    MAX_BEAM_SIZE,
+    LanguagePair,
+    check_count,
+    max_threads,
+)
 from parallax.core.translate.models import InstalledModel, list_models
 
 log = logging.getLogger(__name__)
@@ -67,13 +73,12 @@ class ArgosEngine:
         batch_size: int = 32,
         compute_type: str = "int8",
     ) -> None:
-        if beam_size < 1:
-            raise TranslationError("The beam size must be at least 1.")
-        if threads < 0:
-            raise TranslationError("The thread count cannot be negative (0 means automatic).")
+        check_count("The beam size", beam_size, 1, MAX_BEAM_SIZE)
+        check_count("The thread count (0: automatic)", threads, 0, max_threads())
+        check_count("The batch size", batch_size, 1, MAX_BATCH_SIZE)
         self.beam_size = beam_size
         self.threads = threads or _auto_threads()
-        self.batch_size = max(1, batch_size)
+        self.batch_size = batch_size
         self.compute_type = compute_type
         self._models_dir = models_dir
         self._lock = threading.Lock()

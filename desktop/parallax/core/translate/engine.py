@@ -5,11 +5,43 @@ The comparison engine, the CLI and the UI use only this protocol.
 
 from __future__ import annotations
 
+import math
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from parallax.core.errors import TranslationError
 from parallax.core.progress import CancelToken, ProgressCallback
+
+# Upper bounds on engine settings: beyond them nothing gets better and a typo gets dangerous
+# (`--threads 100000` crashed CTranslate2, `--beam 100000` took 22 GB).
+MAX_BEAM_SIZE = 16
+MAX_BATCH_SIZE = 1024
+MAX_CONTEXT_LENGTH = 131_072
+MAX_TIMEOUT_S = 3600.0
+
+
+def max_threads() -> int:
+    """At most four threads per core."""
+    return (os.cpu_count() or 1) * 4
+
+
+def check_count(what: str, value: object, low: int, high: int) -> int:
+    """`value` as an int in [low, high], or a one-line `TranslationError` naming the range."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise TranslationError(f"{what} must be a whole number from {low} to {high} "
+                               f"(got {str(value)[:20]}).")
+    return value
+
+
+def check_seconds(what: str, value: object, high: float = MAX_TIMEOUT_S) -> float:
+    """A positive, finite number of seconds up to `high`, or a one-line `TranslationError`."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+            math.isfinite(value) and 0 < value <= high):
+        raise TranslationError(f"{what} must be a number of seconds above 0 and at most "
+                               f"{high:g} (got {str(value)[:20]}).")
+    return float(value)
 
 
 @dataclass(frozen=True, order=True)

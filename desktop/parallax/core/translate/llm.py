@@ -21,13 +21,18 @@ import secrets
 import threading
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from parallax.core.errors import Cancelled, LanguagePairError, ModelPackageError, TranslationError
 from parallax.core.progress import CancelToken, ProgressCallback
-from parallax.core.translate.engine import LanguagePair
+from parallax.core.translate.engine import (
+    MAX_CONTEXT_LENGTH,
+    LanguagePair,
+    check_count,
+    max_threads,
+)
 from parallax.core.translate.gguf_models import (
     GgufInfo,
     GgufModel,
@@ -100,7 +105,12 @@ class LlmEngine:
             registered = find_gguf_by_path(self._path)
             self._sha256 = registered.sha256 if registered else None
             self._registered_size = registered.size if registered else None
-        self.settings = settings or LlmSettings()
+        settings = settings or LlmSettings()
+        check_count("The thread count (0: automatic)", settings.threads, 0, max_threads())
+        if settings.threads == 0:
+            settings = replace(settings, threads=default_threads())
+        self.settings = settings
+        check_count("The context length", self.settings.context_length, 256, MAX_CONTEXT_LENGTH)
         self._server: Any = None
         self._info: GgufInfo | None = None
         self._use_chat = False
