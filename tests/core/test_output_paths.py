@@ -137,3 +137,17 @@ def test_valid_settings_still_load(tmp_path: Path) -> None:
     settings = Workspace.load(path).settings
     assert settings.min_score == 1.0 and isinstance(settings.min_score, float)
     assert settings.engine == "gloss" and settings.ignore_case is False
+
+
+def test_temporary_files_of_killed_saves_are_cleaned(tmp_path: Path) -> None:
+    target = tmp_path / "w.parallax"
+    old = tmp_path / ".w.parallax.abc123.tmp"  # a save killed an hour ago
+    old.write_bytes(b"half a workspace")
+    os.utime(old, (0, 0))
+    fresh = tmp_path / ".w.parallax.def456.tmp"  # another process saving right now
+    fresh.write_bytes(b"in progress")
+    other = tmp_path / ".other.parallax.abc.tmp"
+    other.write_bytes(b"not ours")
+    os.utime(other, (0, 0))
+    sample_workspace().save(target)
+    assert not old.exists() and fresh.exists() and other.exists()

@@ -93,7 +93,8 @@ def _translate_in_worker(article: Article, engine: Engine, target: str,
     error = outcome.get("error")
     if isinstance(error, Cancelled):
         kept = len(error.partial)
-        raise Cancelled(f"Cancelled; {kept} translated sentences are kept in the cache.",
+        where = "kept in the cache" if cache is not None else "not kept (--no-cache)"
+        raise Cancelled(f"Cancelled; {kept} translated sentences are {where}.",
                         partial=error.partial)
     if error is not None:
         raise error

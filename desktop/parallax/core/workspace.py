@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import json
+import logging
 import math
 import os
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -24,6 +27,8 @@ from typing import Any, Literal
 from parallax import __version__
 from parallax.core.article import Article
 from parallax.core.errors import InputError, OutputPathError, WorkspaceError
+
+log = logging.getLogger(__name__)
 
 FORMAT_NAME = "parallax-workspace"
 FORMAT_VERSION = 1
@@ -389,6 +394,7 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[str | Path] = ()) -> 
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
         tmp_name = None
+        _clean_stale_temps(target)
     except OSError as exc:
         raise WorkspaceError(
             f"Could not save {path.name}: {_os_reason(exc)}. The previous file is unchanged."
@@ -397,6 +403,21 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[str | Path] = ()) -> 
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+STALE_TEMP_S = 15 * 60
+
+
+def _clean_stale_temps(target: Path) -> None:
+    """Remove `.NAME.*.tmp` files a killed save left beside `target`. Only old ones: a
+    younger one may belong to another process saving the same file right now."""
+    cutoff = time.time() - STALE_TEMP_S
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and not leftover.is_symlink() and (
+                    leftover.stat().st_mtime < cutoff):
+                leftover.unlink()
+                log.info("removed a temporary file left by an interrupted save: %s", leftover)
 
 
 def _os_reason(exc: OSError) -> str:

@@ -109,3 +109,20 @@ def test_any_text_round_trips(tmp_path_factory: pytest.TempPathFactory,
     cache.put_many("e", "v", "zh", "en", data)
     assert cache.get_many("e", "v", "zh", "en", list(data)) == data
     cache.close()
+
+
+def test_a_full_disk_is_not_mistaken_for_damage(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "c.sqlite3"
+    TranslationCache(path).put("e", "v", "zh", "en", "a", "b")
+
+    def full(self: TranslationCache) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(TranslationCache, "_connect", full)
+    with caplog.at_level(logging.WARNING):
+        cache = TranslationCache(path)
+    assert not cache.enabled and "damaged" not in caplog.text and "disk is full" in caplog.text
+    assert not list(tmp_path.glob("c.sqlite3.damaged-*"))  # the good cache stays where it is
+    monkeypatch.undo()
+    assert TranslationCache(path).get("e", "v", "zh", "en", "a") == "b"

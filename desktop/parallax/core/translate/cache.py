@@ -69,8 +69,11 @@ class TranslationCache:
             self._conn = self._connect()
             return
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower():
-                log.warning("Translation cache %s is locked; working without it.", self.path)
+            if isinstance(exc, sqlite3.OperationalError):
+                # Locked, disk full, read-only, I/O error: the file is fine, this machine
+                # is not. Moving it aside ("damaged") would throw good translations away.
+                log.warning("Translation cache %s cannot be used now (%s); working without it.",
+                            self.path, exc)
                 return
             log.warning("Translation cache %s is damaged (%s); rebuilding it.", self.path, exc)
         except OSError as exc:
