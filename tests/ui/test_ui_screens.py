@@ -7,12 +7,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from parallax.core.samples import sample_workspace
 from parallax.core.segment import make_article
 from parallax.core.workspace import ORIGINAL, Workspace
+from parallax.ui.palette import diff_colours
+from parallax.ui.views.legend import DiffLegend
 
 SCREENS = ((1280, 720), (1366, 768))
 
@@ -150,3 +153,63 @@ def test_a_no_counterpart_cell_shows_that_sources_empty_pair(make_window: Any,
     legend = window.coverage_legend
     assert {"weak", "strong", "none"} <= set(legend.labels)
     assert all(not label.pixmap().isNull() for label in legend.swatches.values())
+
+
+def _over(top: QColor, bottom: QColor, base: QColor) -> QColor:
+    """`bottom` then `top` painted over an opaque `base` (source-over)."""
+    out = QColor(base)
+    for layer in (bottom, top):
+        a = layer.alphaF()
+        out = QColor.fromRgbF(layer.redF() * a + out.redF() * (1 - a),
+                              layer.greenF() * a + out.greenF() * (1 - a),
+                              layer.blueF() * a + out.blueF() * (1 - a))
+    return out
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_selection_find_and_diff_layers_do_not_erase_each_other(dark: bool) -> None:
+    colours = diff_colours(dark)
+    base = QColor("#202020" if dark else "#ffffff")
+    marks = (colours.deleted, colours.inserted, colours.changed_number, colours.changed_name,
+             colours.unmatched)
+    for mark in marks:
+        alone = _over(QColor(0, 0, 0, 0), mark, base)
+        selected = _over(colours.selection, mark, base)
+        # The selection tint is neutral and light: a mark keeps its hue under it.
+        assert abs(alone.hslHue() - selected.hslHue()) <= 6 or alone.hslSaturation() < 20
+        # Find matches use a hue no diff mark uses, and stand out from each mark on screen.
+        find_hue, mark_hue = QColor(colours.find).hslHue(), QColor(mark).hslHue()
+        assert min(abs(find_hue - mark_hue), 360 - abs(find_hue - mark_hue)) >= 10
+        found = _over(QColor(0, 0, 0, 0), colours.find, base)
+        distance = ((found.red() - alone.red()) ** 2 + (found.green() - alone.green()) ** 2
+                    + (found.blue() - alone.blue()) ** 2) ** 0.5
+        assert distance >= 60, (mark.name(), distance)
+    assert colours.selection.hslSaturation() == 0 and colours.selection.alpha() <= 40
+
+
+def test_selected_sentence_is_outlined_and_keeps_its_marks(make_window: Any) -> None:
+    window = make_window()
+    view = window.columns_view
+    pane = next(p for p in view.visible_panes()
+                if p.column is not None and any(s.marks for s in p.column.sentences))
+    sentence = next(s for s in pane.column.sentences if s.marks)  # type: ignore[union-attr]
+    window.document.select(pane.key, sentence.id)
+    QApplication.processEvents()
+    assert sentence.id in pane.highlighted()
+    start, end = pane.sentence_range(sentence.id) or (0, 0)
+    assert pane.line_rects(start, end)  # the outline's lines
+    selection = [b.color() for s, e, b in pane.extra_ranges() if (s, e) == (start, end)]
+    assert selection == [diff_colours(False).selection]
+    assert not pane.grab().isNull()  # paints the outline without warnings
+
+
+def test_legend_explains_every_mark() -> None:
+    legend = DiffLegend()
+    text = legend.toPlainText()
+    for piece in ("\u2205", "[12]", "loaded word", "find match", "linked sentence",
+                  "no counterpart", "different number", "different name"):
+        assert piece in text, piece
+    wavy = legend.sample_format("framing")
+    assert wavy.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert legend.sample_format("find").background().color() == diff_colours(False).find
+    legend.deleteLater()

@@ -29,9 +29,11 @@ class DiffColours:
     deleted: QColor  # text only in the original side
     changed_number: QColor
     changed_name: QColor
-    selection: QColor  # the linked sentence in every column
+    selection: QColor  # a light neutral tint over the linked sentence (marks keep their hue)
     unmatched: QColor  # a claim no counterpart covers
-    hover: QColor
+    hover: QColor  # lighter still than the selection
+    outline: QColor  # the frame drawn around the linked sentence
+    find: QColor  # find matches: a hue no diff mark uses
 
 
 def _tint(hex_colour: str, alpha: int) -> QColor:
@@ -45,18 +47,22 @@ LIGHT = DiffColours(
     deleted=_tint(OKABE_ITO["vermillion"], 70),
     changed_number=_tint(OKABE_ITO["reddish_purple"], 110),
     changed_name=_tint(OKABE_ITO["bluish_green"], 90),
-    selection=_tint(OKABE_ITO["yellow"], 150),
+    selection=_tint("#000000", 22),
     unmatched=_tint(OKABE_ITO["orange"], 70),
-    hover=_tint(OKABE_ITO["sky_blue"], 60),
+    hover=_tint("#000000", 12),
+    outline=QColor("#1f1f1f"),
+    find=_tint(OKABE_ITO["yellow"], 190),
 )
 DARK = DiffColours(
     inserted=_tint(OKABE_ITO["sky_blue"], 90),
     deleted=_tint(OKABE_ITO["vermillion"], 110),
     changed_number=_tint(OKABE_ITO["reddish_purple"], 140),
     changed_name=_tint(OKABE_ITO["bluish_green"], 130),
-    selection=_tint(OKABE_ITO["yellow"], 90),
+    selection=_tint("#ffffff", 30),
     unmatched=_tint(OKABE_ITO["orange"], 100),
-    hover=_tint(OKABE_ITO["sky_blue"], 70),
+    hover=_tint("#ffffff", 16),
+    outline=QColor("#f2f2f2"),
+    find=_tint(OKABE_ITO["yellow"], 150),
 )
 
 FLAG_COLOURS = {
@@ -95,7 +101,9 @@ def mark_format(kind: str, colours: DiffColours) -> QTextCharFormat:
     """The one place a diff mark becomes a text format, for every view and the legend.
 
     Background tint plus a non-colour cue, so marks read in greyscale too: deletions struck
-    through, insertions underlined, numbers bold, names dotted, unmatched claims wavy.
+    through, insertions underlined, numbers bold, names dotted, loaded words wavy, claims with no
+    counterpart ∅. The selection is a light neutral tint over the marks plus an outline, and
+    find matches are yellow, a hue no mark uses, so none of these layers hides another.
     """
     fmt = QTextCharFormat()
     if kind == "deleted":
@@ -110,11 +118,12 @@ def mark_format(kind: str, colours: DiffColours) -> QTextCharFormat:
     elif kind == "changed_name":
         fmt.setBackground(colours.changed_name)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    elif kind == "unmatched":
+    elif kind == "unmatched":  # with ∅ in the sentence's number
         fmt.setBackground(colours.unmatched)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    elif kind == "selection":
+    elif kind == "selection":  # under an outline the views draw themselves
         fmt.setBackground(colours.selection)
+    elif kind == "find":
+        fmt.setBackground(colours.find)
     elif kind == "framing":  # a loaded word or vague attribution: wavy, no fill
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor(FLAG_COLOURS["loaded_word"]))

@@ -2,13 +2,15 @@
 
 `span_format` is the one place a diff mark becomes a `QTextCharFormat` on the side panels; its
 rules match the reading pane's (deleted: struck through, inserted: underlined, changed number:
-bold, changed name: dotted underline), so the legend shows exactly what the text shows.
+bold, changed name: dotted underline, loaded word: wavy underline, no counterpart: ∅ beside the
+number), so the legend shows exactly what the text shows, with the selection, find matches and
+the [n] sentence numbers too.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QPalette, QResizeEvent, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from parallax.core.comparison import DELETE, INSERT
@@ -20,9 +22,14 @@ LEGEND_KINDS: tuple[tuple[str, str], ...] = (
     ("inserted", str(QT_TRANSLATE_NOOP("DiffLegend", "only in the other source"))),
     ("changed_number", str(QT_TRANSLATE_NOOP("DiffLegend", "different number"))),
     ("changed_name", str(QT_TRANSLATE_NOOP("DiffLegend", "different name"))),
+    ("framing", str(QT_TRANSLATE_NOOP("DiffLegend", "loaded word, vague attribution"))),
     ("unmatched", str(QT_TRANSLATE_NOOP("DiffLegend", "no counterpart"))),
-    ("selection", str(QT_TRANSLATE_NOOP("DiffLegend", "linked sentence"))),
+    ("selection", str(QT_TRANSLATE_NOOP("DiffLegend", "linked sentence (outlined)"))),
+    ("find", str(QT_TRANSLATE_NOOP("DiffLegend", "find match"))),
+    ("number", str(QT_TRANSLATE_NOOP("DiffLegend", "sentence number"))),
 )
+UNMATCHED_SAMPLE = "[3 \u2205]"  # ∅ beside a sentence's number: no counterpart anywhere
+NUMBER_SAMPLE = "[12]"
 
 
 def span_format(kind: str, colours: DiffColours) -> QTextCharFormat:
@@ -53,6 +60,7 @@ class DiffLegend(QTextEdit):
         self.viewport().setAutoFillBackground(False)
         self.setAccessibleName(self.tr("Colour legend"))
         self._dark: bool | None = None
+        self._samples: dict[str, int] = {}  # kind -> document position of its sample
         self.refresh()
 
     def entries(self) -> list[tuple[str, str]]:
@@ -67,11 +75,21 @@ class DiffLegend(QTextEdit):
         self.clear()
         cursor = QTextCursor(self.document())
         plain = QTextCharFormat()
+        grey = QTextCharFormat()
+        grey.setForeground(QColor(128, 128, 128))
         sample = self.tr("text")
+        self._samples = {}
         for n, (kind, label) in enumerate(self.entries()):
             if n:
                 cursor.insertText("   ", plain)
-            cursor.insertText(sample, span_format(kind, colours))
+            if kind == "number":
+                self._samples[kind] = cursor.position()
+                cursor.insertText(NUMBER_SAMPLE, grey)
+            else:
+                if kind == "unmatched":
+                    cursor.insertText(UNMATCHED_SAMPLE + "\u2009", grey)
+                self._samples[kind] = cursor.position()
+                cursor.insertText(sample, span_format(kind, colours))
             cursor.insertText(f" {label}", plain)
         self.document().adjustSize()
         self._fit_height()
@@ -81,11 +99,9 @@ class DiffLegend(QTextEdit):
 
     def sample_format(self, kind: str) -> QTextCharFormat:
         """The format the legend drew `kind`'s sample in (read back from the document)."""
-        labels = [k for k, _ in self.entries()]
-        index = labels.index(kind)
-        block = self.document().firstBlock()
-        samples = [fragment for fragment in _fragments(block) if fragment[0] == self.tr("text")]
-        return samples[index][1]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._samples[kind] + 1)  # the format of the character before
+        return cursor.charFormat()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

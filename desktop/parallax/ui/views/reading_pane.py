@@ -3,7 +3,9 @@
 The document is filled with PLAIN text through `QTextCursor` and `QTextCharFormat` (article text
 is never interpreted as HTML). Every sentence's character range is remembered so clicks, hovers,
 highlights and scroll synchronisation work on sentence ids. Highlights (selection, hover, find
-matches) are extra selections painted over the text; the diff colours live in the document.
+matches) are extra selections painted over the text; the diff colours live in the document. The
+selection is a light neutral tint with an outline drawn around its lines, so the diff marks
+under it keep their colours.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 from collections.abc import Generator, Iterable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -25,7 +27,10 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -46,10 +51,17 @@ from parallax.ui.views.column_text import (
 
 log = logging.getLogger(__name__)
 SENTENCE_ID_PROPERTY = QTextFormat.Property.UserProperty + 1  # sentence id on its characters
-FIND_COLOUR_LIGHT = QColor(86, 180, 233, 110)
-FIND_COLOUR_DARK = QColor(86, 180, 233, 150)
+FIND_COLOUR_LIGHT = diff_colours(False).find
+FIND_COLOUR_DARK = diff_colours(True).find
 STEP_SENTENCES = 12  # sentences added to a document per build step (about 5 ms)
 BuildSteps = Generator[None, None, None]
+
+
+def _x(value: object) -> float:
+    """QTextLine.cursorToX's x (PySide returns it with the adjusted position as a pair)."""
+    if isinstance(value, tuple):
+        value = value[0]
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -451,6 +463,46 @@ class ReadingPane(QTextEdit):
             fmt.setBackground(colours.selection)
             extras.append(self._extra(*self._ranges[sid], fmt))
         self.setExtraSelections(extras)
+        self.viewport().update()  # the selection's outline reaches past its characters
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._highlighted:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(diff_colours(self._dark).outline, 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        visible = QRectF(event.rect())
+        for sid in self._highlighted:
+            for rect in self.line_rects(*self._ranges[sid]):
+                shown = rect.translated(offset).adjusted(-1.5, -0.5, 1.5, 0.5)
+                if shown.intersects(visible):
+                    painter.drawRoundedRect(shown, 2.5, 2.5)
+        painter.end()
+
+    def line_rects(self, start: int, end: int) -> list[QRectF]:
+        """The rectangles (document coordinates) of the lines a character range covers."""
+        document = self.document()
+        layout = document.documentLayout()
+        rects: list[QRectF] = []
+        block = document.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            text_layout = block.layout()
+            origin = layout.blockBoundingRect(block).topLeft()
+            for n in range(text_layout.lineCount() if text_layout is not None else 0):
+                line = text_layout.lineAt(n)
+                first = block.position() + line.textStart()
+                a, b = max(start, first), min(end, first + line.textLength())
+                if a >= b:
+                    continue
+                x1 = _x(line.cursorToX(a - block.position()))
+                x2 = _x(line.cursorToX(b - block.position()))
+                rects.append(QRectF(origin.x() + min(x1, x2), origin.y() + line.y(),
+                                    abs(x2 - x1), line.height()))
+            block = block.next()
+        return rects
 
     def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPalette,
+    QPen,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -237,21 +238,35 @@ class SegmentDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         painter.save()
         rect = opt.rect
+        colours = diff_colours(self.dark)
+        # The selected row is a light tint and an outline, not the style's solid highlight,
+        # which would hide the diff marks' colours.
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        opt.state &= ~QStyle.StateFlag.State_Selected
+        if selected:  # the view has filled the row with the highlight colour: undo that
+            alternate = bool(opt.features & QStyleOptionViewItem.ViewItemFeature.Alternate)
+            painter.fillRect(rect, opt.palette.color(
+                QPalette.ColorRole.AlternateBase if alternate else QPalette.ColorRole.Base))
         if (index.row(), index.column()) in self.found:
             painter.fillRect(rect, FIND_COLOUR_DARK if self.dark else FIND_COLOUR_LIGHT)
         elif index.row() in self.hovered_rows:
-            painter.fillRect(rect, diff_colours(self.dark).hover)
+            painter.fillRect(rect, colours.hover)
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if selected:
+            painter.fillRect(rect, colours.selection)
         document = self.cached_document(index, opt.font, rect.width())
         painter.translate(rect.topLeft())
         painter.setClipRect(rect.translated(-rect.topLeft()))
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text,
-                                 opt.palette.color(text_role))
+                                 opt.palette.color(QPalette.ColorRole.Text))
         document.documentLayout().draw(painter, context)
+        if selected:
+            painter.setClipping(False)
+            painter.setPen(QPen(colours.outline, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.translated(-rect.topLeft()).adjusted(1, 1, -2, -2))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
