@@ -7,7 +7,7 @@ holds shows as an empty cell rather than an error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -149,6 +149,39 @@ def sentence_text(article: Article, sentence_id: str) -> str:
     return article.sentence(sentence_id).text if article.has_sentence(sentence_id) else ""
 
 
+class FlagIndex:
+    """The comparison's flags by where they sit, so each export row looks up its few
+    candidates instead of scanning every flag (which made exports quadratic in rows: 91 s for
+    20,000 sentences). Candidates come back in the comparison's order; callers still apply
+    their own test to them."""
+
+    def __init__(self, flags: Iterable[Flag]) -> None:
+        self._by_original: dict[str, list[tuple[int, Flag]]] = {}
+        self._by_sentence: dict[tuple[str, str], list[tuple[int, Flag]]] = {}
+        self._by_source: dict[str, list[tuple[int, Flag]]] = {}
+        for n, flag in enumerate(flags):
+            if flag.original is not None:
+                self._by_original.setdefault(flag.original, []).append((n, flag))
+            elif flag.source is not None and flag.sentence is not None:
+                self._by_sentence.setdefault((flag.source, flag.sentence), []).append((n, flag))
+            elif flag.source is not None:
+                self._by_source.setdefault(flag.source, []).append((n, flag))
+
+    def on_original(self, original: str) -> list[Flag]:
+        """Flags whose original sentence is `original`."""
+        return [flag for _, flag in self._by_original.get(original, ())]
+
+    def candidates(self, original: str | None, source: str | None,
+                   sentence: str | None) -> list[Flag]:
+        """Every flag that could concern this (original, source sentence) pair."""
+        found = list(self._by_original.get(original, ())) if original is not None else []
+        if source is not None:
+            if sentence is not None:
+                found += self._by_sentence.get((source, sentence), ())
+            found += self._by_source.get(source, ())
+        return [flag for _, flag in sorted(found, key=lambda item: item[0])]
+
+
 def _flag_matches(flag: Flag, original: str | None, source: str, sentence: str | None) -> bool:
     if flag.source != source:
         return False
@@ -169,6 +202,10 @@ def build_report(
     row_ids = ([TITLE] if original.title.strip() else []) + [s.id for s in original.sentences]
     total = len(row_ids) + len(sources)
 
+    index = FlagIndex(comparison.flags)
+    linked_by_source: dict[str, set[str]] = {}
+    for each in comparison.links:
+        linked_by_source.setdefault(each.source, set()).add(each.sentence)
     rows: list[Row] = []
     for done, row_id in enumerate(row_ids):
         if cancel is not None:
@@ -194,7 +231,8 @@ def build_report(
                     score=score,
                     diff=diff,
                     flags=tuple(
-                        f for f in comparison.flags if _flag_matches(f, row_id, source.id, sid)
+                        f for f in index.candidates(row_id, source.id, sid)
+                        if _flag_matches(f, row_id, source.id, sid)
                     ),
                 )
             )
@@ -204,7 +242,7 @@ def build_report(
                 text=sentence_text(original, row_id),
                 translation=workspace.translation_text(ORIGINAL, row_id),
                 cells=tuple(cells),
-                flags=tuple(f for f in comparison.flags if f.original == row_id),
+                flags=tuple(index.on_original(row_id)),
             )
         )
         if on_progress is not None:
@@ -212,7 +250,7 @@ def build_report(
 
     leftovers: list[Cell] = []
     for done, source in enumerate(sources):
-        linked = {link.sentence for link in comparison.links if link.source == source.id}
+        linked = linked_by_source.get(source.id, set())
         for sentence in source.article.sentences:
             if sentence.id in linked:
                 continue
@@ -224,7 +262,7 @@ def build_report(
                     translation=workspace.translation_text(source.id, sentence.id),
                     score=None,
                     flags=tuple(
-                        f for f in comparison.flags
+                        f for f in index.candidates(None, source.id, sentence.id)
                         if _flag_matches(f, None, source.id, sentence.id) and f.original is None
                     ),
                 )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from parallax.core.comparison import FLAG_LABELS, Comparison, Flag
 from parallax.core.errors import ExportError
-from parallax.core.export.report import sentence_text
+from parallax.core.export.report import FlagIndex, sentence_text
 from parallax.core.export.text import clean_text, defuse_formula, shorten
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
@@ -79,6 +79,7 @@ def table_rows(
     original = workspace.original
     sources = {s.id: s for s in workspace.sources}
     row_ids = ([TITLE] if original.title.strip() else []) + [s.id for s in original.sentences]
+    index = FlagIndex(comparison.flags)  # a lookup per row, not a scan of every flag
     rows: list[TableRow] = []
     linked: set[tuple[str, str]] = set()
     for n, oid in enumerate(row_ids):
@@ -97,13 +98,13 @@ def table_rows(
                 sentence_text(source.article, link.sentence) if source else "",
                 (workspace.translation_text(link.source, link.sentence) or "") if source else "",
                 link.score,
-                tuple(f for f in comparison.flags
+                tuple(f for f in index.candidates(oid, link.source, link.sentence)
                       if _applies(f, oid, link.source, link.sentence)),
             ))
         if not links:
             rows.append(TableRow(
                 oid, o_text, o_trans, "", "", "", "", "", "", "", None,
-                tuple(f for f in comparison.flags if f.original == oid),
+                tuple(index.on_original(oid)),
             ))
     for source in workspace.sources:
         for sentence in source.article.sentences:
@@ -113,7 +114,7 @@ def table_rows(
                 "", "", "", source.id, source.display_name, source.role, source.article.lang,
                 sentence.id, sentence.text,
                 workspace.translation_text(source.id, sentence.id) or "", None,
-                tuple(f for f in comparison.flags
+                tuple(f for f in index.candidates(None, source.id, sentence.id)
                       if _applies(f, None, source.id, sentence.id)),
             ))
     return rows
