@@ -67,6 +67,7 @@ from parallax.ui.dialogs.about import AboutDialog
 from parallax.ui.dialogs.add_source import AddSourceDialog
 from parallax.ui.dialogs.model_manager import ModelManagerDialog
 from parallax.ui.dialogs.preferences import PreferencesDialog
+from parallax.ui.dialogs.shortcuts import ShortcutsDialog
 from parallax.ui.dialogs.sources import SourceListDialog
 from parallax.ui.document import CompareFunction, WorkspaceDocument
 from parallax.ui.fonts import FontZoom
@@ -438,6 +439,8 @@ class MainWindow(QMainWindow):
           self.tr("Install, download or remove translation models"))
         a("about", self.tr("&About Parallax"), self.show_about, None,
           self.tr("Versions and licences"))
+        a("keyboard_shortcuts", self.tr("&Keyboard Shortcuts"), self.show_shortcuts, None,
+          self.tr("Every keyboard shortcut of the window"))
         a("manage_sources", self.tr("&Manage Sources…"), self.manage_sources, "Ctrl+Shift+L",
           self.tr("Reorder or remove sources, change their role and name"))
 
@@ -495,6 +498,8 @@ class MainWindow(QMainWindow):
         translate_menu.addAction(self.action("model_manager"))
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.action("keyboard_shortcuts"))
+        help_menu.addSeparator()
         help_menu.addAction(self.action("about"))
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu,
                       "translate": translate_menu, "help": help_menu}
@@ -1055,6 +1060,13 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         AboutDialog(self).exec()
+
+    def shortcuts_dialog(self) -> ShortcutsDialog:
+        """The shortcuts as the actions have them now (generated, so it stays true)."""
+        return ShortcutsDialog(self._actions.values(), self)
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_dialog().exec()
 
     # ---- recent files, window state ------------------------------------------------------
     def recent_files(self) -> list[str]:

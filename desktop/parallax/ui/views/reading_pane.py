@@ -543,6 +543,10 @@ class ReadingPane(QTextEdit):
         if not self._ids:
             return None
         current = self.sentence_at_position(self.textCursor().position())
+        if self._highlighted and current not in self._highlighted:
+            # The selection came from elsewhere (another view, a flag): step from it, not
+            # from wherever the caret was left.
+            current = self._highlighted[-1] if delta > 0 else self._highlighted[0]
         index = self._ids.index(current) + delta if current is not None else 0
         index = max(0, min(len(self._ids) - 1, index))
         sid = self._ids[index]

@@ -277,6 +277,10 @@ class SegmentDelegate(QStyledItemDelegate):
         return QSize(round(width), self.cell_height(index, option.font, width))
 
 
+_ROW_KEYS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+                       Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Right})
+
+
 class SegmentGrid(QTableView):
     """Segments mode of the workbench (column ids as in Reading mode)."""
 
@@ -522,6 +526,26 @@ class SegmentGrid(QTableView):
             return
         if event.key() == Qt.Key.Key_F2:
             self._edit(self.currentIndex())
+            return
+        modifiers = event.modifiers()
+        extending = modifiers & (Qt.KeyboardModifier.ShiftModifier
+                                 | Qt.KeyboardModifier.ControlModifier)
+        if event.key() in _ROW_KEYS and not extending:
+            # Moving the cell cursor moves the selection (and the detail pane) with it.
+            before = self.currentIndex()
+            if modifiers & Qt.KeyboardModifier.AltModifier:
+                if event.key() not in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                    super().keyPressEvent(event)
+                    return
+                row = before.row() + (1 if event.key() == Qt.Key.Key_Down else -1)
+                row = max(0, min(self.segment_model.rowCount() - 1, row))
+                self.setCurrentIndex(self.segment_model.index(row, max(0, before.column())))
+            else:
+                super().keyPressEvent(event)
+            after = self.currentIndex()
+            if after.isValid() and (after.row(), after.column()) != (before.row(),
+                                                                     before.column()):
+                self._activate(after)
             return
         super().keyPressEvent(event)
 
