@@ -121,3 +121,23 @@ def test_stored_gloss_is_labelled_gloss_everywhere(make_window: Any, qtbot: QtBo
               for c in range(model.columnCount())]
     assert any(t.startswith("Gloss") for t in titles)
     assert not any(t.startswith("Machine translation") for t in titles)
+
+
+def test_a_missing_chinese_font_is_explained(make_window: Any) -> None:
+    window = make_window()
+    assert window.check_font() == []  # the test machine has a Chinese font
+    assert not window.font_warning.isVisible()
+    # Characters from CJK Extension G, which no commonly installed font covers.
+    rare = "\U00030000\U00030001"
+    article = make_article(f"标题{rare}", [f"第一句{rare}。第二句。"], "zh", outlet="测试")
+    other = make_window(Workspace(article))
+    missing = other.check_font()
+    if not missing:
+        pytest.skip("an installed font covers CJK Extension G")
+    bar = other.font_warning
+    assert bar.isVisible()
+    text = bar.label.text()
+    assert "fonts-noto-cjk" in text and rare[0] in text
+    assert bar.label.textFormat() == Qt.TextFormat.PlainText
+    bar.dismiss_button.click()
+    assert not bar.isVisible()

@@ -70,7 +70,7 @@ from parallax.ui.dialogs.preferences import PreferencesDialog
 from parallax.ui.dialogs.shortcuts import ShortcutsDialog
 from parallax.ui.dialogs.sources import SourceListDialog
 from parallax.ui.document import CompareFunction, WorkspaceDocument
-from parallax.ui.fonts import FontZoom
+from parallax.ui.fonts import FontZoom, missing_glyphs
 from parallax.ui.preferences import Preferences
 from parallax.ui.recovery import Autosaver, RecoveryDecision, offer_recovery
 from parallax.ui.tasks import Task, TaskContext, show_error, tracker
@@ -86,7 +86,7 @@ from parallax.ui.views.diff_detail import DiffDetailPane
 from parallax.ui.views.find_bar import FindBar
 from parallax.ui.views.flags_list import FlagsNavigator
 from parallax.ui.views.legend import DiffLegend
-from parallax.ui.views.notice import ComparisonNotice
+from parallax.ui.views.notice import ComparisonNotice, MessageBar
 from parallax.ui.views.segment_grid import SegmentGrid
 
 log = logging.getLogger(__name__)
@@ -262,6 +262,9 @@ class MainWindow(QMainWindow):
         self.notice = ComparisonNotice(central)
         self.notice.model_manager_requested.connect(self.show_model_manager)
         layout.addWidget(self.notice)
+        self.font_warning = MessageBar("fontWarning", central)
+        layout.addWidget(self.font_warning)
+        self._font_checked: Article | None = None
 
         self.stack = QStackedWidget(central)
         self.columns_view = ColumnsView(self.stack)
@@ -564,6 +567,9 @@ class MainWindow(QMainWindow):
             meta.append(article.published.strftime("%Y-%m-%d %H:%M"))
         meta.append(self.tr("{0} sentences").format(article.sentence_count))
         self.meta_label.setText(" · ".join(m for m in meta if m))
+        if article is not self._font_checked:
+            self._font_checked = article
+            self.check_font()
         self._refresh_views()
         self._update_actions()
 
@@ -655,6 +661,24 @@ class MainWindow(QMainWindow):
         title_font.setPointSizeF(font.pointSizeF() * 1.25)
         title_font.setBold(True)
         self.title_label.setFont(title_font)
+
+    def check_font(self) -> list[str]:
+        """Say so when no installed font draws the article's Chinese characters (they would
+        show as empty boxes), and how to fix it; returns the characters missing."""
+        article = self.document.workspace.original
+        text = article.title + "".join(s.text for s in article.iter_sentences())[:4000]
+        chinese = "".join(dict.fromkeys(ch for ch in text if _is_cjk(ch)))
+        missing = missing_glyphs(self.zoom.font(), chinese) if chinese else []
+        if missing:
+            self.font_warning.show_message(self.tr(
+                "No installed font can show {0} of this article's Chinese characters (for "
+                "example {1}): they appear as empty boxes. Install a Chinese font (on Debian "
+                "or Ubuntu: sudo apt install fonts-noto-cjk; Windows and macOS have one "
+                "built in), then restart Parallax, or pick a font in Preferences.").format(
+                len(missing), " ".join(missing[:5])))
+        else:
+            self.font_warning.show_message("")
+        return missing
 
     def article_font(self) -> QFont:
         return self.zoom.font()
@@ -1045,6 +1069,7 @@ class MainWindow(QMainWindow):
         prefs = load_preferences()
         apply_theme(prefs.theme)
         self._apply_font_preferences()
+        self.check_font()  # another family may cover the article, or not
         self.translation.reset_engine()
         # The comparison options are the workspace's own; preferences set them for it.
         options: dict[str, float | bool] = {"min_score": prefs.min_score, **prefs.diff_options()}
@@ -1164,6 +1189,12 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.clear()
         event.accept()
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x3134F)
 
 
 def load_preferences() -> Preferences:
