@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench build package clean system-deps venv
+.PHONY: help run test lint bench fuzz build package clean system-deps venv
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ lint: $(STAMP) ## ruff and mypy --strict
 
 test: system-deps $(STAMP) lint ## install everything the tests need and run the whole suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+fuzz: $(STAMP) ## the fuzz suite with many more examples than `make test` (minutes)
+	PARALLAX_FUZZ_EXAMPLES=$(or $(EXAMPLES),2000) $(BIN)/python -m pytest -p no:logging tests/core/test_fuzz_inputs.py
 
 bench: $(STAMP) ## run the benchmarks (print figures; never part of the tests)
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -245,3 +245,9 @@ def test_every_cut_of_a_real_gguf_header_is_refused_cleanly(tmp_path: Path) -> N
         cut.write_bytes(data[:length])
         with pytest.raises(ModelPackageError):
             inspect_gguf(cut)
+
+
+@pytest.mark.parametrize("page", ["<body><![CDATA[", "<!-- only a comment -->", "<?pi x?>"])
+def test_pages_that_parse_to_no_element_are_a_clear_error(page: str) -> None:
+    with pytest.raises(InputError):  # found by the fuzz suite: lxml's root was a comment
+        load_html(page)

@@ -122,7 +122,7 @@ def read_limited(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
                 f"{limit // 1_048_576} MB."
             )
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            data = handle.read(min(size, limit) + 1)  # read(n) allocates n bytes up front
     except FileNotFoundError as exc:
         raise InputError(f"{path} does not exist.") from exc
     except IsADirectoryError as exc:
@@ -523,6 +523,8 @@ def _html_title(html: str) -> str:
         root = lxml_html.fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
+    if not isinstance(root.tag, str):
+        return ""
     found = root.find(".//title")
     return " ".join((found.text_content() if found is not None else "").split())[:300]
 
@@ -536,6 +538,8 @@ def _html_text_fallback(html: str) -> str:
         root = lxml_html.fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
+    if not isinstance(root.tag, str):
+        return ""  # the whole "page" parsed as a comment or processing instruction
     for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//object"):
         bad.drop_tree()
     blocks = [

@@ -300,7 +300,8 @@ class Workspace:
                     f"{path.name} is too large to be a workspace (over "
                     f"{MAX_WORKSPACE_BYTES // 2**20} MB).")
             with path.open("rb") as handle:
-                raw = handle.read(MAX_WORKSPACE_BYTES + 1)
+                # read(n) allocates n bytes up front: ask for what the file holds, not the limit.
+                raw = handle.read(min(info.st_size, MAX_WORKSPACE_BYTES) + 1)
             if len(raw) > MAX_WORKSPACE_BYTES:
                 raise WorkspaceError(f"{path.name} is too large to be a workspace.")
         except FileNotFoundError as exc:
