@@ -141,7 +141,9 @@ def test_engines_listed_with_hints(qtbot: QtBot, dialog: ModelManagerDialog) -> 
         assert engine.label in text
     assert "Dictionary gloss" in text
     if not any(e.name == "llm" for e in available_engines()):
-        assert "parallax[llm]" in text
+        assert "not part of this installation" in text
+    # The window never tells a desktop user to type a command.
+    assert "parallax models" not in text and "pip install" not in text
 
 
 @pytest.fixture()

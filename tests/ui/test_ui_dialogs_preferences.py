@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from parallax.ui.dialogs.preferences import PreferencesDialog
 from parallax.ui.preferences import Preferences, load_preferences, save_preferences
+from parallax.ui.wording import for_the_window
 
 
 @pytest.fixture()
@@ -88,6 +90,8 @@ def test_engine_notes_follow_the_registry(qtbot: QtBot, settings: QSettings) -> 
 
     dialog = PreferencesDialog(settings=settings)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     engines = {e.name: e for e in available_engines()}
     dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData("llm"))
     expect_note = "llm" not in engines or not engines["llm"].available
@@ -95,8 +99,30 @@ def test_engine_notes_follow_the_registry(qtbot: QtBot, settings: QSettings) -> 
         qtbot.waitUntil(lambda: bool(dialog.engine_note.text()), timeout=20_000)
         assert "not available" in dialog.engine_combo.currentText()
     if "llm" not in engines:
-        assert "parallax[llm]" in dialog.engine_note.text()
+        assert "not part of this installation" in dialog.engine_note.text()
     elif not engines["llm"].available:
-        assert dialog.engine_note.text() == engines["llm"].reason
+        assert dialog.engine_note.text() == for_the_window(engines["llm"].reason)
+    for engine in ("argos", "llm"):
+        dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData(engine))
+        note = dialog.engine_note.text()
+        assert "parallax models" not in note and "pip install" not in note, note
+    # Every entry, " – not available" included, fits the combo once the notes are in
+    # (they arrive after the dialog is on screen).
+    combo = dialog.engine_combo
+    for _ in range(3):
+        QApplication.processEvents()  # the layout's pending request after the notes came in
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(n))
+                 for n in range(combo.count()))
+    assert combo.width() >= widest + 16, (combo.width(), widest)
     dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData("gloss"))
     assert dialog.engine_note.isHidden()
+
+
+def test_engine_messages_name_the_menu_not_a_command() -> None:
+    assert for_the_window("No translation model is installed (parallax models install FILE).") \
+        == "No translation model is installed (install one in Translate › Model Manager)."
+    reworded = for_the_window("No GGUF model named 'x'. Add one with: parallax models add-gguf "
+                              "FILE")
+    assert reworded.endswith("Add it in Translate › Model Manager")
+    assert "parallax models" not in for_the_window("Try parallax models download zh-en.")
+    assert for_the_window("Installed: zh→en") == "Installed: zh→en"

@@ -88,6 +88,7 @@ from parallax.ui.views.flags_list import FlagsNavigator
 from parallax.ui.views.legend import DiffLegend
 from parallax.ui.views.notice import ComparisonNotice, MessageBar
 from parallax.ui.views.segment_grid import SegmentGrid
+from parallax.ui.wording import for_the_window
 
 log = logging.getLogger(__name__)
 
@@ -753,7 +754,8 @@ class MainWindow(QMainWindow):
         notes = self.translation.last_notes
         if notes:
             self.statusBar().showMessage(
-                self.tr("Not translated: {0}").format("; ".join(notes)), 15000)
+                self.tr("Not translated: {0}").format(
+                    "; ".join(for_the_window(n) for n in notes)), 15000)
         else:
             self.statusBar().showMessage(self.tr("Translation finished."), 4000)
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from parallax.core.errors import ParallaxError
 from parallax.ui.plain import Button, ask, plain_tooltip
 from parallax.ui.tasks import Task, TaskContext, user_message
+from parallax.ui.wording import for_the_window
 
 log = logging.getLogger(__name__)
 
@@ -84,15 +85,14 @@ def engines_summary() -> str:
         names.add(str(getattr(entry, "name", "")))
         label = str(getattr(entry, "label", "") or getattr(entry, "name", entry))
         ok = bool(getattr(entry, "available", True))
-        hint = str(getattr(entry, "reason", "") or "")
+        hint = for_the_window(str(getattr(entry, "reason", "") or ""))
         state = (QCoreApplication.translate("ModelManagerDialog", "ready") if ok
                  else QCoreApplication.translate("ModelManagerDialog", "not available"))
         lines.append(f"{label}: {state}" + (f" – {hint}" if hint and not ok else ""))
     if "llm" not in names:
         lines.append(QCoreApplication.translate(
             "ModelManagerDialog",
-            "Local LLM (llama.cpp): not installed – install the optional extra "
-            "with: pip install 'parallax[llm]'"))
+            "Local LLM (llama.cpp): not part of this installation of Parallax."))
     return "\n".join(lines)
 
 

@@ -34,6 +34,7 @@ from parallax.ui.preferences import (
     save_preferences,
 )
 from parallax.ui.tasks import Task
+from parallax.ui.wording import for_the_window
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +53,11 @@ def engine_notes() -> dict[str, str]:
         name = str(getattr(entry, "name", ""))
         listed.add(name)
         if name and not bool(getattr(entry, "available", True)):
-            notes[name] = str(getattr(entry, "reason", ""))
+            notes[name] = for_the_window(str(getattr(entry, "reason", "")))
     if "llm" not in listed:
         notes["llm"] = QCoreApplication.translate(
             "PreferencesDialog",
-            "The local LLM engine is not installed: pip install 'parallax[llm]'.")
+            "The local LLM engine is not part of this installation of Parallax.")
     return notes
 
 
@@ -89,6 +90,8 @@ class PreferencesDialog(QDialog):
         self.translate_on_open = QCheckBox(self.tr("Translate articles when they are opened"),
                                            self)
         self.engine_combo = QComboBox(self)
+        # Its entries grow (" – not available") once the engines have been asked.
+        self.engine_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         engine_names = {"argos": self.tr("Argos Translate (offline neural)"),
                         "gloss": self.tr("Dictionary gloss (word by word)"),
                         "llm": self.tr("Local LLM (GGUF model)")}
@@ -181,6 +184,8 @@ class PreferencesDialog(QDialog):
                 index, label + self.tr(" – not available") if note is not None else label)
             self.engine_combo.setItemData(index, plain_tooltip(note or ""),
                                           Qt.ItemDataRole.ToolTipRole)
+        # The longer entries must fit: the dialog grows rather than cutting them off.
+        self.engine_combo.setMinimumWidth(self.engine_combo.sizeHint().width())
         self._show_engine_note()
 
     def preferences(self) -> Preferences:
