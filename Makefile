@@ -14,7 +14,7 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,build,llm]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,build,llm,semantic]'
 	@touch $(STAMP)
 
 venv: $(STAMP) ## create .venv and install Parallax with its test and build tools

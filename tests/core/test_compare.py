@@ -11,11 +11,12 @@ import pytest
 from parallax.core.article import Article
 from parallax.core.compare import compare_workspace
 from parallax.core.compare_json import comparison_to_json
-from parallax.core.comparison import DELETE, EQUAL, FLAG_KINDS, INSERT, Comparison
+from parallax.core.comparison import DELETE, EQUAL, FLAG_KINDS, INSERT, SEVERITIES, Comparison
 from parallax.core.errors import Cancelled, EmptyArticleError
 from parallax.core.progress import CancelToken
 from parallax.core.samples import sample_workspace
 from parallax.core.segment import make_article
+from parallax.core.semantic import get_encoder
 from parallax.core.workspace import ORIGINAL, MachineTranslation, Workspace
 
 EXPECTED = json.loads(
@@ -32,7 +33,7 @@ def workspace() -> Workspace:
 
 @pytest.fixture(scope="module")
 def comparison(workspace: Workspace) -> Comparison:
-    return compare_workspace(workspace)
+    return compare_workspace(workspace, semantic=False)
 
 
 def links_of(comparison: Comparison, source: str, sentence: str) -> set[str]:
@@ -40,6 +41,7 @@ def links_of(comparison: Comparison, source: str, sentence: str) -> set[str]:
 
 
 def test_every_expected_link_is_found(workspace: Workspace, comparison: Comparison) -> None:
+    """The pivot-text engine alone finds every hand-checked link and nothing it should not."""
     for source_id, sentences in EXPECTED.items():
         for sentence in workspace.source(source_id).article.sentences:
             expected = sentences.get(sentence.id, {})
@@ -53,11 +55,32 @@ def test_every_expected_link_is_found(workspace: Workspace, comparison: Comparis
             assert found <= allowed, (source_id, sentence.id, found - allowed)
 
 
+@pytest.mark.skipif(get_encoder() is None, reason="the sentence-embedding model is not installed")
+def test_embeddings_keep_every_expected_link(workspace: Workspace) -> None:
+    """With the embedding model, every hand-checked link is still made; it links a few more
+    report sentences the pivot texts leave unlinked (2 of them are looser than the hand-made
+    list allows: a measured limit, not a goal)."""
+    comparison = compare_workspace(workspace, semantic=True)
+    unexpected = 0
+    for source_id, sentences in EXPECTED.items():
+        for sentence in workspace.source(source_id).article.sentences:
+            expected = sentences.get(sentence.id, {})
+            found = links_of(comparison, source_id, sentence.id)
+            for original in expected.get("must", []):
+                assert original in found, (source_id, sentence.id, original, found)
+            if expected.get("any"):
+                assert found & set(expected["any"]), (source_id, sentence.id, found)
+            allowed = (set(expected.get("must", [])) | set(expected.get("any", []))
+                       | set(expected.get("ok", [])))
+            unexpected += len(found - allowed)
+    assert unexpected <= 2
+
+
 def test_no_link_below_the_threshold(workspace: Workspace, comparison: Comparison) -> None:
     threshold = workspace.settings.min_score
     report_links = [link for link in comparison.links if link.source != "src1"]
     assert report_links and all(link.score >= threshold for link in report_links)
-    stricter = compare_workspace(workspace, min_score=0.5)
+    stricter = compare_workspace(workspace, min_score=0.5, semantic=False)
     assert all(link.score >= 0.5 for link in stricter.links if link.source != "src1")
     assert len(stricter.links) < len(comparison.links)
 
@@ -99,21 +122,43 @@ def test_each_flag_kind_is_raised_where_it_should_be(comparison: Comparison) -> 
     assert in_report("vague_attribution", "src3", "s7", "it is widely believed")
     assert in_report("hedge", "src3", "s4", "perhaps")
     assert in_report("loaded_word", "src4", "s2", "隆重")
+    # s45 shares nothing with any report; s1 has near misses: only s45 is called unmatched.
     assert has("unmatched_claim", "s45", None, None)
-    assert has("omitted_claim", None, "src3", "s1")
+    assert has("no_close_match", "s1", None, None)
     assert not has("unmatched_claim", "s35", None, None)
-    assert {f.kind for f in comparison.flags} == set(FLAG_KINDS)
+    assert {f.kind for f in comparison.flags} >= set(FLAG_KINDS) - {"omitted_claim"}
+    assert all(0.0 <= f.confidence <= 1.0 and f.severity in SEVERITIES
+               for f in comparison.flags)
 
 
-def test_unlinked_report_sentences_are_omitted_claims(
+def test_unlinked_report_sentences_are_listed_apart(
     workspace: Workspace, comparison: Comparison
 ) -> None:
+    listed = {(r.source, r.sentence) for r in comparison.report_only}
     for source in workspace.reports():
         for sentence in source.article.sentences:
             linked = bool(links_of(comparison, source.id, sentence.id))
-            omitted = any(f.kind == "omitted_claim" and f.source == source.id
-                          and f.sentence == sentence.id for f in comparison.flags)
-            assert linked != omitted
+            assert linked != ((source.id, sentence.id) in listed)
+    # Not confident without the embedding model: none of them is also a flag.
+    assert not any(r.confident for r in comparison.report_only)
+
+
+def test_claim_flags_only_when_nothing_comes_close() -> None:
+    """A claim flag needs every report to be far from the sentence; a near miss is "no
+    close match". An invented report that tells only the first sentence's story."""
+    original = make_article("地震", ["昨晚甘南发生5级地震，造成3人受伤。",
+                                     "当地学校今天停课一天。"], lang="zh")
+    related = make_article("Quake", ["A magnitude 5 quake hit southern Gansu last night, "
+                                     "injuring three people."], lang="en")
+    base = Workspace(original).with_source(related, "report", "related")
+    comparison = compare_workspace(base, semantic=False)
+    kinds = {f.original: f.kind for f in comparison.flags
+             if f.kind in {"unmatched_claim", "no_close_match"}}
+    # s1 shares the figures and the place: never called a claim no one makes.
+    assert kinds.get("s1") != "unmatched_claim"
+    # s2 shares nothing with the report.
+    assert kinds.get("s2") == "unmatched_claim"
+    assert all(f.confidence <= 1.0 for f in comparison.flags)
 
 
 def test_identical_report_raises_no_difference_flags() -> None:
@@ -190,7 +235,10 @@ def test_json_contract(workspace: Workspace, comparison: Comparison) -> None:
     assert set(data["sources"][0]) >= {"id", "role", "path", "title", "outlet", "lang",
                                        "sentences"}
     assert set(data["alignments"][0]) == {"original", "source", "sentence", "score", "diff"}
-    assert set(data["flags"][0]) >= {"kind", "original", "source", "sentence", "text", "detail"}
+    assert set(data["flags"][0]) >= {"kind", "original", "source", "sentence", "text", "detail",
+                                     "severity", "confidence", "count", "also"}
+    assert data["report_only"] and set(data["report_only"][0]) == {
+        "source", "sentence", "nearest", "closeness", "confident"}
     json.dumps(data, ensure_ascii=False)
 
 

@@ -17,30 +17,44 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from parallax.core.align import align_claims
+import numpy as np
+
+from parallax.core.align import claim_alignment
 from parallax.core.article import Article
-from parallax.core.comparison import Comparison, DiffSpan, Flag, Link
+from parallax.core.comparison import Comparison, DiffSpan, Flag, Link, ReportOnly
 from parallax.core.diff import word_diff
 from parallax.core.entities import Name
 from parallax.core.errors import EmptyArticleError
 from parallax.core.framing import (
     Where,
-    entity_flags,
+    claim_entity_flags,
     headline_flags,
-    lexicon_flags,
     lexicon_hits,
+    merged_lexicon_flags,
     names_of,
     number_flags,
-    topic_names,
 )
 from parallax.core.lexicon import Hit, base_lang
 from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.semantic import (
+    SemanticModelError,
+    SentenceEncoder,
+    get_encoder,
+    unavailable_reason,
+)
 from parallax.core.versions import align_versions
 from parallax.core.workspace import ORIGINAL, TITLE, Source, Workspace
 
 log = logging.getLogger(__name__)
+
+# A claim is called unmatched ("no other source makes this") only when its most plausible
+# pair in every report stays under this: a calibrated link probability with the embedding
+# model, a similarity without it (where unrelated news sentences reach 0.07 on their own, so
+# the plain scores rarely allow that certainty and say "no close match" instead).
+NO_MATCH_PROBABILITY = 0.15
+NO_MATCH_SIMILARITY = 0.05
 
 
 @dataclass(frozen=True)
@@ -152,6 +166,17 @@ def _gloss_pivot(original: Article, pivot_lang: str) -> Pivot | None:
     return Pivot(dict(machine.texts), "gloss")
 
 
+def _encoder(wanted: bool | None, has_reports: bool, notes: list[str]) -> SentenceEncoder | None:
+    if wanted is False or not has_reports:
+        return None
+    encoder = get_encoder()
+    if encoder is None:
+        reason = unavailable_reason() or "not available"
+        notes.append(f"Claims were matched without the sentence-embedding model ({reason}): "
+                     "links between languages are rougher.")
+    return encoder
+
+
 def _diff(a: str | None, b: str | None, lang: str, workspace: Workspace) -> tuple[DiffSpan, ...]:
     if a is None or b is None:
         return ()
@@ -167,8 +192,13 @@ def compare_workspace(
     min_score: float | None = None,
     on_progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    semantic: bool | None = None,
 ) -> Comparison:
-    """Align, diff and flag every source of `workspace` against its original."""
+    """Align, diff and flag every source of `workspace` against its original.
+
+    `semantic`: also match claims with the sentence-embedding model (`core.semantic`); None
+    uses it when it is installed, False never (the quick first pass of the GUI).
+    """
     original = workspace.original
     if original.sentence_count == 0:
         raise EmptyArticleError("The original article has no sentences to compare.")
@@ -194,35 +224,65 @@ def compare_workspace(
     flags: list[Flag] = []
     pivot_lang = workspace.settings.pivot_lang
     o_pivot = original_pivot(workspace, notes)
+    encoder = _encoder(semantic, bool(workspace.reports()), notes)
     advance()
 
     # The original's own wording.
     o_hits = {s.id: lexicon_hits(s.text, original.lang) for s in original.sentences}
     flags.extend(headline_flags(original.title, original.lang,
                                 [(s.id, s.text) for s in original.sentences]))
-    for sentence in original.sentences:
-        flags.extend(lexicon_flags(o_hits[sentence.id], Where(original=sentence.id)))
+    flags.extend(merged_lexicon_flags([(s.id, Where(original=s.id), o_hits[s.id])
+                                       for s in original.sentences]))
 
     linked_originals: set[str] = set()
     reports = workspace.reports()
+    report_only: list[ReportOnly] = []
+    nearest: dict[str, list[tuple[float, bool]]] = {}
     for source in workspace.sources:
         if source.role == "translation":
             links.extend(_compare_version(workspace, source, o_pivot, flags))
         else:
-            report_links = _compare_report(workspace, source, o_pivot, threshold, notes, o_hits,
-                                           flags)
-            links.extend(report_links)
-            linked_originals.update(link.original for link in report_links)
+            result = _compare_report(workspace, source, o_pivot, threshold, notes, o_hits,
+                                     flags, encoder)
+            links.extend(result.links)
+            report_only.extend(result.report_only)
+            linked_originals.update(link.original for link in result.links)
+            for sid, value in result.nearest.items():
+                nearest.setdefault(sid, []).append((value, result.calibrated))
         advance()
 
     if reports:
-        for sentence in original.sentences:
-            if sentence.id not in linked_originals:
-                flags.append(Flag("unmatched_claim", sentence.text,
-                                  "No other source makes this claim.", sentence.id))
+        flags.extend(_claim_flags(original, linked_originals, nearest))
     log.debug("compared %d sources in %s", len(workspace.sources), pivot_lang)
     advance()
-    return Comparison(tuple(links), tuple(flags), tuple(dict.fromkeys(notes)))
+    return Comparison(tuple(links), tuple(flags),
+                      tuple(dict.fromkeys(notes)), tuple(report_only))
+
+
+def _claim_flags(
+    original: Article, linked: set[str], nearest: dict[str, list[tuple[float, bool]]]
+) -> list[Flag]:
+    """Original sentences no report links: "no other source" only when nothing comes close
+    in any report, else the milder "no close match"."""
+    flags: list[Flag] = []
+    for sentence in original.sentences:
+        if sentence.id in linked:
+            continue
+        # Closeness relative to each source's own bar, so calibrated and plain scores mix.
+        relative = [value / (NO_MATCH_PROBABILITY if calibrated else NO_MATCH_SIMILARITY)
+                    for value, calibrated in nearest.get(sentence.id, [])]
+        closest = max(relative, default=0.0)
+        if closest < 1.0:
+            flags.append(Flag("unmatched_claim", sentence.text,
+                              "No other source makes this claim: nothing in any report comes "
+                              "close.", sentence.id,
+                              confidence=round(1.0 - 0.5 * closest, 3)))
+        else:
+            flags.append(Flag("no_close_match", sentence.text,
+                              "No close match found in the other sources; a looser "
+                              "counterpart may exist.", sentence.id,
+                              confidence=0.5))
+    return flags
 
 
 def _compare_version(
@@ -265,6 +325,15 @@ def _compare_version(
     return links
 
 
+@dataclass
+class _ReportResult:
+    links: list[Link]
+    report_only: list[ReportOnly]
+    # per original sentence id: how plausible its best pair with this source was
+    nearest: dict[str, float]
+    calibrated: bool
+
+
 def _compare_report(
     workspace: Workspace,
     source: Source,
@@ -273,7 +342,8 @@ def _compare_report(
     notes: list[str],
     o_hits: dict[str, list[Hit]],
     flags: list[Flag],
-) -> list[Link]:
+    encoder: SentenceEncoder | None = None,
+) -> _ReportResult:
     original = workspace.original
     article = source.article
     pivot_lang = workspace.settings.pivot_lang
@@ -283,40 +353,58 @@ def _compare_report(
     r_pivot = source_pivot(workspace, source, notes)
     same_native = _same_lang(original.lang, article.lang)
     label = source.display_name
+    cosines = None
+    if encoder is not None:
+        try:
+            cosines = encoder.cosines(o_native, r_native)
+        except (OSError, SemanticModelError) as exc:  # the comparison never depends on it
+            log.warning("sentence embeddings failed: %s", exc)
+            notes.append(f"The sentence-embedding model could not be used ({exc}): claims were "
+                         "matched on the translated texts only.")
 
     if o_pivot is not None and r_pivot is not None:
         texts_o = [o_pivot.get(i) or "" for i in o_ids]
         texts_r = [r_pivot.get(i) or "" for i in r_ids]
-        claims = align_claims(
+        alignment = claim_alignment(
             texts_o, texts_r, min_score=threshold, orig_lang=pivot_lang, report_lang=pivot_lang,
             original_native=o_native, report_native=r_native,
             original_native_lang=original.lang, report_native_lang=article.lang,
+            semantic=cosines,
         )
         diff_texts: tuple[Sequence[str], Sequence[str], str] | None = (texts_o, texts_r,
                                                                        pivot_lang)
         compare_in = "pivot"
     elif same_native:
-        claims = align_claims(o_native, r_native, min_score=threshold,
-                              orig_lang=original.lang, report_lang=article.lang)
+        alignment = claim_alignment(o_native, r_native, min_score=threshold,
+                                    orig_lang=original.lang, report_lang=article.lang,
+                                    semantic=cosines)
         diff_texts = (o_native, r_native, original.lang)
         compare_in = "native"
         if r_pivot is None and not _same_lang(article.lang, pivot_lang):
             notes.append(f"{label} ({article.lang}) has no {pivot_lang} translation: it is "
                          f"compared with the original directly in {article.lang}.")
     else:
-        claims = align_claims(o_native, r_native, min_score=threshold,
-                              orig_lang=original.lang, report_lang=article.lang)
+        alignment = claim_alignment(o_native, r_native, min_score=threshold,
+                                    orig_lang=original.lang, report_lang=article.lang,
+                                    semantic=cosines)
         diff_texts = None
         compare_in = "anchors"
         notes.append(f"{label} ({article.lang}) has no {pivot_lang} translation (no model for "
                      f"{article.lang}?): it is compared with the original by numbers and names "
                      "only, without word diffs.")
+    claims = alignment.links
+    plausible = alignment.plausibility
+    no_match = NO_MATCH_PROBABILITY if alignment.calibrated else NO_MATCH_SIMILARITY
 
     links: list[Link] = []
     best_for_report: dict[int, int] = {}
     linked_by_report: dict[int, list[int]] = {}
+    linked_by_original: dict[int, list[int]] = {}
+    score_of: dict[tuple[int, int], float] = {}
     for claim in claims:
         linked_by_report.setdefault(claim.report, []).append(claim.original)
+        linked_by_original.setdefault(claim.original, []).append(claim.report)
+        score_of[(claim.original, claim.report)] = claim.score
         diff: tuple[DiffSpan, ...] = ()
         if diff_texts is not None:
             a, b, lang = diff_texts
@@ -342,25 +430,51 @@ def _compare_report(
                for s in original.sentences]
     r_names = [names(s.text, article.lang, r_pivot.get(s.id) if r_pivot else None)
                for s in article.sentences]
-    o_topics = topic_names(
-        names(original.title, original.lang, o_pivot.get(TITLE) if o_pivot else None), o_names)
-    r_topics = topic_names(
-        names(article.title, article.lang, r_pivot.get(TITLE) if r_pivot else None), r_names)
+    o_title = names(original.title, original.lang, o_pivot.get(TITLE) if o_pivot else None)
+    r_title = names(article.title, article.lang, r_pivot.get(TITLE) if r_pivot else None)
+    flags.extend(claim_entity_flags(
+        o_names, r_names, o_title, r_title, linked_by_original, best_for_report,
+        lambda i, j: Where(o_ids[i], source.id, r_ids[j], label), score_of,
+    ))
 
+    # The report's own wording: each term once, with how often it is used.
+    r_hits: list[tuple[str, Where, list[Hit]]] = []
     for j, sentence in enumerate(article.sentences):
         i = best_for_report.get(j)
-        where = Where(o_ids[i] if i is not None else None, source.id, sentence.id, label)
         linked = linked_by_report.get(j, [])
         skip = {h.term for k in linked for h in o_hits[o_ids[k]]} if same_native else set()
-        flags.extend(lexicon_flags(lexicon_hits(sentence.text, article.lang), where, skip))
-        if i is None:
-            flags.append(Flag("omitted_claim", sentence.text,
-                              f"{label} says this; the original does not.", None, source.id,
-                              sentence.id))
+        hits = [h for h in lexicon_hits(sentence.text, article.lang) if h.term not in skip]
+        where = Where(o_ids[i] if i is not None else None, source.id, sentence.id, label)
+        r_hits.append((sentence.id, where, hits))
+    flags.extend(merged_lexicon_flags(r_hits))
+
+    report_only: list[ReportOnly] = []
+    for j, sentence in enumerate(article.sentences):
+        linked = linked_by_report.get(j, [])
+        if not linked:
+            column = plausible[:, j] if plausible.size else np.zeros(0, dtype=np.float32)
+            nearest = int(column.argmax()) if column.size else None
+            closeness = float(column[nearest]) if nearest is not None else 0.0
+            confident = closeness < no_match
+            report_only.append(ReportOnly(source.id, sentence.id,
+                                          o_ids[nearest] if nearest is not None else None,
+                                          closeness, confident))
+            if confident:
+                flags.append(Flag("omitted_claim", sentence.text,
+                                  f"{label} says this; nothing in the original comes close.",
+                                  None, source.id, sentence.id,
+                                  confidence=_no_match_confidence(closeness, no_match)))
             continue
-        for k in linked:  # numbers against every linked sentence, names against the best
+        for k in linked:  # numbers against every linked sentence
             at = Where(o_ids[k], source.id, sentence.id, label)
-            flags.extend(number_flags(o_native[k], original.lang, sentence.text, article.lang,
-                                      at))
-        flags.extend(entity_flags(o_names[i], r_names[j], where, o_topics, r_topics))
-    return links
+            for flag in number_flags(o_native[k], original.lang, sentence.text, article.lang,
+                                     at):
+                flags.append(replace(flag, confidence=round(score_of[(k, j)], 3)))
+    nearest_of = {o_ids[i]: float(plausible[i].max()) if plausible.shape[1] else 0.0
+                  for i in range(len(o_ids))}
+    return _ReportResult(links, report_only, nearest_of, alignment.calibrated)
+
+
+def _no_match_confidence(closeness: float, bar: float) -> float:
+    """How sure "nothing matches" is: 1 with nothing at all, falling to 0.5 at the bar."""
+    return round(1.0 - 0.5 * min(1.0, closeness / bar), 3) if bar > 0 else 1.0

@@ -64,4 +64,5 @@ def comparison_to_json(workspace: Workspace, comparison: Comparison) -> dict[str
         "sources": sources,
         "alignments": [link.to_dict() for link in comparison.links],
         "flags": flags,
+        "report_only": [entry.to_dict() for entry in comparison.report_only],
     }

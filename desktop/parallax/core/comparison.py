@@ -23,32 +23,35 @@ FlagKind = Literal[
     "hedge",
     "headline_escalation",
     "unmatched_claim",
+    "no_close_match",
     "omitted_claim",
 ]
-FLAG_KINDS: tuple[FlagKind, ...] = (
-    "number_mismatch",
-    "number_qualifier",
-    "entity_only_here",
-    "entity_only_there",
-    "loaded_word",
-    "vague_attribution",
-    "hedge",
-    "headline_escalation",
-    "unmatched_claim",
-    "omitted_claim",
-)
-FLAG_LABELS: Mapping[str, str] = {
-    "number_mismatch": "Different number",
-    "number_qualifier": "Different qualifier on a number",
-    "entity_only_here": "Name only in the original",
-    "entity_only_there": "Name only in the other source",
-    "loaded_word": "Loaded word",
-    "vague_attribution": "Vague attribution",
-    "hedge": "Hedge or booster",
-    "headline_escalation": "Headline stronger than the body",
-    "unmatched_claim": "Claim no other source makes",
-    "omitted_claim": "Claim the original leaves out",
+Severity = Literal["high", "medium", "low"]
+SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")  # most serious first
+
+
+@dataclass(frozen=True)
+class FlagKindInfo:
+    label: str
+    severity: Severity  # how much a reader should care, before confidence
+
+
+# The one list of flag kinds: every label, filter, colour and document reads it.
+FLAG_KIND_INFO: Mapping[FlagKind, FlagKindInfo] = {
+    "number_mismatch": FlagKindInfo("Different number", "high"),
+    "number_qualifier": FlagKindInfo("Different qualifier on a number", "medium"),
+    "entity_only_here": FlagKindInfo("Name only in the original", "low"),
+    "entity_only_there": FlagKindInfo("Name only in the other source", "low"),
+    "loaded_word": FlagKindInfo("Loaded word", "medium"),
+    "vague_attribution": FlagKindInfo("Vague attribution", "medium"),
+    "hedge": FlagKindInfo("Hedge or booster", "low"),
+    "headline_escalation": FlagKindInfo("Headline stronger than the body", "high"),
+    "unmatched_claim": FlagKindInfo("Claim no other source makes", "high"),
+    "no_close_match": FlagKindInfo("No close match found in the other sources", "low"),
+    "omitted_claim": FlagKindInfo("Claim the original leaves out", "medium"),
 }
+FLAG_KINDS: tuple[FlagKind, ...] = tuple(FLAG_KIND_INFO)
+FLAG_LABELS: Mapping[str, str] = {kind: info.label for kind, info in FLAG_KIND_INFO.items()}
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,14 @@ class Flag:
     original: str | None = None  # sentence id in the original ("title" for the headline)
     source: str | None = None  # source id, when the flag is about another source
     sentence: str | None = None  # sentence id in that source
+    confidence: float = 1.0  # 0..1, how sure the engine is that the flag is right
+    count: int = 1  # how often the same thing occurs (a loaded word used three times: 3)
+    also: tuple[str, ...] = ()  # the other sentences it occurs in (original ids, or ids
+    # in `source` when the flag is about a source's own wording)
+
+    @property
+    def severity(self) -> Severity:
+        return FLAG_KIND_INFO[self.kind].severity
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,7 +110,26 @@ class Flag:
             "sentence": self.sentence,
             "text": self.text,
             "detail": self.detail,
+            "severity": self.severity,
+            "confidence": round(self.confidence, 3),
+            "count": self.count,
+            "also": list(self.also),
         }
+
+
+@dataclass(frozen=True)
+class ReportOnly:
+    """A report sentence linked to no original sentence: a claim only that source makes."""
+
+    source: str
+    sentence: str
+    nearest: str | None  # the closest original sentence, however far
+    closeness: float  # 0..1, how plausible a link to `nearest` was
+    confident: bool  # True when nothing in the original plausibly matches
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "sentence": self.sentence, "nearest": self.nearest,
+                "closeness": round(self.closeness, 3), "confident": self.confident}
 
 
 @dataclass(frozen=True)
@@ -107,6 +137,7 @@ class Comparison:
     links: tuple[Link, ...] = ()
     flags: tuple[Flag, ...] = ()
     notes: tuple[str, ...] = ()  # things the user should know (e.g. a language with no model)
+    report_only: tuple[ReportOnly, ...] = ()  # claims only a report makes, apart from flags
     _by_original: dict[str, tuple[Link, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )

@@ -20,8 +20,8 @@ stated with a different qualifier in those sentences.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from parallax.core.comparison import Flag
 from parallax.core.entities import Name, find_names, unmatched
@@ -75,13 +75,46 @@ def lexicon_flags(hits: Iterable[Hit], where: Where, skip: set[str] | None = Non
     return flags
 
 
+def merged_lexicon_flags(sentences: Sequence[tuple[str, Where, list[Hit]]]) -> list[Flag]:
+    """One flag per term of one text, at its first sentence, with how often it is used.
+
+    `sentences`: (sentence id, where a flag on it points, its hits), in reading order; the
+    ids of the other sentences using the term go into `Flag.also`.
+    """
+    first: dict[str, tuple[Where, Hit]] = {}
+    seen_in: dict[str, list[str]] = {}
+    for sentence_id, where, hits in sentences:
+        for hit in hits:
+            ids = seen_in.setdefault(hit.term, [])
+            if sentence_id in ids:
+                continue
+            ids.append(sentence_id)
+            first.setdefault(hit.term, (where, hit))
+    flags: list[Flag] = []
+    for term, (where, hit) in first.items():
+        ids = seen_in[term]
+        flag = lexicon_flags([hit], where)[0]
+        if len(ids) > 1:
+            flag = replace(flag, detail=f"{flag.detail[:-1]}, used {len(ids)} times.",
+                           count=len(ids), also=tuple(ids[1:]))
+        flags.append(flag)
+    return flags
+
+
 # ---- numbers -------------------------------------------------------------------------------
 
 
 def number_flags(
     original_text: str, original_lang: str, other_text: str, other_lang: str, where: Where
 ) -> list[Flag]:
-    """Differing values and qualifiers of the same kind of number in two aligned sentences."""
+    """Differing values and qualifiers of the same kind of number in two aligned sentences.
+
+    A number only one side states is paired with the other side's closest number of the same
+    kind: when one is a rounded, qualified form of the other ("more than 4,700" for 4,782) the
+    flag is a different qualifier; when they are of one magnitude (within `SAME_MAGNITUDE`:
+    186 and 397 injured) a different number; otherwise they count different things and
+    nothing is flagged (a depth of 10 km is not a differing toll of 105).
+    """
     mine = find_quantities(original_text, original_lang)
     theirs = find_quantities(other_text, other_lang)
     if not mine or not theirs:
@@ -98,23 +131,63 @@ def number_flags(
             if qa != qb:
                 first_a = next(q for q in a if q.value == value)
                 first_b = next(q for q in b if q.value == value)
-                flags.append(Flag(
-                    "number_qualifier", first_a.text,
-                    f"The original says “{first_a.text}”, {where.label} says "
-                    f"“{first_b.text}”: the same number, qualified differently.",
-                    where.original, where.source, where.sentence,
-                ))
-        only_a = [q for q in a if q.value not in values_b]
-        only_b = [q for q in b if q.value not in values_a]
-        if only_a and only_b:
-            others = ", ".join(f"“{q.text}”" for q in _unique(only_b))
-            for q in _unique(only_a):
+                flags.append(_qualifier_flag(first_a, first_b, where))
+        only_b = _unique([q for q in b if q.value not in values_a])
+        for q in _unique([q for q in a if q.value not in values_b]):
+            other = _closest(q, only_b)
+            if other is None:
+                continue
+            if _consistent(q, other) or _consistent(other, q):
+                flags.append(_qualifier_flag(q, other, where))
+            elif _ratio(q.value, other.value) <= SAME_MAGNITUDE:
                 flags.append(Flag(
                     "number_mismatch", q.text,
-                    f"The original says “{q.text}” where {where.label} says {others}.",
+                    f"The original says “{q.text}” where {where.label} says “{other.text}”.",
                     where.original, where.source, where.sentence,
                 ))
     return flags
+
+
+SAME_MAGNITUDE = 3.0  # two unmatched numbers this close are read as the same quantity
+_ROUNDING = 0.25  # "more than 4,700" still describes 4,782; "more than 1,000" does not 4,782
+
+
+def _qualifier_flag(mine: Quantity, theirs: Quantity, where: Where) -> Flag:
+    return Flag(
+        "number_qualifier", mine.text,
+        f"The original says “{mine.text}” ({describe(mine)}), {where.label} says "
+        f"“{theirs.text}” ({describe(theirs)}): the same figure, stated differently.",
+        where.original, where.source, where.sentence,
+    )
+
+
+def _ratio(x: float, y: float) -> float:
+    if x <= 0 or y <= 0:
+        return float("inf") if x != y else 1.0
+    return max(x, y) / min(x, y)
+
+
+def _closest(q: Quantity, others: Sequence[Quantity]) -> Quantity | None:
+    return min(others, key=lambda o: _ratio(q.value, o.value), default=None)
+
+
+def _consistent(exact: Quantity, rounded: Quantity) -> bool:
+    """`exact` is what the qualified `rounded` describes (4,782 and "more than 4,700")."""
+    if exact.qualifier or not rounded.qualifier or rounded.value <= 0:
+        return False
+    x, v = exact.value, rounded.value
+    near = _ROUNDING * v
+    if rounded.qualifier == "more_than":
+        return v < x <= v + near
+    if rounded.qualifier == "at_least":
+        return v <= x <= v + near
+    if rounded.qualifier in {"nearly", "less_than"}:
+        return v - near <= x < v
+    if rounded.qualifier == "at_most":
+        return v - near <= x <= v
+    if rounded.qualifier == "about":
+        return abs(x - v) <= 0.1 * v
+    return False
 
 
 def _qualifiers(quantities: Sequence[Quantity], value: float) -> frozenset[str]:
@@ -157,6 +230,59 @@ def entity_flags(
                           f"{where.label[:1].upper()}{where.label[1:]} names “{name.text}”, "
                           "the original does not.",
                           where.original, where.source, where.sentence))
+    return flags
+
+
+# A domestic report does not name its own country: "China" in an English report of a Chinese
+# article's events is not a name the original leaves out.
+_IMPLICIT = {"zh": frozenset({"china"})}
+
+
+def claim_entity_flags(
+    o_names: Sequence[Sequence[Name]],
+    r_names: Sequence[Sequence[Name]],
+    o_title: Sequence[Name],
+    r_title: Sequence[Name],
+    linked_by_original: Mapping[int, Sequence[int]],
+    best_for_report: Mapping[int, int],
+    where: Callable[[int, int], Where],
+    score_of: Mapping[tuple[int, int], float],
+) -> list[Flag]:
+    """Names of a linked claim that the other article never uses, each name once.
+
+    A name counts as used when the other article has it anywhere (headline included): an
+    analyst who finds it one paragraph down has disproved a flag that said it was missing.
+    Names an article is about (`topic_names`) are never flagged on the other side.
+    """
+    o_all = [n for names in (o_title, *o_names) for n in names]
+    r_all = [n for names in (r_title, *r_names) for n in names]
+    o_topics = topic_names(o_title, o_names)
+    r_topics = topic_names(r_title, r_names)
+    implicit = {key for name in o_all for key in _IMPLICIT.get(name.lang.split("-")[0], ())}
+    flags: list[Flag] = []
+    done: set[str] = set()
+    for i in sorted(linked_by_original):
+        j = max(linked_by_original[i], key=lambda k: score_of.get((i, k), 0.0))
+        at = where(i, j)
+        for name in unmatched(unmatched(o_names[i], r_all), r_topics):
+            if name.key in done:
+                continue
+            done.add(name.key)
+            flags.append(Flag("entity_only_here", name.text,
+                              f"“{name.text}” is named in the original but nowhere by "
+                              f"{at.label}.", at.original, at.source, at.sentence,
+                              confidence=round(0.8 * score_of.get((i, j), 0.0), 3)))
+    for j in sorted(best_for_report):
+        i = best_for_report[j]
+        at = where(i, j)
+        for name in unmatched(unmatched(r_names[j], o_all), o_topics):
+            if name.key in done or name.key in implicit:
+                continue
+            done.add(name.key)
+            flags.append(Flag("entity_only_there", name.text,
+                              f"{at.label[:1].upper()}{at.label[1:]} names “{name.text}”, "
+                              "which the original never does.", at.original, at.source,
+                              at.sentence, confidence=round(0.8 * score_of.get((i, j), 0.0), 3)))
     return flags
 
 

