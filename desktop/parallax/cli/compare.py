@@ -93,6 +93,10 @@ def summary(workspace: Workspace, comparison: Comparison) -> str:
     if counts:
         lines.append("Flags:")
         lines += [f"  {FLAG_LABELS[kind]}: {n}" for kind, n in sorted(counts.items())]
+    if comparison.report_only:
+        sure = sum(1 for r in comparison.report_only if r.confident)
+        lines.append(f"Claims only a report makes: {len(comparison.report_only)} "
+                     f"({sure} with nothing close in the original)")
     lines += [f"Note: {note}" for note in comparison.notes]
     return "\n".join(lines)
 
@@ -105,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
     comparison = compare_workspace(workspace)
     if notes:
         comparison = Comparison(comparison.links, comparison.flags,
-                                tuple(dict.fromkeys([*comparison.notes, *notes])))
+                                tuple(dict.fromkeys([*comparison.notes, *notes])),
+                                comparison.report_only)
     if args.workspace:
         workspace.save(args.workspace)
     if args.json:

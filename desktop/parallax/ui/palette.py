@@ -75,6 +75,7 @@ FLAG_COLOURS = {
     "hedge": OKABE_ITO["sky_blue"],
     "headline_escalation": OKABE_ITO["vermillion"],
     "unmatched_claim": OKABE_ITO["orange"],
+    "no_close_match": OKABE_ITO["yellow"],
     "omitted_claim": OKABE_ITO["blue"],
 }
 
