@@ -181,12 +181,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/parallax/ui/app.py" line="103"/>
+        <location filename="../../desktop/parallax/ui/app.py" line="129"/>
         <source>Something unexpected went wrong ({0}). Your work is autosaved; details are in {1}.</source>
         <translation>发生了意外错误（{0}）。您的工作已自动保存；详细信息见 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/app.py" line="208"/>
+        <location filename="../../desktop/parallax/ui/app.py" line="237"/>
         <source>The built-in sample is missing or damaged ({0}); please reinstall Parallax.</source>
         <translation>内置示例缺失或已损坏（{0}）；请重新安装 Parallax。</translation>
     </message>
@@ -194,37 +194,52 @@
 <context>
     <name>ColumnHeader</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="64"/>
-        <source>Move this column left</source>
-        <translation>将此列左移</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="108"/>
+        <source>Move Column &amp;Left</source>
+        <translation>列左移(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="65"/>
-        <source>Move this column right</source>
-        <translation>将此列右移</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="109"/>
+        <source>Move Column &amp;Right</source>
+        <translation>列右移(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="66"/>
-        <source>Hide this column</source>
-        <translation>隐藏此列</translation>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="110"/>
+        <source>&amp;Hide Column</source>
+        <translation>隐藏此列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="82"/>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="118"/>
+        <source>Move, hide or compare this column</source>
+        <translation>移动、隐藏或比较此列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="119"/>
+        <source>Column menu</source>
+        <translation>列菜单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="125"/>
         <source>original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="83"/>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="126"/>
         <source>machine translation</source>
         <translation>机器翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="84"/>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="127"/>
+        <source>word by word, not a translation</source>
+        <translation>逐词释义，并非译文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="128"/>
         <source>translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="85"/>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="129"/>
         <source>report</source>
         <translation>报道</translation>
     </message>
@@ -232,72 +247,87 @@
 <context>
     <name>ColumnText</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="128"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="131"/>
         <source>Worded differently almost throughout: word colours left out.</source>
         <translation>几乎通篇措辞不同：未标出词语颜色。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="175"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="178"/>
         <source>− only in the original&apos;s translation: {0}</source>
         <translation>− 仅见于原文的译文：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="180"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="183"/>
         <source>+ only here: {0}</source>
         <translation>+ 仅见于此处：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="288"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="363"/>
         <source>↔ {0} {1} — score {2}</source>
         <translation>↔ {0} {1} — 得分 {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="323"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="398"/>
         <source>No counterpart in any other source.</source>
         <translation>其他来源中均无对应。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="340"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="415"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="367"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="443"/>
         <source>Not translated yet.</source>
         <translation>尚未翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="373"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="449"/>
         <source>Edited by hand. Machine output: {0}</source>
         <translation>已手动编辑。机器输出：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="375"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="451"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="385"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="461"/>
         <source>Differences shown against {0}.</source>
         <translation>差异以 {0} 为参照显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="406"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="473"/>
+        <source>Dictionary gloss, word by word: not a translation.</source>
+        <translation>词典逐词释义：并非译文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="483"/>
+        <source>Gloss (dictionary)</source>
+        <translation>释义（词典）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="484"/>
         <source>Machine translation</source>
         <translation>机器翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="436"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="506"/>
+        <source>gloss ({0})</source>
+        <translation>释义（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="522"/>
         <source>{0}: not translated yet</source>
         <translation>{0}：尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="444"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="530"/>
         <source>↔ Original [{0}] — score {1}</source>
         <translation>↔ 原文 [{0}] — 得分 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="469"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="551"/>
         <source>The original has no counterpart for this claim.</source>
         <translation>原文中没有与此说法对应的内容。</translation>
     </message>
@@ -305,40 +335,113 @@
 <context>
     <name>ColumnsView</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="288"/>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="435"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="308"/>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="459"/>
         <source>Compare the machine translation with this column</source>
         <translation>将机器翻译与此列比较</translation>
     </message>
 </context>
 <context>
+    <name>ComparisonNotice</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="37"/>
+        <source>Comparison notice</source>
+        <translation>比较提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="55"/>
+        <source>Model Manager…</source>
+        <translation>模型管理…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="56"/>
+        <source>Install a translation model</source>
+        <translation>安装翻译模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="61"/>
+        <source>Dismiss until the comparison changes</source>
+        <translation>关闭，直到比较结果变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="62"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="84"/>
+        <source>Compared through a dictionary gloss, not a translation: alignment is rougher. Install a translation model for better results.</source>
+        <translation>比较依据的是词典逐词释义而非译文：对齐较粗略。安装翻译模型可获得更好的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="87"/>
+        <source>Something was missing when the sources were compared: some results are rougher or incomplete.</source>
+        <translation>比较各来源时缺少部分内容：部分结果较粗略或不完整。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="93"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 条说明</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CoverageLegend</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="390"/>
+        <source>weak match</source>
+        <translation>弱匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="390"/>
+        <source>strong match</source>
+        <translation>强匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="391"/>
+        <source>no counterpart</source>
+        <translation>无对应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="400"/>
+        <source>Each cell is one original sentence (row) in one source (column): the darker, the closer the match. Hatched cells have no counterpart in that source.</source>
+        <translation>每个格子是一个原文句子（行）在一个来源（列）中的情况：颜色越深，匹配越接近。带斜线的格子表示该来源中没有对应句。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="403"/>
+        <source>Coverage legend</source>
+        <translation>覆盖图例</translation>
+    </message>
+</context>
+<context>
     <name>CoverageMap</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="60"/>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="67"/>
         <source>Coverage map</source>
         <translation>覆盖图</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="171"/>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="206"/>
         <source>%1 – %2: no counterpart</source>
         <translation>%1 – %2：无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="175"/>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="210"/>
         <source>%1 – %2: score %3</source>
         <translation>%1 – %2：得分 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="188"/>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="223"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="200"/>
+        <location filename="../../desktop/parallax/ui/views/coverage_map.py" line="235"/>
         <source>No sources to compare yet.</source>
         <translation>尚无可比较的来源。</translation>
     </message>
@@ -346,115 +449,115 @@
 <context>
     <name>DiffDetailPane</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="194"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="197"/>
         <source>Counterpart source</source>
         <translation>对应来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="195"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="198"/>
         <source>Which source&apos;s counterpart to show</source>
         <translation>显示哪个来源的对应句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="213"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="216"/>
         <source>Ignore case</source>
         <translation>忽略大小写</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="214"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="217"/>
         <source>Ignore punctuation</source>
         <translation>忽略标点</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="215"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="218"/>
         <source>Ignore whitespace</source>
         <translation>忽略空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="231"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="234"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="232"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="234"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="439"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="235"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="237"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="461"/>
         <source>Its translation</source>
         <translation>其译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="233"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="236"/>
         <source>Counterpart</source>
         <translation>对应句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="239"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="242"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="240"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="243"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="241"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="244"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="354"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="371"/>
         <source>%1: no counterpart</source>
         <translation>%1：无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="356"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="373"/>
         <source>%1: no counterpart in %2</source>
         <translation>%1：在 %2 中无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="362"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="397"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="379"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="414"/>
         <source>No linked sentence</source>
         <translation>无关联句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="388"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="405"/>
         <source>%1 %2: not in the original</source>
         <translation>%1 %2：原文中没有</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="432"/>
-        <source>Dictionary gloss</source>
-        <translation>词典释义</translation>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="454"/>
+        <source>Gloss (dictionary, word by word)</source>
+        <translation>释义（词典，逐词）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="438"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="460"/>
         <source>Its translation (from {0})</source>
         <translation>其译文（来自 {0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="483"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="505"/>
         <source>No word diff for this pair.</source>
         <translation>此句对没有词语差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="509"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="531"/>
         <source>No flags on this pair.</source>
         <translation>此句对没有标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="529"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="551"/>
         <source>Not translated yet.</source>
         <translation>尚未翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="545"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="567"/>
         <source>Select a sentence to see its counterparts.</source>
         <translation>选择一个句子以查看其对应句。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="589"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="611"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
@@ -462,43 +565,57 @@
 <context>
     <name>DiffLegend</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/legend.py" line="19"/>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="21"/>
         <source>only in the original</source>
         <translation>仅见于原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/legend.py" line="20"/>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="22"/>
         <source>only in the other source</source>
         <translation>仅见于另一来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/legend.py" line="21"/>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="23"/>
         <source>different number</source>
         <translation>数字不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/legend.py" line="22"/>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="24"/>
         <source>different name</source>
         <translation>名称不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/legend.py" line="23"/>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="25"/>
+        <source>loaded word, vague attribution</source>
+        <translation>倾向性用词、模糊出处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="26"/>
         <source>no counterpart</source>
         <translation>无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/legend.py" line="24"/>
-        <source>linked sentence</source>
-        <translation>关联句子</translation>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="27"/>
+        <source>linked sentence (outlined)</source>
+        <translation>关联句子（加框）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/legend.py" line="72"/>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="28"/>
+        <source>find match</source>
+        <translation>查找结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="29"/>
+        <source>sentence number</source>
+        <translation>句子编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="61"/>
         <source>Colour legend</source>
         <translation>颜色图例</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/legend.py" line="88"/>
-        <location filename="../../desktop/parallax/ui/views/legend.py" line="105"/>
+        <location filename="../../desktop/parallax/ui/views/legend.py" line="80"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
@@ -506,27 +623,27 @@
 <context>
     <name>EditTranslationDialog</name>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="267"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="274"/>
         <source>Edit translation</source>
         <translation>编辑译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="272"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="279"/>
         <source>Original:</source>
         <translation>原文：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="278"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="285"/>
         <source>Machine translation:</source>
         <translation>机器翻译：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="280"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="287"/>
         <source>Your translation:</source>
         <translation>您的译文：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="285"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="292"/>
         <source>Use machine translation</source>
         <translation>使用机器翻译</translation>
     </message>
@@ -584,52 +701,52 @@
 <context>
     <name>FlagKinds</name>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="39"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="40"/>
         <source>Different number</source>
         <translation>数字不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="40"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="41"/>
         <source>Different qualifier on a number</source>
         <translation>数字的修饰语不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="41"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="42"/>
         <source>Name only in the original</source>
         <translation>仅原文中出现的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="42"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="43"/>
         <source>Name only in the other source</source>
         <translation>仅另一来源中出现的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="43"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="44"/>
         <source>Loaded word</source>
         <translation>倾向性词语</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="44"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="45"/>
         <source>Vague attribution</source>
         <translation>模糊归因</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="45"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="46"/>
         <source>Hedge or booster</source>
         <translation>模糊限制语或强化语</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="46"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="47"/>
         <source>Headline stronger than the body</source>
         <translation>标题比正文更强烈</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="47"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="48"/>
         <source>Claim no other source makes</source>
         <translation>其他来源均未提及的说法</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="48"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="49"/>
         <source>Claim the original leaves out</source>
         <translation>原文略去的说法</translation>
     </message>
@@ -637,27 +754,27 @@
 <context>
     <name>FlagsModel</name>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="123"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="124"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="123"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="124"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="123"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="124"/>
         <source>Words</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="123"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="124"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="168"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="169"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
@@ -665,64 +782,64 @@
 <context>
     <name>FlagsNavigator</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="68"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="72"/>
         <source>Kind of difference</source>
         <translation>差异类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="69"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="73"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="75"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="82"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="81"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="88"/>
         <source>Previous difference (Shift+F8)</source>
         <translation>上一个差异（Shift+F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="85"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="92"/>
         <source>Next difference (F8)</source>
         <translation>下一个差异（F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="195"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="213"/>
         <source>No differences to show.</source>
         <translation>没有可显示的差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="205"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="223"/>
         <source>Wrapped to the first difference.</source>
         <translation>已回到第一个差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="208"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="226"/>
         <source>Wrapped to the last difference.</source>
         <translation>已回到最后一个差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="238"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="256"/>
         <source>All sources</source>
         <translation>所有来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="239"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="257"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="273"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="326"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n 处差异</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="275"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="328"/>
         <source>%1 of %2 differences</source>
         <translation>第 %1 处，共 %2 处差异</translation>
     </message>
@@ -730,509 +847,533 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="306"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="308"/>
         <source>Selected pair</source>
         <translation>所选句对</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="310"/>
         <source>Coverage</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="337"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="339"/>
         <source>Stop translating (Esc); finished sentences are kept</source>
         <translation>停止翻译（Esc）；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="353"/>
         <source>Translation cancelled; finished sentences are kept.</source>
         <translation>翻译已取消；已完成的句子已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="356"/>
         <source>Translation failed: {0}</source>
         <translation>翻译失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="386"/>
         <source>&amp;Open Article…</source>
         <translation>打开文章(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="387"/>
         <source>Open an article as a new comparison</source>
         <translation>打开文章，开始新的比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="388"/>
         <source>Open &amp;Workspace…</source>
         <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="389"/>
         <source>Open a saved Parallax workspace</source>
         <translation>打开已保存的 Parallax 工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="390"/>
         <source>&amp;Add Source…</source>
         <translation>添加来源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="391"/>
         <source>Add a translation or another outlet&apos;s report</source>
         <translation>添加译文或其他媒体的报道</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="392"/>
         <source>&amp;Paste as New Article</source>
         <translation>粘贴为新文章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="393"/>
         <source>Start a comparison from the text on the clipboard</source>
         <translation>用剪贴板中的文字开始比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="394"/>
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
         <source>Download a web page as a new article (needs a network)</source>
         <translation>下载网页作为新文章（需要网络）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="396"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="397"/>
         <source>Save the workspace</source>
         <translation>保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="398"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="399"/>
         <source>Save the workspace under a new name</source>
         <translation>以新名称保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="400"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="401"/>
         <source>Quit Parallax</source>
         <translation>退出 Parallax</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="404"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="410"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="411"/>
         <source>Find text in every column</source>
         <translation>在所有列中查找文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="412"/>
         <source>&amp;Edit Translation…</source>
         <translation>编辑译文(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="413"/>
         <source>Edit the selected sentence&apos;s translation (kept beside the machine output)</source>
         <translation>编辑所选句子的译文（与机器翻译并存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="414"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="415"/>
         <source>Theme, fonts, translation settings</source>
         <translation>主题、字体与翻译设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="416"/>
         <source>&amp;Reading</source>
         <translation>阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="417"/>
         <source>Flowing text columns</source>
         <translation>连续文本列</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="418"/>
         <source>&amp;Segments</source>
         <translation>分句(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="419"/>
         <source>One row per original sentence</source>
         <translation>每个原文句子一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="425"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="426"/>
         <source>Larger text</source>
         <translation>更大的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="428"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="429"/>
         <source>Smaller text</source>
         <translation>更小的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="430"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="431"/>
         <source>Reset the zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="432"/>
         <source>&amp;Next Difference</source>
         <translation>下一个差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="433"/>
         <source>Go to the next difference</source>
         <translation>转到下一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="434"/>
         <source>&amp;Previous Difference</source>
         <translation>上一个差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="435"/>
         <source>Go to the previous difference</source>
         <translation>转到上一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="436"/>
         <source>&amp;Translate All</source>
         <translation>全部翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="437"/>
         <source>Machine-translate every sentence still missing a translation</source>
         <translation>机器翻译所有尚无译文的句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
         <source>&amp;Cancel Translation</source>
         <translation>取消翻译(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="439"/>
         <source>Stop translating; finished sentences are kept</source>
         <translation>停止翻译；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
         <source>&amp;Retry Sentence</source>
         <translation>重新翻译句子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="441"/>
         <source>Translate the selected sentence again</source>
         <translation>重新翻译所选句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="442"/>
         <source>&amp;Model Manager…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="443"/>
         <source>Install, download or remove translation models</source>
         <translation>安装、下载或删除翻译模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="444"/>
         <source>&amp;About Parallax</source>
         <translation>关于 Parallax(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="445"/>
         <source>Versions and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="446"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="447"/>
+        <source>Every keyboard shortcut of the window</source>
+        <translation>窗口中的所有键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="448"/>
         <source>&amp;Manage Sources…</source>
         <translation>管理来源(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="449"/>
         <source>Reorder or remove sources, change their role and name</source>
         <translation>调整来源顺序或删除来源，修改其角色和名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="453"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="458"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="463"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="473"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="482"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="489"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="491"/>
         <source>Side &amp;Panels</source>
         <translation>侧面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="498"/>
         <source>&amp;Translate</source>
         <translation>翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="504"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="512"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="510"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="569"/>
         <source>{0} sentences</source>
         <translation>{0} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="576"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="651"/>
         <source>Change diff options</source>
         <translation>更改差异选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="635"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="675"/>
+        <source>No installed font can show {0} of this article&apos;s Chinese characters (for example {1}): they appear as empty boxes. Install a Chinese font (on Debian or Ubuntu: sudo apt install fonts-noto-cjk; Windows and macOS have one built in), then restart Parallax, or pick a font in Preferences.</source>
+        <translation>已安装的字体无法显示本文中的 {0} 个汉字（例如 {1}）：它们会显示为空方框。请安装中文字体（Debian 或 Ubuntu：sudo apt install fonts-noto-cjk；Windows 和 macOS 已自带），然后重新启动 Parallax，或在首选项中选择字体。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="728"/>
         <source>(no columns)</source>
         <translation>（无列）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="643"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="736"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="650"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="658"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="743"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="751"/>
         <source>Translating {0}/{1} sentences</source>
         <translation>正在翻译 {0}/{1} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="664"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="757"/>
         <source>Not translated: {0}</source>
         <translation>未翻译：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="666"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="760"/>
         <source>Translation finished.</source>
         <translation>翻译完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="704"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="800"/>
         <source>Every sentence is already translated.</source>
         <translation>所有句子均已翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="727"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="823"/>
         <source>This text is already in the pivot language; nothing to translate.</source>
         <translation>此文字已是中转语言，无需翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="757"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="853"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="758"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="854"/>
         <source>The workspace has unsaved changes. Save them first?</source>
         <translation>工作区有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="770"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="866"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="825"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="836"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="923"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="934"/>
         <source>Add source</source>
         <translation>添加来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="842"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="940"/>
         <source>Open article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="848"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="946"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="864"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="962"/>
         <source>Edit sources</source>
         <translation>编辑来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="869"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="967"/>
         <source>The clipboard holds no text to open.</source>
         <translation>剪贴板中没有可打开的文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="871"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="969"/>
         <source>the pasted text</source>
         <translation>粘贴的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="875"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="973"/>
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="876"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="974"/>
         <source>Address of the article (http or https):</source>
         <translation>文章地址（http 或 https）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="921"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1019"/>
         <source>Save workspace</source>
         <translation>保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="938"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1036"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="944"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1042"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="952"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1050"/>
         <source>The sources are still being aligned; export again in a moment.</source>
         <translation>来源仍在对齐中；请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="960"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1058"/>
         <source>Exporting {0}…</source>
         <translation>正在导出 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="962"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1060"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="982"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1081"/>
         <source>Change comparison settings</source>
         <translation>更改比较设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1014"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1120"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1041"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1178"/>
         <source>Unsaved work restored.</source>
         <translation>未保存的工作已恢复。</translation>
     </message>
 </context>
 <context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="136"/>
+        <location filename="../../desktop/parallax/ui/views/notice.py" line="137"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="79"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="80"/>
         <source>Engines: unknown ({0}).</source>
         <translation>引擎:未知({0})。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="88"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="89"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="89"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="90"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="92"/>
-        <source>Local LLM (llama.cpp): not installed – install the optional extra with: pip install &apos;parallax[llm]&apos;</source>
-        <translation>本地大模型(llama.cpp):未安装 – 请安装可选组件:pip install &apos;parallax[llm]&apos;</translation>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="93"/>
+        <source>Local LLM (llama.cpp): not part of this installation of Parallax.</source>
+        <translation>本地大语言模型（llama.cpp）：本次安装的 Parallax 不包含此组件。</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="106"/>
@@ -1434,142 +1575,142 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="56"/>
-        <source>The local LLM engine is not installed: pip install &apos;parallax[llm]&apos;.</source>
-        <translation>本地大语言模型引擎未安装：pip install &apos;parallax[llm]&apos;。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="67"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="69"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="72"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="74"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="72"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="74"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="73"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="75"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="77"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="79"/>
         <source>Automatic (a font with Chinese)</source>
         <translation>自动（含中文的字体）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="86"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="88"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="88"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="90"/>
         <source>Translate articles when they are opened</source>
         <translation>打开文章时自动翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="91"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="95"/>
         <source>Argos Translate (offline neural)</source>
         <translation>Argos Translate（离线神经网络）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="92"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="96"/>
         <source>Dictionary gloss (word by word)</source>
         <translation>词典释义（逐词）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="93"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="97"/>
         <source>Local LLM (GGUF model)</source>
         <translation>本地大语言模型（GGUF 模型）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="179"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="184"/>
         <source> – not available</source>
         <translation>——不可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="100"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="104"/>
         <source>Larger beams translate slightly better, more slowly</source>
         <translation>束宽越大，翻译略好但更慢</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="103"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="58"/>
+        <source>The local LLM engine is not part of this installation of Parallax.</source>
+        <translation>本次安装的 Parallax 不包含本地大语言模型引擎。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="107"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="109"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="113"/>
         <source>Links weaker than this count as no counterpart</source>
         <translation>低于此值的关联视为无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="110"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="114"/>
         <source>Ignore case</source>
         <translation>忽略大小写</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="111"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="115"/>
         <source>Ignore punctuation</source>
         <translation>忽略标点</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="112"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="116"/>
         <source>Ignore whitespace</source>
         <translation>忽略空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="114"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="118"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="116"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="120"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="117"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="121"/>
         <source>Article font</source>
         <translation>文章字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="118"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="122"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="119"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="123"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="122"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="126"/>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="123"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="127"/>
         <source>Beam size</source>
         <translation>束宽</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="124"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="128"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="125"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="129"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="127"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="131"/>
         <source>Minimum link score</source>
         <translation>最低关联得分</translation>
     </message>
@@ -1577,22 +1718,22 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="509"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="604"/>
         <source>Edit translation…</source>
         <translation>编辑译文…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="510"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="605"/>
         <source>Translate this sentence again</source>
         <translation>重新翻译此句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="519"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="614"/>
         <source>Copy sentence</source>
         <translation>复制句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="525"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="620"/>
         <source>Copy selection</source>
         <translation>复制所选内容</translation>
     </message>
@@ -1600,30 +1741,40 @@
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../desktop/parallax/ui/recovery.py" line="105"/>
+        <location filename="../../desktop/parallax/ui/recovery.py" line="183"/>
         <source>Parallax did not close normally last time. Unsaved changes to “{0}” were recovered. Restore them?</source>
         <translation>Parallax 上次未正常关闭。已找回对“{0}”的未保存更改。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/recovery.py" line="112"/>
+        <location filename="../../desktop/parallax/ui/recovery.py" line="189"/>
         <source>Restore unsaved work</source>
         <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/recovery.py" line="200"/>
+        <source>Unsaved work not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/recovery.py" line="201"/>
+        <source>Unsaved work from last time could not be read ({0}). It was kept, not deleted, as {1}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SegmentGrid</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="359"/>
+        <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="566"/>
         <source>Edit translation…</source>
         <translation>编辑译文…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="360"/>
+        <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="567"/>
         <source>Translate this sentence again</source>
         <translation>重新翻译此句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="368"/>
+        <location filename="../../desktop/parallax/ui/views/segment_grid.py" line="575"/>
         <source>Copy sentence</source>
         <translation>复制句子</translation>
     </message>
@@ -1631,9 +1782,88 @@
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../desktop/parallax/ui/models.py" line="249"/>
+        <location filename="../../desktop/parallax/ui/models.py" line="253"/>
         <source>Score {0}</source>
         <translation>得分 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="27"/>
+        <source>Next / previous sentence, with its counterparts and the selected pair</source>
+        <translation>下一句/上一句，连同其对应句和所选句对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="29"/>
+        <source>Alt+Down / Alt+Up</source>
+        <translation>Alt+下 / Alt+上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="30"/>
+        <source>Segments mode: move the selection (and the selected pair)</source>
+        <translation>分句模式：移动所选内容（及所选句对）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="32"/>
+        <source>Up / Down / Left / Right / Page Up / Page Down</source>
+        <translation>上 / 下 / 左 / 右 / 上翻页 / 下翻页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="33"/>
+        <source>Select the sentence under the cursor</source>
+        <translation>选择光标所在的句子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="34"/>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="38"/>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="35"/>
+        <source>Segments mode: edit the translation in this cell</source>
+        <translation>分句模式：编辑此单元格中的译文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="37"/>
+        <source>Differences list: go to the difference</source>
+        <translation>差异列表：转到该差异</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="39"/>
+        <source>Coverage map: move between cells / open the pair</source>
+        <translation>覆盖图：在格子间移动/打开句对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="40"/>
+        <source>Arrow keys / Enter</source>
+        <translation>方向键 / 回车</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="41"/>
+        <source>Column menu (move, hide, compare) of the focused column title</source>
+        <translation>当前列标题的列菜单（移动、隐藏、比较）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="43"/>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="78"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="81"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="81"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -1705,14 +1935,32 @@
     </message>
 </context>
 <context>
+    <name>Wording</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/wording.py" line="21"/>
+        <source>(install one in Translate › Model Manager)</source>
+        <translation>（可在“翻译 › 模型管理”中安装）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/wording.py" line="22"/>
+        <source>Add it in Translate › Model Manager</source>
+        <translation>请在“翻译 › 模型管理”中添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/wording.py" line="23"/>
+        <source>Translate › Model Manager</source>
+        <translation>翻译 › 模型管理</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceDocument</name>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="171"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="175"/>
         <source>Edit translation</source>
         <translation>编辑译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="171"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="175"/>
         <source>Revert translation</source>
         <translation>恢复译文</translation>
     </message>

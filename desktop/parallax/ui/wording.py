@@ -18,9 +18,9 @@ _ANY_COMMAND = re.compile(r"parallax models [a-z-]+(?: [A-Z]+)?")
 
 def for_the_window(text: str) -> str:
     """`text` with command-line instructions replaced by where the window does the same."""
-    def t(source: str) -> str:
-        return QCoreApplication.translate("Wording", source)
-
-    text = _INSTALL_HINT.sub(" " + t("(install one in Translate › Model Manager)"), text)
-    text = _ADD_HINT.sub(t("Add it in Translate › Model Manager"), text)
-    return _ANY_COMMAND.sub(t("Translate › Model Manager"), text)
+    install = QCoreApplication.translate("Wording", "(install one in Translate › Model Manager)")
+    add = QCoreApplication.translate("Wording", "Add it in Translate › Model Manager")
+    menu = QCoreApplication.translate("Wording", "Translate › Model Manager")
+    text = _INSTALL_HINT.sub(lambda _m: " " + install, text)
+    text = _ADD_HINT.sub(lambda _m: add, text)
+    return _ANY_COMMAND.sub(lambda _m: menu, text)

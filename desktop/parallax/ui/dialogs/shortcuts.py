@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,23 +22,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Keys of the views themselves (not actions): (what, keys), translated when shown.
+VIEW_KEYS: tuple[tuple[object, object], ...] = (
+    (QT_TRANSLATE_NOOP("ShortcutsDialog",
+                       "Next / previous sentence, with its counterparts and the selected pair"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Alt+Down / Alt+Up")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog",
+                       "Segments mode: move the selection (and the selected pair)"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Up / Down / Left / Right / Page Up / Page Down")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Select the sentence under the cursor"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Segments mode: edit the translation in this cell"),
+     "F2"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Differences list: go to the difference"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Coverage map: move between cells / open the pair"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Arrow keys / Enter")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog",
+                       "Column menu (move, hide, compare) of the focused column title"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Space")),
+)
+
 
 def _view_keys() -> list[tuple[str, str]]:
-    def t(text: str) -> str:
-        return QCoreApplication.translate("ShortcutsDialog", text)
+    def translated(text: object) -> str:
+        return QCoreApplication.translate("ShortcutsDialog", str(text))
 
-    return [
-        (t("Next / previous sentence, with its counterparts and the selected pair"),
-         t("Alt+Down / Alt+Up")),
-        (t("Segments mode: move the selection (and the selected pair)"),
-         t("Up / Down / Left / Right / Page Up / Page Down")),
-        (t("Select the sentence under the cursor"), t("Enter")),
-        (t("Segments mode: edit the translation in this cell"), "F2"),
-        (t("Differences list: go to the difference"), t("Enter")),
-        (t("Coverage map: move between cells / open the pair"),
-         t("Arrow keys / Enter")),
-        (t("Column menu (move, hide, compare) of the focused column title"), t("Space")),
-    ]
+    return [(translated(what), translated(keys)) for what, keys in VIEW_KEYS]
 
 
 def _label(action: QAction) -> str:
