@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from parallax.core.samples import sample_workspace
@@ -75,7 +75,7 @@ def test_sample_and_seven_sources_fit_the_screen(make_window: Any, qtbot: QtBot,
     assert len(starts) == 9
 
     # Side panels scroll rather than push the window.
-    assert isinstance(window.detail_dock.widget(), QScrollArea)
+    assert window.detail_scroll.widget() is window.diff_detail
     assert window.coverage_scroll.widget() is window.coverage_map
 
 

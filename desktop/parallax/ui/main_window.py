@@ -286,12 +286,14 @@ class MainWindow(QMainWindow):
         detail_box = QWidget(self)
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.setSpacing(2)
         self.diff_detail = DiffDetailPane(detail_box)
+        # The pair's texts may be long: the pane scrolls rather than growing the window; the
+        # legend stays in view below it, wrapped to the panel's width.
+        self.detail_scroll = _scroll_area(self.diff_detail, "detailScrollArea", horizontal=True)
         self.legend = DiffLegend(detail_box)
-        detail_layout.addWidget(self.diff_detail, 1)
+        detail_layout.addWidget(self.detail_scroll, 1)
         detail_layout.addWidget(self.legend)
-        # The pair's texts may be long: the panel scrolls rather than growing the window.
-        self.detail_scroll = _scroll_area(detail_box, "detailScrollArea", horizontal=True)
         coverage_box = QWidget(self)
         coverage_layout = QVBoxLayout(coverage_box)
         coverage_layout.setContentsMargins(0, 0, 0, 0)
@@ -305,7 +307,7 @@ class MainWindow(QMainWindow):
         coverage_layout.addWidget(self.coverage_legend)
         self.flags_dock = self._dock("flagsDock", self.tr("Differences"), self.flags_navigator,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.detail_dock = self._dock("detailDock", self.tr("Selected pair"), self.detail_scroll,
+        self.detail_dock = self._dock("detailDock", self.tr("Selected pair"), detail_box,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.coverage_dock = self._dock("coverageDock", self.tr("Coverage"), coverage_box,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -242,10 +243,10 @@ class DiffDetailPane(QWidget):
         form.addRow(self.tr("Differences"), self.diff_view)
         form.addRow(self.tr("Score"), self.score_label)
         form.addRow(self.tr("Flags"), self.flags_list)
-        options = QHBoxLayout()
-        for box in self.option_boxes.values():
-            options.addWidget(box)
-        options.addStretch(1)
+        options = QGridLayout()  # two a row: the pane lives in a narrow dock
+        for n, box in enumerate(self.option_boxes.values()):
+            options.addWidget(box, n // 2, n % 2)
+        options.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(form)
