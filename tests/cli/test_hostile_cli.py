@@ -125,3 +125,14 @@ def test_engines_refuse_settings_out_of_bounds() -> None:
                      {"batch_size": 0}, {"beam_size": True}):
         with pytest.raises(TranslationError, match="must be a whole number"):
             ArgosEngine(**settings)  # type: ignore[arg-type]
+
+
+def test_library_log_noise_does_not_break_the_one_line(tmp_path: Path) -> None:
+    import subprocess
+
+    page = tmp_path / "c.html"
+    page.write_text("<body><![CDATA[", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "parallax.cli", "info", str(page)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("parallax: error: ")

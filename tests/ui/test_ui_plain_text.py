@@ -122,7 +122,7 @@ def test_flag_tooltips_render_the_planted_text(qtbot: QtBot) -> None:
 
     workspace = side_workspace()
     first = next(workspace.original.iter_sentences()).id
-    flag = Flag("loaded", PLANTED, f"{PLANTED} is loaded\nsecond line", original=first)
+    flag = Flag("loaded_word", PLANTED, f"{PLANTED} is loaded\nsecond line", original=first)
     detail = DiffDetailPane()
     qtbot.addWidget(detail)
     detail._show_flags([flag])

@@ -51,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        # trafilatura logs ERRORs for pages it cannot use; the fallback extraction handles
+        # them, and the user's terminal gets our one line, not the library's.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         result = args.func(args)
     except Cancelled as exc:

@@ -12,7 +12,7 @@ from parallax.core.export.table import _applies
 
 ids = st.sampled_from([None, "s1", "s2", "title"])
 sources = st.sampled_from([None, "src1", "src2"])
-flags = st.builds(Flag, kind=st.sampled_from(["loaded", "numbers", "unmatched_claim"]),
+flags = st.builds(Flag, kind=st.sampled_from(["loaded_word", "number_mismatch", "unmatched_claim"]),
                   text=st.just("w"), detail=st.just("d"), original=ids, source=sources,
                   sentence=ids)
 
