@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QTextCharFormat, QTextOption
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +15,7 @@ from parallax.core.samples import sample_workspace
 from parallax.core.segment import make_article
 from parallax.core.workspace import ORIGINAL, Workspace
 from parallax.ui.palette import diff_colours
+from parallax.ui.theme import apply_theme
 from parallax.ui.views.legend import DiffLegend
 
 SCREENS = ((1280, 720), (1366, 768))
@@ -52,13 +53,18 @@ def test_sample_and_seven_sources_fit_the_screen(make_window: Any, qtbot: QtBot,
     first = window.document.workspace.original.sentences[3].id
     window.document.select(ORIGINAL, first)  # the Selected pair panel fills up
     _settle(window, size)
-    for mode in ("reading", "segments", "reading"):
-        window.set_mode(mode)
-        qtbot.waitUntil(window.is_settled, timeout=20000)
-        _settle(window, size)
-        assert window.size() == QSize(*size), mode
-        hint = window.minimumSizeHint()
-        assert hint.width() <= size[0] and hint.height() <= size[1], (mode, hint)
+    try:
+        for mode, theme in (("reading", "light"), ("segments", "dark"), ("reading", "dark"),
+                            ("segments", "light"), ("reading", "light")):
+            apply_theme(theme)  # type: ignore[arg-type]  # a str from the table above
+            window.set_mode(mode)
+            qtbot.waitUntil(window.is_settled, timeout=20000)
+            _settle(window, size)
+            assert window.size() == QSize(*size), (mode, theme)
+            hint = window.minimumSizeHint()
+            assert hint.width() <= size[0] and hint.height() <= size[1], (mode, theme, hint)
+    finally:
+        apply_theme("light")
 
     # Reading mode: nine columns of a readable width, scrolled sideways.
     view = window.columns_view
@@ -70,6 +76,8 @@ def test_sample_and_seven_sources_fit_the_screen(make_window: Any, qtbot: QtBot,
         assert header.label.width() > 0, column_id
         assert shown.startswith(full[:8]), (column_id, shown, full)
         assert header.label.fontMetrics().horizontalAdvance(shown) <= header.label.width()
+    # Narrow columns wrap between words, never inside one.
+    assert all(p.wordWrapMode() == QTextOption.WrapMode.WordWrap for p in view.visible_panes())
     # Outlet names first: the two added reports are told apart by their titles' start.
     starts = {h.label.text()[:8] for h in view._headers.values()}
     assert len(starts) == 9
