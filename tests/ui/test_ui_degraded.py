@@ -141,3 +141,20 @@ def test_a_missing_chinese_font_is_explained(make_window: Any) -> None:
     assert bar.label.textFormat() == Qt.TextFormat.PlainText
     bar.dismiss_button.click()
     assert not bar.isVisible()
+
+
+def test_detail_pane_calls_a_stored_gloss_a_gloss_before_the_pivots_are_known(
+        qtbot: QtBot, glossed: Workspace) -> None:
+    from parallax.ui.views.diff_detail import DiffDetailPane
+
+    pane = DiffDetailPane(gloss_lookup=lambda word: None)
+    qtbot.addWidget(pane)
+    pane.set_data(glossed, None)  # no comparison yet: no pivots computed
+    first = glossed.original.sentences[0].id
+    pane.show_pair(first, None)
+    label = pane._original_pivot_label.text()
+    assert label.startswith("Gloss") and "translation" not in label.lower()
+    # A hand edit over the gloss is the user's translation, not a gloss.
+    pane.set_data(glossed.with_edit(ORIGINAL, first, "My own translation."), None)
+    pane.show_pair(first, None)
+    assert pane._original_pivot_label.text() == "Its translation"

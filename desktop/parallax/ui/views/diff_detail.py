@@ -448,7 +448,12 @@ class DiffDetailPane(QWidget):
             return known.texts.get(sentence_id), known.how
         if self._workspace is None:
             return None, "translation"
-        return pivot_text(self._workspace, key, sentence_id), "translation"
+        # Until the comparison's pivots are known: the stored text, called what it is.
+        machine = self._workspace.translations.get(key)
+        edited = sentence_id in self._workspace.edits.get(key, {})
+        how = "gloss" if machine is not None and machine.is_gloss and not edited else (
+            "translation")
+        return pivot_text(self._workspace, key, sentence_id), how
 
     def _pivot_label(self, how: str) -> str:
         if how == "gloss":
