@@ -1,4 +1,4 @@
-"""Version alignment (in order) and claim alignment (by meaning) on real sample texts."""
+"""Claim alignment (by meaning) on real sample texts."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from parallax.core.align import align_claims, select_links
 from parallax.core.entities import Name, names_match, sounds_alike
 from parallax.core.samples import sample_workspace
 from parallax.core.similarity import similarity_matrix, sound_key
-from parallax.core.versions import align_versions
 
 
 @pytest.fixture(scope="module")
@@ -24,42 +23,7 @@ def texts() -> dict[str, list[str]]:
     }
 
 
-def test_sentence_by_sentence_translation_aligns_one_to_one(texts: dict[str, list[str]]) -> None:
-    pairs = align_versions(texts["zh"], texts["en"])
-    assert [(p.original, p.translation) for p in pairs] == [((i,), (i,)) for i in range(45)]
-    assert all(0.0 < p.score <= 1.0 for p in pairs)
-
-
-def test_free_translation_merges_are_found(texts: dict[str, list[str]]) -> None:
-    en = list(texts["en"])
-    # A translator joined sentences 6+7 and 24+25, and split sentence 10 in two.
-    split_at = en[9].index(", aimed at")
-    free = [*en[:5], en[5] + " " + en[6], *en[7:9], en[9][:split_at] + ".",
-            en[9][split_at + 2:], *en[10:23], en[23] + " " + en[24], *en[25:]]
-    pairs = align_versions(texts["zh"], free)
-    as_tuples = [(p.original, p.translation) for p in pairs]
-    assert ((5, 6), (5,)) in as_tuples
-    assert ((9,), (8, 9)) in as_tuples
-    assert ((23, 24), (23,)) in as_tuples
-    assert as_tuples[-1] == ((44,), (43,))
-    covered = sorted(i for p in pairs for i in p.original)
-    assert covered == list(range(45))
-
-
-def test_version_alignment_is_monotonic_when_counts_differ(texts: dict[str, list[str]]) -> None:
-    pairs = align_versions(texts["zh"], texts["en"][:40])
-    last_o = last_t = -1
-    for pair in pairs:
-        for i in pair.original:
-            assert i > last_o
-            last_o = i
-        for j in pair.translation:
-            assert j > last_t
-            last_t = j
-
-
 def test_empty_inputs_give_no_pairs() -> None:
-    assert align_versions([], ["a"]) == []
     assert align_claims(["a"], []) == []
 
 

@@ -111,3 +111,79 @@ def test_paragraph_spans_point_into_body(paragraphs: list[str]) -> None:
             assert body[sentence.start:sentence.end] == sentence.text
             ids.append(sentence.id)
     assert ids == [f"s{i}" for i in range(1, len(ids) + 1)]
+
+
+def test_closing_quote_after_a_space_stays_with_its_sentence() -> None:
+    assert sentences("他说：“走吧。 ”下一句。", "zh") == ["他说：“走吧。 ”", "下一句。"]
+    assert sentences("他说：“走吧。 ”", "zh") == ["他说：“走吧。 ”"]
+    assert sentences("他说：“走吧！  」 好。", "zh") == ["他说：“走吧！  」", "好。"]
+    # an opening quote stays with the sentence it opens
+    assert sentences("说完了。 “下一句。”", "zh") == ["说完了。", "“下一句。”"]
+    assert sentences("He left. ” Next one.", "en") == ["He left. ”", "Next one."]
+    assert sentences('He said "go." Then left. " Why?', "en") == [
+        'He said "go."', 'Then left. "', "Why?"
+    ]
+    assert sentences('He said. "Next one."', "en") == ["He said.", '"Next one."']
+
+
+def test_opening_quote_typed_as_closing_one() -> None:
+    # “ typed where ” belongs, before a space or the paragraph's end
+    assert sentences("Nobody got rich from it. “ Now we do. “", "en") == [
+        "Nobody got rich from it. “", "Now we do. “"
+    ]
+    assert sentences("说完了。 “", "zh") == ["说完了。 “"]
+
+
+def test_company_and_number_abbreviations() -> None:
+    text = (
+        "He heads Green Valley Farming Co. Ltd, a local firm. It bought Acme Ltd. The deal "
+        "closed at 5 p.m. Tuesday. Acme Inc. said it was pleased. Its No. 2 plant is in the U.S. "
+        "In March it said no. Mr. Sun. Mr. Sun left on Sept. 3 and came back in Sept. The end."
+    )
+    assert sentences(text, "en") == [
+        "He heads Green Valley Farming Co. Ltd, a local firm.",
+        "It bought Acme Ltd.",
+        "The deal closed at 5 p.m. Tuesday.",
+        "Acme Inc. said it was pleased.",
+        "Its No. 2 plant is in the U.S.",
+        "In March it said no.",
+        "Mr. Sun.",
+        "Mr. Sun left on Sept. 3 and came back in Sept.",
+        "The end.",
+    ]
+
+
+def test_punctuation_alone_is_never_a_sentence() -> None:
+    assert sentences("……然后说话。", "zh") == ["……然后说话。"]
+    assert sentences("走吧。 ” ” ！", "zh") == ["走吧。 ” ” ！"]
+    assert sentences("Done. ) .", "en") == ["Done. ) ."]
+
+
+QUOTE_ALPHABET = st.sampled_from(
+    [*"走吧他说。！？…”“’‘」『』）(《》\"' .?!;,AaBbMr5 \n", "Co.", "Ltd", "U.S.", "No."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(QUOTE_ALPHABET, max_size=60).map("".join), st.sampled_from(["zh", "en", "ru"]))
+def test_sentences_and_the_space_between_them_rebuild_the_text(text: str, lang: str) -> None:
+    spans = split_sentences(text, lang)
+    rebuilt = ""
+    last = 0
+    for start, end in spans:
+        assert last <= start < end
+        gap = text[last:start]
+        assert not gap.strip(), "only whitespace lies between sentences"
+        rebuilt += gap + text[start:end]
+        last = end
+    assert not text[last:].strip()
+    assert rebuilt + text[last:] == text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(QUOTE_ALPHABET, max_size=60).map("".join), st.sampled_from(["zh", "en", "ru"]))
+def test_no_sentence_is_only_punctuation(text: str, lang: str) -> None:
+    found = sentences(text, lang)
+    bare = [s for s in found if not any(ch.isalnum() for ch in s)]
+    # only a paragraph of nothing but punctuation is one sentence of it
+    assert not bare or found == bare == [text.strip()]
