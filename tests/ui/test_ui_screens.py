@@ -82,7 +82,11 @@ def test_sample_and_seven_sources_fit_the_screen(make_window: Any, qtbot: QtBot,
     starts = {h.label.text()[:8] for h in view._headers.values()}
     assert len(starts) == 9
 
-    # Side panels scroll rather than push the window.
+    # Side panels can be narrowed well below their default widths …
+    for dock in (window.coverage_dock, window.flags_dock, window.detail_dock):
+        assert dock.minimumSizeHint().width() <= 260, (dock.objectName(),
+                                                       dock.minimumSizeHint())
+    # … and scroll rather than push the window.
     assert window.detail_scroll.widget() is window.diff_detail
     assert window.coverage_scroll.widget() is window.coverage_map
 

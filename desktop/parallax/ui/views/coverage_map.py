@@ -381,7 +381,7 @@ class CoverageLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dark: bool | None = None
-        layout = QGridLayout(self)  # two rows: the panel may be narrow
+        layout = QGridLayout(self)  # one entry a row: the panel may be narrow
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setHorizontalSpacing(4)
         layout.setVerticalSpacing(2)
@@ -393,10 +393,10 @@ class CoverageLegend(QWidget):
             swatch = QLabel(self)
             label = QLabel(text, self)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(swatch, n // 2, (n % 2) * 2)
-            layout.addWidget(label, n // 2, (n % 2) * 2 + 1)
+            layout.addWidget(swatch, n, 0)
+            layout.addWidget(label, n, 1)
             self.swatches[kind], self.labels[kind] = swatch, label
-        layout.setColumnStretch(4, 1)
+        layout.setColumnStretch(1, 1)
         self.setToolTip(self.tr("Each cell is one original sentence (row) in one source "
                                 "(column): the darker, the closer the match. Hatched cells "
                                 "have no counterpart in that source."))

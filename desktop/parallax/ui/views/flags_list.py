@@ -68,7 +68,7 @@ class FlagsNavigator(QWidget):
         # Combos as narrow as the panel needs, not as wide as their longest entry.
         self.kind_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.kind_combo.setMinimumContentsLength(8)
+        self.kind_combo.setMinimumContentsLength(5)
         self.kind_combo.setAccessibleName(self.tr("Kind of difference"))
         self.kind_combo.addItem(self.tr("All kinds"), _ALL_KINDS)
         for kind in FLAG_KINDS:
@@ -78,7 +78,7 @@ class FlagsNavigator(QWidget):
         self.source_combo = QComboBox(self)
         self.source_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.source_combo.setMinimumContentsLength(6)
+        self.source_combo.setMinimumContentsLength(4)
         self.source_combo.setAccessibleName(self.tr("Source"))
         self.source_combo.currentIndexChanged.connect(self._source_chosen)
         self._fill_sources()
