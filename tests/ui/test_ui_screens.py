@@ -225,3 +225,44 @@ def test_legend_explains_every_mark() -> None:
     assert wavy.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
     assert legend.sample_format("find").background().color() == diff_colours(False).find
     legend.deleteLater()
+
+
+# Machado, Oliveira & Fernandes (2009), severity 1.0, on linear RGB.
+CVD = {
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+                     (-0.011820, 0.042940, 0.968881)),
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
+                   (-0.003882, -0.048116, 1.051998)),
+}
+
+
+def _simulate(colour: QColor, matrix: tuple[tuple[float, ...], ...]) -> tuple[float, ...]:
+    def linear(v: float) -> float:
+        return ((v + 0.055) / 1.055) ** 2.4 if v > 0.04045 else v / 12.92
+
+    def encoded(v: float) -> float:
+        v = max(0.0, min(1.0, v))
+        return 255 * (1.055 * v ** (1 / 2.4) - 0.055 if v > 0.0031308 else 12.92 * v)
+
+    rgb = [linear(x) for x in (colour.redF(), colour.greenF(), colour.blueF())]
+    return tuple(encoded(sum(row[j] * rgb[j] for j in range(3))) for row in matrix)
+
+
+@pytest.mark.parametrize("vision", sorted(CVD))
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_highlight_layers_stay_apart_under_colour_blindness(vision: str, dark: bool) -> None:
+    colours = diff_colours(dark)
+    base = QColor("#202020" if dark else "#ffffff")
+    clear = QColor(0, 0, 0, 0)
+    shown = {kind: _simulate(_over(clear, getattr(colours, kind), base), CVD[vision])
+             for kind in ("deleted", "inserted", "changed_number", "changed_name", "unmatched",
+                          "selection", "find")}
+
+    def apart(a: str, b: str) -> float:
+        return float(sum((x - y) ** 2 for x, y in zip(shown[a], shown[b], strict=True)) ** 0.5)
+
+    # "No counterpart" and the linked sentence looked alike (orange and yellow) before.
+    assert apart("selection", "unmatched") >= 40
+    for kind in shown:
+        if kind != "find":
+            assert apart("find", kind) >= 40, (kind, apart("find", kind))
