@@ -50,6 +50,7 @@ CLAUSE_LINK_MIN = 0.45
 LEXICAL_SHARE = 0.5  # weight of the standardised pivot-text score beside the embeddings'
 NEIGHBOURS = 3  # CSLS neighbourhood
 LINK_PROBABILITY = 0.5  # a link is made when it is more likely right than wrong
+KEEP_LEXICAL_PROBABILITY = 0.2  # a clear pivot-text link the embeddings find this unlikely goes
 _TOP = (1.2, 2.2, -2.9)  # logistic: evidence of the best, its margin over the runner-up, bias
 # Same story or not, from the mean of the three best pivot-text matches (lexical) and of the
 # three best cosines: unrelated news scores about 0.12 / 0.78, reports of one event 0.3 / 0.83.
@@ -217,10 +218,13 @@ def claim_alignment(
         # joins two claims); the embeddings decide the sentences those leave unlinked.
         lexical = select_links(scores, min_score=min_score, max_links=max_links,
                                also=clause_pairs)
-        decided = {link.report for link in lexical}
+        # ... unless the embeddings make them unlikely (a fluent translation matches many
+        # sentences by shared wording that say different things).
         lexical = [replace(link, score=max(link.score, float(probability[link.original,
                                                                           link.report])))
-                   for link in lexical]
+                   for link in lexical
+                   if probability[link.original, link.report] >= KEEP_LEXICAL_PROBABILITY]
+        decided = {link.report for link in lexical}
         extra = [link for link in select_semantic_links(probability, min_probability=floor)
                  if link.report not in decided]
         links = sorted(lexical + extra, key=lambda link: (link.report, -link.score))
