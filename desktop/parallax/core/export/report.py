@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
 from typing import Any
 
 from parallax import __version__
@@ -110,7 +111,7 @@ class Report:
                 return info
         return self.original if key == ORIGINAL else _unknown_source(key)
 
-    @property
+    @cached_property  # asked once per row by the writers: a scan each time was quadratic
     def has_machine_translation(self) -> bool:
         """Whether the original has any pivot-language text to show in a column of its own."""
         return any(row.translation for row in self.rows)
