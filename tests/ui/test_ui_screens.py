@@ -82,6 +82,12 @@ def test_sample_and_seven_sources_fit_the_screen(make_window: Any, qtbot: QtBot,
     starts = {h.label.text()[:8] for h in view._headers.values()}
     assert len(starts) == 9
 
+    # Coverage headers hold at least the first 8 characters of every source name (written
+    # upwards when they do not fit across a cell).
+    cmap = window.coverage_map
+    room = (cmap._header_height() - 10) if cmap._upright_headers() else cmap._column_width() - 4
+    for name in cmap._names():
+        assert cmap.fontMetrics().horizontalAdvance(name[:8]) <= room, name
     # Side panels can be narrowed well below their default widths …
     for dock in (window.coverage_dock, window.flags_dock, window.detail_dock):
         assert dock.minimumSizeHint().width() <= 260, (dock.objectName(),
