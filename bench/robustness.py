@@ -517,7 +517,7 @@ def growth(tmp: Path, home: Path) -> None:
     def page(paragraphs: int) -> str:
         return "<html><body>" + "".join(f"<div><p>第{i}段。{BODY[:40]}</p></div>"
                                         for i in range(paragraphs)) + "</body></html>"
-    pages = [(n, page(n)) for n in (12_000, 25_000, 90_000)]
+    pages = [(n, page(n)) for n in (6_000, 12_000, 25_000, 50_000)]
     print("  HTML page " + "  ".join(
         f"{len(p.encode()) / 2**20:.1f} MB {timed(lambda p=p: load_html(p)):.2f}"  # type: ignore[misc]
         for _, p in pages))
