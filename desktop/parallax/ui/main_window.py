@@ -313,8 +313,11 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
 
     def _default_dock_sizes(self) -> None:
-        # The columns are the point of the window: side panels start narrow.
-        self.resizeDocks([self.coverage_dock, self.flags_dock], [170, 340],
+        # The columns are the point of the window: side panels start narrow, the coverage
+        # panel just wide enough for every source's column of the map (up to a limit).
+        bar = self.coverage_scroll.verticalScrollBar().sizeHint().width()
+        coverage = min(260, max(170, self.coverage_map.minimumSizeHint().width() + bar + 4))
+        self.resizeDocks([self.coverage_dock, self.flags_dock], [coverage, 340],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.flags_dock, self.detail_dock], [300, 420],
                          Qt.Orientation.Vertical)
