@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from parallax import __version__
+from parallax.cli.output import terminal_text
 from parallax.core.errors import ParallaxError
 from parallax.core.paths import log_dir, resources_dir
 from parallax.core.workspace import SUFFIX, Workspace
@@ -227,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.screenshot is not None:
             log.error("cannot open %s: %s", [str(f) for f in args.files], exc)
             if sys.stderr is not None:
-                sys.stderr.write(f"parallax-gui: {exc}\n")
+                sys.stderr.write(f"parallax-gui: {terminal_text(str(exc))}\n")
             return 2
         warn(None, "Parallax", str(exc))
         try:
@@ -268,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
                 scratch.cleanup()
         for message in errors:  # the picture is saved, but the run did not go cleanly
             if sys.stderr is not None:
-                sys.stderr.write(f"parallax-gui: {message}\n")
+                sys.stderr.write(f"parallax-gui: {terminal_text(message)}\n")
         return code if not errors else max(code, 1)
     window.show()
     return app.exec()
