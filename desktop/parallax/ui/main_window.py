@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
             self.tr("Translation cancelled; finished sentences are kept."), 5000))
         tc.succeeded.connect(self._on_translation_succeeded)
         tc.failed.connect(lambda msg: self.statusBar().showMessage(
-            self.tr("Translation failed: {0}").format(msg), 10000))
+            self.tr("Translation failed: {0}").format(for_the_window(msg)), 10000))
 
     def _action(self, name: str, text: str, slot: Callable[[], Any],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,

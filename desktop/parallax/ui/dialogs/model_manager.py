@@ -188,7 +188,7 @@ class ModelManagerDialog(QDialog):
             models = _models_api().list_models(self._models_dir)
         except (ImportError, ParallaxError, OSError) as exc:
             models = []
-            self._say(user_message(exc), ok=False)
+            self._say(for_the_window(user_message(exc)), ok=False)
         for model in models:
             item = QTreeWidgetItem([str(model.pair), model.version or "–",
                                     human_size(model.size_bytes), str(model.path)])
@@ -207,7 +207,7 @@ class ModelManagerDialog(QDialog):
                 ggufs = self._gguf_api.list_gguf()
             except (ParallaxError, OSError) as exc:
                 ggufs = []
-                self._say(user_message(exc), ok=False)
+                self._say(for_the_window(user_message(exc)), ok=False)
             for gguf in ggufs:
                 item = QTreeWidgetItem([gguf.name, human_size(gguf.size), str(gguf.path)])
                 item.setData(0, DATA_ROLE, gguf.name)
@@ -354,7 +354,7 @@ class ModelManagerDialog(QDialog):
                 self.work_finished.emit(True, text)
 
         def failure(exc: BaseException) -> None:
-            text = user_message(exc)
+            text = for_the_window(user_message(exc))
             self.refresh()
             self._say(text, ok=False)
             self.work_finished.emit(False, text)
