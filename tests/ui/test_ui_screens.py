@@ -272,3 +272,42 @@ def test_highlight_layers_stay_apart_under_colour_blindness(vision: str, dark: b
     for kind in shown:
         if kind != "find":
             assert apart("find", kind) >= 40, (kind, apart("find", kind))
+
+
+def test_find_scrolls_an_off_screen_column_into_view(make_window: Any) -> None:
+    window = make_window(seven_sources())
+    _settle(window, (1280, 720))
+    view = window.columns_view
+    target = next(s.id for s in window.document.workspace.sources
+                  if s.article.outlet == "Northern Evening Courier")
+    area = view.scroll_area
+    frame = view.pane(target).parentWidget()
+    assert frame is not None
+
+    def in_view() -> bool:
+        left = frame.mapTo(area.viewport(), frame.rect().topLeft()).x()
+        return left >= 0 and left + frame.width() <= area.viewport().width()
+
+    area.horizontalScrollBar().setValue(0)
+    assert not in_view()  # the last columns start off-screen at 1280 px
+    assert view.find("fifteen regions") >= 1
+    assert view.find_next()
+    assert view.current_find() is not None and view.current_find()[0] == target
+    assert in_view()
+
+
+def test_a_difference_on_an_off_screen_source_scrolls_its_column_into_view(
+        make_window: Any) -> None:
+    window = make_window(seven_sources())
+    _settle(window, (1280, 720))
+    view = window.columns_view
+    order = [c.id for c in view.columns() if c.visible]
+    flags = window.flags_navigator.visible_flags()
+    flag = next(f for f in flags if f.source == order[-1] or f.source == order[-2])
+    area = view.scroll_area
+    area.horizontalScrollBar().setValue(0)
+    frame = view.pane(str(flag.source)).parentWidget()
+    assert frame is not None
+    window._on_flag(flag)
+    left = frame.mapTo(area.viewport(), frame.rect().topLeft()).x()
+    assert left >= 0 and left + frame.width() <= area.viewport().width()

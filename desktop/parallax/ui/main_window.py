@@ -637,6 +637,8 @@ class MainWindow(QMainWindow):
         elif flag.source and flag.sentence:
             self.document.select(flag.source, flag.sentence)
         self.diff_detail.show_flag(flag)  # the pair the flag is about
+        if flag.source:
+            self.columns_view.ensure_column_visible(flag.source)  # may be scrolled away
 
     def _on_coverage_cell(self, original_id: str, source_id: str) -> None:
         self.document.select(ORIGINAL, original_id)

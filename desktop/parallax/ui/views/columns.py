@@ -605,7 +605,14 @@ class ColumnsView(QWidget):
             current = self._find_cursor[1] if column_id == self._find_cursor[0] else None
             if current is not None or pane.find_matches():
                 pane.show_find_match(current)
+        self.ensure_column_visible(self._find_cursor[0])
         return True
+
+    def ensure_column_visible(self, column_id: str) -> None:
+        """Scroll the columns sideways so that this one is in view."""
+        frame = self._frames.get(column_id)
+        if frame is not None and frame.isVisibleTo(self):
+            self.scroll_area.ensureWidgetVisible(frame, 0, 0)
 
     def find_previous(self) -> bool:
         return self.find_next(backwards=True)
