@@ -644,6 +644,7 @@ class MainWindow(QMainWindow):
         self.document.select(ORIGINAL, original_id)
         # That source's pair, even when it has no counterpart (a hatched cell).
         self.diff_detail.show_pair(original_id, source_id, exact=True)
+        self.columns_view.ensure_column_visible(source_id)
 
     def _sync_column_visibility(self) -> None:
         """Columns hidden in one mode are hidden in the other too."""
