@@ -11,7 +11,6 @@ sits at the same place; a re-entrancy lock keeps the panes from echoing each oth
 
 from __future__ import annotations
 
-import html
 import logging
 import time
 from collections.abc import Mapping
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import ORIGINAL, Workspace
+from parallax.ui.plain import plain_tooltip
 from parallax.ui.views.column_text import MT, ColumnText, build_columns, default_diff_reference
 from parallax.ui.views.reading_pane import BuildSteps, ReadingPane
 
@@ -132,7 +132,7 @@ class ColumnHeader(QWidget):
         # The outlet (or the user's name for the source) first: it is what tells columns apart.
         self.label.set_full_text(f"{column.title} · {role} · {column.lang}")
         # Titles come from article files: the tooltip is escaped, so it shows as plain text.
-        self.setToolTip(f"<qt>{html.escape(self.label.full_text())}</qt>")
+        self.setToolTip(plain_tooltip(self.label.full_text()))
         self.label.setToolTip(self.toolTip())
         self.menu_button.setAccessibleDescription(self.label.full_text())
 
