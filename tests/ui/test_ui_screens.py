@@ -63,6 +63,14 @@ def test_sample_and_seven_sources_fit_the_screen(make_window: Any, qtbot: QtBot,
             assert window.size() == QSize(*size), (mode, theme)
             hint = window.minimumSizeHint()
             assert hint.width() <= size[0] and hint.height() <= size[1], (mode, theme, hint)
+            if mode == "segments":  # the grid's column titles hold their first 8 characters
+                grid = window.segment_grid
+                header = grid.horizontalHeader()
+                model = grid.model()
+                for section in range(model.columnCount()):
+                    title = str(model.headerData(section, Qt.Orientation.Horizontal))
+                    room = header.sectionSize(section) - 12
+                    assert header.fontMetrics().horizontalAdvance(title[:8]) <= room, title
     finally:
         apply_theme("light")
 
