@@ -246,3 +246,35 @@ def test_any_gguf_header_is_read_or_refused(real_gguf: bytes, data: st.DataObjec
         path = Path(folder) / "m.gguf"
         path.write_bytes(raw)
         only_parallax_errors(lambda: inspect_gguf(path))
+
+
+# ---- model package entries --------------------------------------------------------------------
+
+_PARTS = st.sampled_from(["pkg", "model", "..", ".", "", "C:", "\\", "x" * 5, ".hidden",
+                          "metadata.json", "é"])
+
+
+@FUZZ
+@given(st.lists(st.lists(_PARTS, min_size=1, max_size=5).map("/".join).filter(bool),
+                min_size=1, max_size=8, unique=True))
+def test_package_entries_never_land_outside_the_work_folder(names: list[str]) -> None:
+    from parallax.core.translate.models import _check_entries, _extract
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        package = root / "p.argosmodel"
+        with zipfile.ZipFile(package, "w") as zf:
+            for name in names:
+                zf.writestr(name, b"x")
+        work = root / "work"
+        work.mkdir()
+        with bounded(), zipfile.ZipFile(package) as zf:
+            try:
+                _check_entries(zf)
+                _extract(zf, work)
+            except ModelPackageError:
+                pass
+            except (OSError, ValueError):
+                pass  # a name the file system refuses: still inside, still no traceback path
+        outside = sorted(p.name for p in root.iterdir())
+        assert outside == ["p.argosmodel", "work"], outside
