@@ -276,6 +276,18 @@ def test_export_to_a_folder_shows_the_error(make_window: WindowFactory, qtbot: Q
     assert warnings and "folder" in warnings[-1]
 
 
+def test_export_never_replaces_the_open_workspace(make_window: WindowFactory, qtbot: QtBot,
+                                                  tmp_path: Path, warnings: list[str]) -> None:
+    window = make_window()
+    saved = tmp_path / "work.parallax"
+    window.document.save(saved)
+    before = saved.read_bytes()
+    window.export("html", saved)
+    wait_idle(qtbot)
+    assert warnings and "inputs" in warnings[-1]
+    assert saved.read_bytes() == before
+
+
 def test_coverage_cell_jumps_to_that_pair(make_window: WindowFactory,
                                           sample_comparison: Comparison) -> None:
     window = make_window()

@@ -1058,9 +1058,16 @@ class MainWindow(QMainWindow):
                 "The sources are still being aligned; export again in a moment.")))
             return
 
+        # Never over the workspace file itself or an article it was built from.
+        inputs = [self.document.path] if self.document.path is not None else []
+        inputs += [Path(a.source) for a in (workspace.original,
+                                            *(s.article for s in workspace.sources))
+                   if a.source and "://" not in a.source]
+
         def op(ctx: TaskContext) -> Path:
             written = export_workspace(workspace, comparison, fmt, path,
-                                       on_progress=ctx.progress, cancel=ctx.cancel)
+                                       on_progress=ctx.progress, cancel=ctx.cancel,
+                                       inputs=inputs)
             return Path(written)
 
         self.statusBar().showMessage(self.tr("Exporting {0}…").format(path.name))
