@@ -34,6 +34,22 @@ def test_export_never_replaces_its_own_workspace(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.parallax"]
 
 
+def test_export_never_replaces_an_article_the_workspace_was_built_from(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from parallax.core.loaders import load_path
+    from parallax.core.workspace import Workspace
+
+    article = tmp_path / "article.txt"
+    article.write_text("普京访问蒙古\n\n" + "普京抵达蒙古，外界普遍认为这很重要。" * 5,
+                       encoding="utf-8")
+    ws = tmp_path / "w.parallax"
+    Workspace(load_path(article)).save(ws)
+    before = article.read_bytes()
+    assert main(["export", str(ws), "-f", "html", "-o", str(article)]) == 2
+    assert "inputs" in capsys.readouterr().err
+    assert article.read_bytes() == before
+
+
 def test_export_refuses_devices_and_writes_dash_to_stdout(
         tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     ws = tmp_path / "w.parallax"

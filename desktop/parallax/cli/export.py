@@ -58,6 +58,11 @@ def run(args: argparse.Namespace) -> int:
     if not to_stdout:  # refused before the (long) comparison, not after it
         check_outputs([out], inputs)
     workspace = Workspace.load(args.workspace)
+    # The articles the workspace was built from are the user's too: never written over.
+    inputs += [a.source for a in (workspace.original, *(s.article for s in workspace.sources))
+               if a.source and "://" not in a.source]
+    if not to_stdout:
+        check_outputs([out], inputs)
     log.info("comparing %d sources", len(workspace.sources))
     from parallax.core.compare import compare_workspace  # numpy: not for `parallax --help`
 
