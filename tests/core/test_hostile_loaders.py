@@ -251,3 +251,18 @@ def test_every_cut_of_a_real_gguf_header_is_refused_cleanly(tmp_path: Path) -> N
 def test_pages_that_parse_to_no_element_are_a_clear_error(page: str) -> None:
     with pytest.raises(InputError):  # found by the fuzz suite: lxml's root was a comment
         load_html(page)
+
+
+def test_deep_json_elsewhere_is_a_clear_error(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from parallax.core.article import Article
+    from parallax.core.translate import gguf_models
+
+    deep = "[" * 100_000 + "]" * 100_000
+    with pytest.raises(InputError, match="nested too deeply"):
+        Article.from_json(deep)
+    registry = tmp_path / "gguf-models.json"
+    registry.write_text(deep, encoding="utf-8")
+    monkeypatch.setattr(gguf_models, "registry_path", lambda: registry)
+    with pytest.raises(ModelPackageError, match="damaged"):
+        gguf_models.list_gguf()

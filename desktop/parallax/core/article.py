@@ -139,6 +139,8 @@ class Article:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"Article JSON is not valid JSON: {exc.msg}.") from exc
+        except RecursionError as exc:
+            raise InputError("Article JSON is nested too deeply to read.") from exc
         if not isinstance(data, dict):
             raise InputError("Article JSON must be an object.")
         return cls.from_dict(data)

@@ -144,7 +144,7 @@ def load_recovery(on_set_aside: SetAside | None = None) -> Recovered | None:
         return None
     original: Path | None = None
     saved_at = ""
-    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, RecursionError):
         meta = json.loads(_meta_path(slot).read_text(encoding="utf-8"))
         original = Path(meta["path"]) if meta.get("path") else None
         saved_at = str(meta.get("saved", ""))

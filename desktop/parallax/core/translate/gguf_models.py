@@ -380,7 +380,7 @@ def _read_registry() -> list[GgufModel]:
             GgufModel(str(m["name"]), Path(m["path"]), int(m["size"]), str(m["sha256"]))
             for m in data["models"]
         ]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise ModelPackageError(
             f"The GGUF model list {file} is damaged ({exc}). Delete it and add the models again."
         ) from exc
