@@ -99,6 +99,18 @@ def test_stale_work_folders_are_cleaned_and_live_ones_kept(
     assert clean_stale_work(models) == []
 
 
+def test_a_package_moved_aside_by_a_killed_install_is_restored(
+        tmp_path: Path, tiny_packages: dict[LanguagePair, Path]) -> None:
+    models = tmp_path / "models"
+    installed = install_model(tiny_packages[ZH_EN], models)
+    aside = models / f".replaced-999999999-{installed.path.name}"  # killed before the swap
+    installed.path.rename(aside)
+    assert list_models(models) == []
+    clean_stale_work(models)
+    assert [m.pair for m in list_models(models)] == [ZH_EN]
+    assert not aside.exists()
+
+
 def test_remove_is_all_or_nothing(tmp_path: Path, tiny_packages: dict[LanguagePair, Path],
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     models = tmp_path / "models"

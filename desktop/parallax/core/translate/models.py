@@ -161,9 +161,16 @@ def clean_stale_work(models_dir: Path | None = None) -> list[str]:
         prefix = next((p for p in _WORK_PREFIXES if entry.name.startswith(p)), None)
         if prefix is None or entry.is_symlink() or not entry.is_dir():
             continue
-        pid_text = entry.name[len(prefix):].split("-", 1)[0]
+        pid_text, _, original = entry.name[len(prefix):].partition("-")
         if pid_text.isdigit() and _pid_alive(int(pid_text)):
             continue  # another running Parallax is using it
+        if prefix == _OLD_PREFIX and original and not (root / original).exists():
+            # Killed between moving the old package aside and moving the new one in: the old
+            # one is the only copy, so it goes back rather than away.
+            with contextlib.suppress(OSError):
+                entry.rename(root / original)
+                log.info("restored %s, left aside by an interrupted install", original)
+                continue
         shutil.rmtree(entry, ignore_errors=True)
         if not entry.exists():
             cleaned.append(entry.name)
