@@ -114,3 +114,10 @@ def test_a_deleted_parent_drops_the_result_and_the_tracker_still_ends(qtbot: QtB
     release.set()
     wait_idle(qtbot)
     assert delivered == []
+
+
+def test_os_and_nesting_errors_say_what_happened() -> None:
+    message = user_message(PermissionError(13, "Permission denied", "/srv/a.txt"))
+    assert "/srv/a.txt" in message and "Permission denied" in message
+    assert "nested too deeply" in user_message(RecursionError("maximum recursion depth"))
+    assert "Something went wrong (KeyError" in user_message(KeyError("bug"))

@@ -57,3 +57,18 @@ class Cancelled(ParallaxError):  # noqa: N818 - a user action, not an error
     def __init__(self, message: str = "Cancelled.", partial: list[str] | None = None) -> None:
         super().__init__(message)
         self.partial: list[str] = list(partial or [])
+
+
+def describe(exc: BaseException) -> str | None:
+    """What happened, in a sentence, for the few errors that are not `ParallaxError`s but say
+    something about the input or the machine; None for anything else (a bug)."""
+    if isinstance(exc, RecursionError):
+        return "The input is nested too deeply to read."
+    if isinstance(exc, MemoryError):
+        return "Not enough memory for this input."
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"Cannot access{where}: {exc.strerror or exc}."
+    if isinstance(exc, NotImplementedError):
+        return f"This input uses a feature Parallax cannot read ({exc or 'not supported'})."
+    return None

@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
-from parallax.core.errors import Cancelled, ParallaxError
+from parallax.core.errors import Cancelled, ParallaxError, describe
 from parallax.core.progress import CancelToken
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,9 @@ def user_message(exc: BaseException) -> str:
     """The one message shown for any failure: ours verbatim, anything else summarised."""
     if isinstance(exc, ParallaxError):
         return str(exc)
+    described = describe(exc)
+    if described is not None:
+        return f"{described} Your work is unchanged."
     return (
         f"Something went wrong ({type(exc).__name__}: {exc}). "
         "Your work is unchanged; details are in the log file."
