@@ -74,7 +74,7 @@ def build_comparison(workspace: Workspace) -> Comparison:
         result = compare_workspace(workspace)
         assert isinstance(result, Comparison)
         return result
-    from rapidfuzz import fuzz
+    from difflib import SequenceMatcher
 
     from parallax.core.diff import word_diff
 
@@ -87,8 +87,9 @@ def build_comparison(workspace: Workspace) -> Comparison:
                 links.append(Link(mine.id, source.id, other.id, 0.9))
         elif source.article.lang.startswith("zh"):
             for mine in original:
-                best = max(theirs, key=lambda s, m=mine: fuzz.ratio(m.text, s.text))
-                score = fuzz.ratio(mine.text, best.text) / 100
+                best = max(theirs, key=lambda s, m=mine: SequenceMatcher(None, m.text,
+                                                                          s.text).ratio())
+                score = SequenceMatcher(None, mine.text, best.text).ratio()
                 if score >= 0.35:
                     diff = tuple(word_diff(mine.text, best.text, "zh", ignore_case=True,
                                            ignore_punctuation=False, ignore_whitespace=True))

@@ -19,9 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from parallax.core.lexicon import (
     find_gazetteer_names,
@@ -201,7 +200,8 @@ def names_match(a: Name, b: Name) -> bool:
         wa, wb = _words(a.key), _words(b.key)
         if wa & wb:
             return True  # "Dmitry Peskov" and "Peskov"
-        return fuzz.ratio(a.key[3:], b.key[3:]) >= 88  # Kyiv / Kyiw style spellings
+        # Kyiv / Kyiw style spellings; difflib's ratio is rapidfuzz's fuzz.ratio on names.
+        return SequenceMatcher(None, a.key[3:], b.key[3:], autojunk=False).ratio() * 100 >= 88
     return False
 
 
