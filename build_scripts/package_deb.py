@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,6 +32,15 @@ from bundle_layout import (  # after the path is set
     ROOT,
     project_version,
 )
+from glibc_floor import FLOOR, above_floor, elf_files, format_version
+from third_party import (
+    NATIVE_LIBRARIES,
+    bundled_modules,
+    distribution_of,
+    native_files_by_row,
+    normalise,
+    python_entries,
+)
 
 PACKAGE = "parallax"
 INSTALL_DIR = Path("opt") / "parallax"
@@ -38,9 +48,11 @@ LINUX = ROOT / "installer" / "linux"
 ICONS = ROOT / "resources" / "icons"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 MAINTAINER = "Parallax developers <parallax@example.org>"
-# The libraries Qt's xcb platform plugin and OpenGL/EGL integration load from the system.
+# What Qt's xcb platform plugin and OpenGL/EGL integration load from the system (some with
+# dlopen, which dpkg-shlibdeps cannot see); dpkg-shlibdeps adds what the bundled libraries link
+# against (HOST_LIBRARIES in bundle_layout.py), with the versions their symbols need.
 DEPENDS = (
-    "libc6 (>= 2.31)",
+    f"libc6 (>= {format_version(FLOOR['GLIBC'])})",
     "libegl1",
     "libgl1",
     "libfontconfig1",
@@ -135,24 +147,129 @@ def _dir(path: Path) -> Path:
     return path
 
 
-def _copyright() -> str:
-    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
-    body = "\n".join(f" {line}" if line.strip() else " ." for line in licence.splitlines())
-    return (
+# SPDX identifiers as DEP-5 short names (where they differ).
+DEP5_NAMES = {
+    "GPL-2.0-or-later": "GPL-2+", "GPL-3.0-or-later": "GPL-3+", "LGPL-3.0-only": "LGPL-3",
+    "LGPL-2.1-or-later": "LGPL-2.1+", "BSD-3-Clause": "BSD-3-clause",
+    "BSD-2-Clause": "BSD-2-clause", "blessing": "public-domain", "MIT": "Expat",
+    "LicenseRef-Intel-ISSL": "Intel-ISSL",
+}
+# Licences Debian ships in /usr/share/common-licenses, by DEP-5 name.
+COMMON = {"GPL-2+": "GPL-2", "GPL-3+": "GPL-3", "LGPL-3": "LGPL-3", "LGPL-2.1+": "LGPL-2.1",
+          "Apache-2.0": "Apache-2.0", "MPL-2.0": "MPL-2.0", "CC0-1.0": "CC0-1.0"}
+DOC = Path("usr") / "share" / "doc" / PACKAGE
+
+
+def dep5_expression(spdx: str) -> str:
+    """An SPDX expression in DEP-5 syntax ("MIT AND GPL-2.0-or-later" -> "Expat and GPL-2+")."""
+    words = []
+    for word in spdx.split():
+        if word in ("AND", "OR"):
+            words.append(word.lower())
+        elif word == "WITH":
+            words.append("with")
+        elif word.endswith("-exception-3.1"):
+            words.append("GCC-3.1 exception")
+        else:
+            words.append(DEP5_NAMES.get(word, word))
+    return " ".join(words)
+
+
+def _licence_names(expression: str) -> set[str]:
+    names = set()
+    skip = False
+    for word in expression.split():
+        if skip or word in ("and", "or"):
+            skip = False
+        elif word == "with":
+            skip = True
+        elif word != "exception":
+            names.add(word)
+    return {n for n in names if not n.endswith("exception")}
+
+
+def _licence_paragraph(name: str) -> str:
+    if name in COMMON:
+        body = (f" On Debian systems, the complete text of this licence can be found in\n"
+                f" /usr/share/common-licenses/{COMMON[name]}.")
+    elif name == "Expat":
+        licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+        body = "\n".join(f" {line}" if line.strip() else " ." for line in licence.splitlines())
+    else:
+        body = (f" The licence files the components ship, with their copyright notices, are\n"
+                f" in /{DOC}/licenses/ and /{INSTALL_DIR}/_internal/licenses/.")
+    return f"License: {name}\n{body}\n"
+
+
+def copyright_text(bundle: Path) -> str:
+    """debian/copyright in DEP-5 format: one Files paragraph per bundled component."""
+    python = python_entries(bundled_modules(bundle))[0]
+    by_key = {normalise(e.name): e for e in python}
+    internal = f"{INSTALL_DIR.as_posix()}/_internal"
+    paragraphs = [
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
         "Upstream-Name: Parallax\n"
-        "Source: https://example.invalid/parallax\n\n"
-        "Files: *\n"
-        "Copyright: Parallax developers\n"
-        "License: MIT\n"
-        f"{body}\n\n"
-        "Files: opt/parallax/_internal/*\n"
-        "Copyright: the authors of the bundled components\n"
-        "License: various\n"
-        " The bundle carries Python, Qt (LGPL-3), CTranslate2, SentencePiece, jieba,\n"
-        " CC-CEDICT (CC BY-SA 4.0) and other components under their own licences;\n"
-        " see THIRD_PARTY.md in the source for the list.\n"
-    )
+        "Source: https://example.invalid/parallax\n"
+        "Comment: /opt/parallax is a PyInstaller bundle: Python, Qt and the packages below.\n"
+        " It includes translate-toolkit (GPL-3.0-or-later), so the program as a whole is\n"
+        " distributed under GPL-3.0-or-later; Parallax's own code is MIT (Expat).\n"
+        " /usr/share/doc/parallax/THIRD_PARTY.md.gz lists every component.\n",
+        "Files: *\nCopyright: Parallax developers\nLicense: Expat\n",
+        f"Files: {INSTALL_DIR.as_posix()}/{EXECUTABLE_NAME} {internal}/base_library.zip\n"
+        "Copyright: Parallax developers and the authors of the packages listed here\n"
+        "License: GPL-3+\n"
+        "Comment: The executable holds the compiled Python modules of Parallax and of:\n"
+        + "".join(f"  {e.name} {e.version}: {e.licence}\n" for e in python),
+    ]
+    used = {"Expat", "GPL-3+"}
+    for module in sorted(bundled_modules(bundle)):
+        folder = bundle / "_internal" / module
+        entry = by_key.get(distribution_of(module) or "")
+        if not folder.is_dir() or entry is None:
+            continue
+        expression = dep5_expression(entry.licence)
+        used |= _licence_names(expression)
+        paragraphs.append(f"Files: {internal}/{module}/*\nCopyright: the {entry.name} authors\n"
+                          f"License: {expression}\n")
+    rows = {row.component: row for row in NATIVE_LIBRARIES}
+    for component, files in sorted(native_files_by_row(bundle).items()):
+        row = rows[component]
+        expression = dep5_expression(row.licence)
+        used |= _licence_names(expression)
+        listed = "\n ".join(f"{internal}/{rel}" for rel in files)
+        paragraphs.append(f"Files: {listed}\nCopyright: the {component} authors\n"
+                          f"License: {expression}\n")
+    paragraphs += [_licence_paragraph(name) for name in sorted(used)]
+    return "\n".join(paragraphs)
+
+
+def shlibs_depends(root: Path) -> list[str]:
+    """dpkg-shlibdeps' Depends: for the staged package's ELF files ([] without the tool)."""
+    if shutil.which("dpkg-shlibdeps") is None:
+        return []
+    files = [str(p) for p in elf_files(root / INSTALL_DIR)]
+    with tempfile.TemporaryDirectory() as work:  # it wants a source package around it
+        (Path(work) / "debian").mkdir()
+        (Path(work) / "debian" / "control").write_text(
+            f"Source: {PACKAGE}\n\nPackage: {PACKAGE}\nArchitecture: any\n", encoding="utf-8")
+        result = subprocess.run(
+            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", f"-S{root}", *files],
+            capture_output=True, text=True, cwd=work, check=False)
+    for line in result.stdout.splitlines():
+        if line.startswith("shlibs:Depends="):
+            return [d.strip() for d in line.split("=", 1)[1].split(",") if d.strip()]
+    return []
+
+
+def merge_depends(computed: list[str], fixed: tuple[str, ...] = DEPENDS) -> list[str]:
+    """`fixed` plus what `computed` adds; a package both name keeps the computed version,
+    except libc6, whose version is the floor's (never lower than what was computed)."""
+    by_name = {d.split(" ")[0]: d for d in fixed}
+    for dep in computed:
+        name = dep.split(" ")[0]
+        if name != "libc6" or name not in by_name:
+            by_name[name] = dep
+    return [by_name[name] for name in sorted(by_name)]
 
 
 def _md5sums(root: Path) -> str:
@@ -169,6 +286,12 @@ def stage(bundle: Path, root: Path) -> Path:
     """Lay the package's files out under `root`; returns root."""
     if not (bundle / EXECUTABLE_NAME).is_file():
         raise SystemExit(f"no bundle at {bundle}: run `make build` first")
+    offenders = above_floor(elf_files(bundle))
+    if offenders:
+        listed = "\n  ".join(str(r) for r in offenders[:20])
+        raise SystemExit(f"the bundle needs more than the supported floor {FLOOR} "
+                         f"(build it on the oldest supported system: "
+                         f"build_scripts/old_distro_build.sh):\n  {listed}")
     if root.exists():
         shutil.rmtree(root)
     version = project_version()
@@ -180,13 +303,20 @@ def stage(bundle: Path, root: Path) -> Path:
     usr_bin = _dir(root / "usr" / "bin")
     (usr_bin / PACKAGE).symlink_to(Path("/") / INSTALL_DIR / EXECUTABLE_NAME)
     stage_desktop_files(root, version)
-    doc = root / "usr" / "share" / "doc" / PACKAGE
-    _write(doc / "copyright", _copyright())
+    doc = root / DOC
+    _write(doc / "copyright", copyright_text(bundle))
+    internal = bundle / "_internal"
+    _write(doc / "THIRD_PARTY.md.gz", _gzip_n((internal / "THIRD_PARTY.md").read_bytes()))
+    if (internal / "licenses").is_dir():
+        shutil.copytree(internal / "licenses", doc / "licenses")
+        for path in (doc / "licenses").rglob("*"):
+            path.chmod(0o755 if path.is_dir() else 0o644)
     changelog = (f"{PACKAGE} ({version}) unstable; urgency=medium\n\n"
                  f"  * Release {version}.\n\n -- {MAINTAINER}  "
                  f"{time.strftime('%a, %d %b %Y %H:%M:%S +0000', time.gmtime())}\n")
     _write(doc / "changelog.gz", _gzip_n(changelog.encode()))
     _write(root / "usr" / "share" / "lintian" / "overrides" / PACKAGE, LINTIAN_OVERRIDES)
+    _dir(root / "DEBIAN")  # dpkg-shlibdeps resolves $ORIGIN relative to the package root
     installed_kib = sum(p.stat().st_size for p in root.rglob("*")
                         if p.is_file() and not p.is_symlink()) // 1024
     control = (
@@ -195,7 +325,7 @@ def stage(bundle: Path, root: Path) -> Path:
         f"Architecture: {deb_architecture()}\n"
         f"Maintainer: {MAINTAINER}\n"
         f"Installed-Size: {installed_kib}\n"
-        f"Depends: {', '.join(DEPENDS)}\n"
+        f"Depends: {', '.join(merge_depends(shlibs_depends(root)))}\n"
         f"Recommends: {', '.join(RECOMMENDS)}\n"
         "Section: text\n"
         "Priority: optional\n"
