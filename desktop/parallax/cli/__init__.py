@@ -24,14 +24,44 @@ EXIT_USER_ERROR = 2
 EXIT_CANCELLED = 130
 
 
+class IntermixedParser(argparse.ArgumentParser):
+    """A subcommand parser that takes options and positionals in any order, as other command
+    lines do: `parallax compare ORIG --translation T.txt REPORT.txt` (plain argparse stops
+    filling REPORT after the first option). A parser with subcommands of its own (`models`)
+    parses as argparse does, and its subcommands intermix."""
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        nested = any(action.nargs == argparse.PARSER for action in self._actions)
+        if self._intermixing or nested:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True  # parse_known_intermixed_args calls back into this method
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+
+def _epilog() -> str:
+    if getattr(sys, "frozen", False):  # the packaged app: one executable for GUI and CLI
+        return ("Without a command, `parallax [FILE.parallax ...]` opens the app's window "
+                "(on those files); `parallax --self-test` checks this installation.")
+    return "The app's window: `parallax-gui [FILE.parallax ...]`."
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="parallax",
         description="Compare a Chinese article with its translations and other outlets' reports.",
+        epilog=_epilog(),
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
+                                       parser_class=IntermixedParser)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"parallax.cli.{name}")
