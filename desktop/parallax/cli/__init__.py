@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from parallax import __version__
 from parallax.cli.output import install_safe_streams
 from parallax.core.errors import Cancelled, ParallaxError
+from parallax.core.errors import describe as describe_error
 
 log = logging.getLogger(__name__)
 
@@ -109,16 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def describe(exc: BaseException) -> str:
     """A sentence saying what happened, for errors that are not `ParallaxError`s."""
-    if isinstance(exc, RecursionError):
-        return "The input is nested too deeply to read."
-    if isinstance(exc, MemoryError):
-        return "Not enough memory for this input."
-    if isinstance(exc, OSError):
-        where = f" {exc.filename}" if exc.filename else ""
-        return f"Cannot access{where}: {exc.strerror or exc}."
-    if isinstance(exc, NotImplementedError):
-        return f"This input uses a feature Parallax cannot read ({exc or 'not supported'})."
-    return f"Could not finish: {exc or type(exc).__name__}."
+    return describe_error(exc) or f"Could not finish: {exc or type(exc).__name__}."
 
 
 def _one_line(message: str) -> str:
