@@ -24,12 +24,15 @@ from typing import IO, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
+    QObject,
     QSettings,
     QTimer,
     QTranslator,
 )
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from parallax import __version__
@@ -183,6 +186,37 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+class FileOpenHandler(QObject):
+    """Opens the files macOS hands over with QFileOpenEvent (a double-click on a .parallax in
+    Finder, a file dropped on the Dock icon): there they never arrive in argv. Files that come
+    before the window exists wait for `attach`."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.pending: list[Path] = []
+        self._window: Any = None
+        app.installEventFilter(self)
+
+    def attach(self, window: Any) -> None:
+        """From now on open files in `window` (its `open_paths`), starting with those waiting."""
+        self._window = window
+        waiting, self.pending = self.pending, []
+        if waiting:
+            window.open_paths(waiting)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        name = event.file() or event.url().toLocalFile()
+        if not name:
+            return False
+        if self._window is None:
+            self.pending.append(Path(name))
+        else:
+            self._window.open_paths([Path(name)])
+        return True
+
+
 def _locale(lang: str | None) -> QLocale:
     return QLocale(lang) if lang else QLocale.system()
 
@@ -214,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     install_crash_handlers()
     app = create_application()
+    file_opener = FileOpenHandler(app)  # before anything can spin the event loop
     install_translator(app, _locale(args.lang))
     from parallax.ui.document import WorkspaceDocument
     from parallax.ui.main_window import MainWindow
@@ -272,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stderr.write(f"parallax-gui: {terminal_text(message)}\n")
         return code if not errors else max(code, 1)
     window.show()
+    file_opener.attach(window)
     return app.exec()
 
 
