@@ -91,7 +91,9 @@ def _translated_pivot(workspace: Workspace, key: str, article: Article) -> Pivot
             texts[sid] = text
     if not any(sid in texts for sid in _ids(article)):
         return None
-    return Pivot(texts, "translation")
+    machine = workspace.translations.get(key)
+    glossed = machine is not None and machine.is_gloss and not workspace.edits.get(key)
+    return Pivot(texts, "gloss" if glossed else "translation")
 
 
 def source_pivot(workspace: Workspace, source: Source, notes: list[str]) -> Pivot | None:
@@ -238,12 +240,14 @@ def compare_workspace(
     reports = workspace.reports()
     report_only: list[ReportOnly] = []
     nearest: dict[str, list[tuple[float, bool]]] = {}
+    results: list[_ReportResult] = []
     for source in workspace.sources:
         if source.role == "translation":
             links.extend(_compare_version(workspace, source, o_pivot, flags))
         else:
             result = _compare_report(workspace, source, o_pivot, threshold, notes, o_hits,
                                      flags, encoder)
+            results.append(result)
             links.extend(result.links)
             report_only.extend(result.report_only)
             linked_originals.update(link.original for link in result.links)
@@ -252,11 +256,37 @@ def compare_workspace(
         advance()
 
     if reports:
+        flags.extend(_name_flags(results))
         flags.extend(_claim_flags(original, linked_originals, nearest))
     log.debug("compared %d sources in %s", len(workspace.sources), pivot_lang)
     advance()
     return Comparison(tuple(links), tuple(flags),
                       tuple(dict.fromkeys(notes)), tuple(report_only))
+
+
+def _name_flags(results: list[_ReportResult]) -> list[Flag]:
+    """A name no report uses is one flag against all of them, at its first sentence; the
+    per-source flags keep the names some reports use and others do not."""
+    if not results:
+        return []
+    nowhere = set(results[0].absent)
+    for result in results[1:]:
+        nowhere &= set(result.absent)
+    flags: list[Flag] = []
+    for key, (sentence_id, name) in results[0].absent.items():
+        if key in nowhere:
+            flags.append(Flag("entity_only_here", name.text,
+                              f"“{name.text}” is named in the original and by none of the "
+                              "other sources.", sentence_id, confidence=0.7))
+    for result in results:
+        flags.extend(f for f in result.name_flags
+                     if not (f.kind == "entity_only_here" and _key_of(f, result) in nowhere))
+    return flags
+
+
+def _key_of(flag: Flag, result: _ReportResult) -> str | None:
+    return next((key for key, (_sid, name) in result.absent.items()
+                 if name.text == flag.text), None)
 
 
 def _claim_flags(
@@ -332,6 +362,8 @@ class _ReportResult:
     # per original sentence id: how plausible its best pair with this source was
     nearest: dict[str, float]
     calibrated: bool
+    name_flags: list[Flag]  # names one side uses and the other never does
+    absent: dict[str, tuple[str, Name]]  # names of the original this source never uses
 
 
 def _compare_report(
@@ -432,15 +464,25 @@ def _compare_report(
                for s in article.sentences]
     o_title = names(original.title, original.lang, o_pivot.get(TITLE) if o_pivot else None)
     r_title = names(article.title, article.lang, r_pivot.get(TITLE) if r_pivot else None)
-    flags.extend(claim_entity_flags(
+    name_flags, absent_names = claim_entity_flags(
         o_names, r_names, o_title, r_title, linked_by_original, best_for_report,
         lambda i, j: Where(o_ids[i], source.id, r_ids[j], label), score_of,
-    ))
+    )
 
-    # The report's own wording: each term once, with how often it is used.
+    # The report's own wording: each term once, with how often it is used. Its headline is
+    # set against the original's headline; a sentence with no counterpart against the
+    # original sentence nearest to it, so the flag shows where the report adds it.
     r_hits: list[tuple[str, Where, list[Hit]]] = []
+    if article.title.strip():
+        title_skip = ({h.term for h in lexicon_hits(original.title, original.lang)}
+                      if same_native else set())
+        r_hits.append((TITLE, Where(TITLE, source.id, TITLE, label),
+                       [h for h in lexicon_hits(article.title, article.lang)
+                        if h.term not in title_skip]))
     for j, sentence in enumerate(article.sentences):
         i = best_for_report.get(j)
+        if i is None and plausible.size:
+            i = int(plausible[:, j].argmax())
         linked = linked_by_report.get(j, [])
         skip = {h.term for k in linked for h in o_hits[o_ids[k]]} if same_native else set()
         hits = [h for h in lexicon_hits(sentence.text, article.lang) if h.term not in skip]
@@ -472,7 +514,9 @@ def _compare_report(
                 flags.append(replace(flag, confidence=round(score_of[(k, j)], 3)))
     nearest_of = {o_ids[i]: float(plausible[i].max()) if plausible.shape[1] else 0.0
                   for i in range(len(o_ids))}
-    return _ReportResult(links, report_only, nearest_of, alignment.calibrated)
+    absent = {key: (o_ids[i], name) for key, (i, name) in absent_names.items()}
+    return _ReportResult(links, report_only, nearest_of, alignment.calibrated, name_flags,
+                         absent)
 
 
 def _no_match_confidence(closeness: float, bar: float) -> float:

@@ -20,6 +20,7 @@ stated with a different qualifier in those sentences.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -247,25 +248,34 @@ def claim_entity_flags(
     best_for_report: Mapping[int, int],
     where: Callable[[int, int], Where],
     score_of: Mapping[tuple[int, int], float],
-) -> list[Flag]:
-    """Names of a linked claim that the other article never uses, each name once.
+) -> tuple[list[Flag], dict[str, tuple[int, Name]]]:
+    """Names that one article uses and the other never does, each name once.
 
     A name counts as used when the other article has it anywhere (headline included): an
     analyst who finds it one paragraph down has disproved a flag that said it was missing.
     Names an article is about (`topic_names`) are never flagged on the other side.
+
+    Returns the flags (`entity_only_here` on the linked claims of the original,
+    `entity_only_there` on the report's linked sentences) and, for every name of the original
+    the report never uses, its first sentence index (`compare` turns the names no report uses
+    into one flag against all sources, instead of one per source).
     """
     o_all = [n for names in (o_title, *o_names) for n in names]
     r_all = [n for names in (r_title, *r_names) for n in names]
     o_topics = topic_names(o_title, o_names)
     r_topics = topic_names(r_title, r_names)
     implicit = {key for name in o_all for key in _IMPLICIT.get(name.lang.split("-")[0], ())}
+    absent: dict[str, tuple[int, Name]] = {}
+    for i, names in enumerate(o_names):
+        for name in unmatched(unmatched(names, r_all), r_topics):
+            absent.setdefault(name.key, (i, name))
     flags: list[Flag] = []
     done: set[str] = set()
     for i in sorted(linked_by_original):
         j = max(linked_by_original[i], key=lambda k: score_of.get((i, k), 0.0))
         at = where(i, j)
-        for name in unmatched(unmatched(o_names[i], r_all), r_topics):
-            if name.key in done:
+        for name in o_names[i]:
+            if name.key not in absent or name.key in done:
                 continue
             done.add(name.key)
             flags.append(Flag("entity_only_here", name.text,
@@ -283,7 +293,7 @@ def claim_entity_flags(
                               f"{at.label[:1].upper()}{at.label[1:]} names “{name.text}”, "
                               "which the original never does.", at.original, at.source,
                               at.sentence, confidence=round(0.8 * score_of.get((i, j), 0.0), 3)))
-    return flags
+    return flags, absent
 
 
 def names_of(text: str, lang: str) -> list[Name]:
@@ -310,9 +320,15 @@ def topic_names(title: Sequence[Name], sentences: Sequence[Sequence[Name]]) -> l
 def headline_flags(
     title: str, lang: str, body: Sequence[tuple[str, str]]
 ) -> list[Flag]:
-    """Headline claims stronger than the body sentences that share its numbers or names.
+    """Headline claims stronger than the body sentences on the same subject, and headline
+    claims no body sentence makes.
 
-    `body` is (sentence id, text) in the same language as `title`.
+    `body` is (sentence id, text) in the same language as `title`. The body sentences on the
+    headline's subject are those sharing its numbers or two of its names, else the three
+    sharing most of its words. Raised: an escalation term or a booster (高度, "strongly") of
+    the headline that none of them uses; a number they qualify differently; and a part of the
+    headline (between its punctuation) whose words no body sentence mostly shares
+    (`UNSUPPORTED_SHARE`).
     """
     if not title.strip() or not body:
         return []
@@ -328,18 +344,25 @@ def headline_flags(
         # Numbers are specific anchors; names need two in common (a lone "Russia" is everywhere).
         if shares_number or len(shared_names) >= 2:
             related.append((sid, text, numbers))
+    title_words = _content_words(title, lang)
+    if not related and title_words:
+        closest = sorted(body, key=lambda b: -len(title_words & _content_words(b[1], lang)))
+        related = [(sid, text, find_quantities(text, lang)) for sid, text in closest[:3]
+                   if title_words & _content_words(text, lang)]
+    flags.extend(_unsupported_parts(title, lang, body))
     if not related:
-        return []
+        return flags
     ids = ", ".join(sid for sid, _, _ in related[:6]) + ("…" if len(related) > 6 else "")
-    body_terms = {h.term for _, text, _ in related for h in find_terms(text, lang, ("escalation",))}
-    for hit in find_terms(title, lang, ("escalation",)):
+    kinds = ("escalation", "booster")
+    body_terms = {h.term for _, text, _ in related for h in find_terms(text, lang, kinds)}
+    for hit in find_terms(title, lang, kinds):
         if hit.term in body_terms:
             continue
         flags.append(Flag(
             "headline_escalation", hit.text,
-            f"The headline says “{hit.text}” ({hit.note or 'escalation'}), but the body "
+            f"The headline says “{hit.text}” ({hit.note or hit.category}), but the body "
             f"sentences on the same subject ({ids}) do not.",
-            TITLE,
+            TITLE, confidence=0.7,
         ))
     for q in title_numbers:
         body_same = [b for _, _, numbers in related for b in numbers
@@ -349,6 +372,36 @@ def headline_flags(
                 "headline_escalation", q.text,
                 f"The headline says “{q.text}” ({describe(q)}), the body says "
                 f"“{body_same[0].text}” ({describe(body_same[0])}).",
-                TITLE,
+                TITLE, confidence=0.8,
+            ))
+    return flags
+
+
+UNSUPPORTED_SHARE = 0.4  # a headline part is the body's when a sentence has this much of it
+_TITLE_PARTS = re.compile(r"[,，:：;；!！?？|｜]+|\s{1,}(?=\S)")
+
+
+def _content_words(text: str, lang: str) -> set[str]:
+    from parallax.core.similarity import sentence_features
+
+    return {k for k, v in sentence_features(text, lang).words.items()
+            if k[:2] in {"z:", "w:"} and v >= 1.0}
+
+
+def _unsupported_parts(title: str, lang: str, body: Sequence[tuple[str, str]]) -> list[Flag]:
+    body_words = [_content_words(text, lang) for _, text in body]
+    flags: list[Flag] = []
+    for part in _TITLE_PARTS.split(title):
+        part = part.strip(" “”\"'「」")
+        words = _content_words(part, lang)
+        if len(words) < 3:
+            continue  # too short to stand as a claim of its own
+        share = max((len(words & b) / len(words) for b in body_words), default=0.0)
+        if share < UNSUPPORTED_SHARE:
+            flags.append(Flag(
+                "headline_escalation", part,
+                f"The headline says “{part}”, which no sentence of the body says "
+                f"(at most {share:.0%} of its words in one sentence).",
+                TITLE, confidence=round(0.9 - share, 3),
             ))
     return flags

@@ -228,9 +228,10 @@ def _find_chinese(text: str, terms: Sequence[Term]) -> list[Hit]:
     taken = [False] * len(simple)
     hits: list[Hit] = []
     word_starts: dict[int, str] | None = None
-    for term in sorted(terms, key=lambda t: -len(t.term)):
-        word = to_simplified(term.term)
-        if len(word) == 1:
+    for term in sorted(terms, key=lambda t: -len(t.term.lstrip("="))):
+        whole = term.term.startswith("=")
+        word = to_simplified(term.term.lstrip("="))
+        if len(word) == 1 or whole:
             if word_starts is None:
                 word_starts = _token_starts(simple)
             starts = [i for i, tok in word_starts.items() if tok == word]
