@@ -150,6 +150,60 @@ HOST_LIBRARIES = re.compile(
 )
 
 
+# The oldest macOS PySide6 6.11's wheels install on (their tag: macosx_13_0_universal2), used
+# when the build machine's PySide6 wheel is not a macOS one (the plist is only written on macOS).
+PYSIDE6_MACOS_MINIMUM = "13.0"
+
+
+def macos_minimum_from_tags(tags: list[str]) -> str | None:
+    """The macOS version a wheel needs, from its tags ("cp39-abi3-macosx_13_0_universal2")."""
+    versions = [(int(m[1]), int(m[2])) for tag in tags
+                if (m := re.search(r"macosx_(\d+)_(\d+)_", tag))]
+    if not versions:
+        return None
+    major, minor = min(versions)  # a wheel with several tags installs from the oldest
+    return f"{major}.{minor}"
+
+
+def pyside6_macos_minimum() -> str:
+    """LSMinimumSystemVersion: what the installed PySide6-Essentials wheel's tag says."""
+    import importlib.metadata
+
+    try:
+        wheel = importlib.metadata.distribution("PySide6_Essentials").read_text("WHEEL") or ""
+    except importlib.metadata.PackageNotFoundError:
+        return PYSIDE6_MACOS_MINIMUM
+    tags = [line.split(":", 1)[1].strip() for line in wheel.splitlines()
+            if line.startswith("Tag:")]
+    return macos_minimum_from_tags(tags) or PYSIDE6_MACOS_MINIMUM
+
+
+def macos_info_plist(version: str, minimum: str) -> dict[str, object]:
+    """Parallax.app's Info.plist entries (PyInstaller's BUNDLE adds the standard ones)."""
+    return {
+        "CFBundleName": "Parallax",
+        "CFBundleDisplayName": "Parallax",
+        "CFBundleShortVersionString": version,
+        "CFBundleVersion": version,
+        "NSHighResolutionCapable": True,
+        "LSMinimumSystemVersion": minimum,
+        "CFBundleDocumentTypes": [{
+            "CFBundleTypeName": "Parallax workspace",
+            "CFBundleTypeRole": "Editor",
+            "LSHandlerRank": "Owner",
+            "CFBundleTypeExtensions": ["parallax"],
+            "CFBundleTypeIconFile": "parallax.icns",
+            "LSItemContentTypes": [f"{APP_ID}.workspace"],
+        }],
+        "UTExportedTypeDeclarations": [{
+            "UTTypeIdentifier": f"{APP_ID}.workspace",
+            "UTTypeDescription": "Parallax workspace",
+            "UTTypeConformsTo": ["public.json", "public.data"],
+            "UTTypeTagSpecification": {"public.filename-extension": ["parallax"]},
+        }],
+    }
+
+
 def keep_data(destination: str) -> bool:
     """False for collected data files the app never reads."""
     dest = destination.replace("\\", "/")

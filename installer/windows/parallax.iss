@@ -43,13 +43,25 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 PrivilegesRequiredOverridesAllowed=dialog
 ChangesAssociations=yes
+; Windows 10 1809 (build 17763) and later: what Qt 6 and Python 3.11 support.
+MinVersion=10.0.17763
+; Ask for the wizard's language only when the system's is neither English nor Chinese.
+ShowLanguageDialog=auto
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
+; Inno Setup 6.4 ships no Chinese; ours is laid over Default.isl (English for anything missing).
+Name: "chinesesimplified"; MessagesFile: "compiler:Default.isl,ChineseSimplified.isl"
+
+[CustomMessages]
+english.FileAssocTask=Open .parallax workspaces with Parallax
+english.FileAssocGroup=File associations:
+english.WorkspaceType=Parallax workspace
+; Their Chinese texts are in ChineseSimplified.isl (a UTF-8 file; this script stays ASCII).
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
-Name: "fileassoc"; Description: "Open .parallax workspaces with Parallax"; GroupDescription: "File associations:"
+Name: "fileassoc"; Description: "{cm:FileAssocTask}"; GroupDescription: "{cm:FileAssocGroup}"
 
 [Files]
 Source: "{#BundleDir}\{#AppExe}"; DestDir: "{app}"; Flags: ignoreversion
@@ -66,7 +78,7 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; IconFilename: "{a
 [Registry]
 ; .parallax -> Parallax.Workspace -> "parallax.exe" "%1"; removed again by the uninstaller.
 Root: HKA; Subkey: "Software\Classes\.parallax\OpenWithProgids"; ValueType: string; ValueName: "{#AppProgId}"; ValueData: ""; Flags: uninsdeletevalue; Tasks: fileassoc
-Root: HKA; Subkey: "Software\Classes\{#AppProgId}"; ValueType: string; ValueName: ""; ValueData: "Parallax workspace"; Flags: uninsdeletekey; Tasks: fileassoc
+Root: HKA; Subkey: "Software\Classes\{#AppProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:WorkspaceType}"; Flags: uninsdeletekey; Tasks: fileassoc
 Root: HKA; Subkey: "Software\Classes\{#AppProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\parallax.ico,0"; Tasks: fileassoc
 Root: HKA; Subkey: "Software\Classes\{#AppProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: fileassoc
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".parallax"; ValueData: ""; Tasks: fileassoc

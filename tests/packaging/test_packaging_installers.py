@@ -74,7 +74,7 @@ def test_macos_bundle_settings() -> None:
     text = SPEC.read_text(encoding="utf-8")
     assert "bundle_identifier=BUNDLE_ID" in text
     assert BUNDLE_ID == APP_ID
-    assert '"CFBundleTypeExtensions": ["parallax"]' in text
+    assert "info_plist=macos_info_plist(VERSION, pyside6_macos_minimum())" in text
     script = REPO / "installer" / "macos" / "make_dmg.sh"
     assert os.access(script, os.X_OK)
     subprocess.run(["bash", "-n", str(script)], check=True)
