@@ -11,7 +11,7 @@ the validated metadata (`translate-zh_en`), never from the archive, and only pac
 same pair are replaced. Removing is all-or-nothing: every folder of the pair is first renamed
 aside, and only then deleted. Work folders that a killed install left behind (`.installing-*`,
 `.replaced-*`, `.removing-*`, named with their process id) are cleaned at the next use.
-Network access happens only in `download_index`/`download_model`.
+Network access happens only in `download_index`/`download_model` (through downloads.py).
 """
 
 from __future__ import annotations
@@ -24,16 +24,20 @@ import re
 import shutil
 import stat
 import tempfile
-import urllib.error
-import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from parallax.core import paths
-from parallax.core.errors import Cancelled, LanguagePairError, ModelPackageError, TranslationError
+from parallax.core.errors import LanguagePairError, ModelPackageError, TranslationError
 from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.translate.downloads import (
+    AvailableModel,  # re-exported: callers import it from here
+    best_model,
+    download_package,
+    load_index,
+)
 from parallax.core.translate.engine import LanguagePair
 
 log = logging.getLogger(__name__)
@@ -41,7 +45,6 @@ log = logging.getLogger(__name__)
 PACKAGE_SUFFIX = ".argosmodel"
 MAX_UNPACKED_BYTES = 4 * 1024**3  # far above any real package; stops zip bombs
 MAX_ENTRIES = 10_000
-DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 MAX_METADATA_BYTES = 1024 * 1024
 _WORK_PREFIX = ".installing-"
 _OLD_PREFIX = ".replaced-"
@@ -67,16 +70,6 @@ class InstalledModel:
         return {"pair": str(self.pair), "source": self.pair.source, "target": self.pair.target,
                 "version": self.version, "size_bytes": self.size_bytes,
                 "path": str(self.path), "name": self.name}
-
-
-@dataclass(frozen=True)
-class AvailableModel:
-    """A package listed in the Argos index (not downloaded)."""
-
-    pair: LanguagePair
-    version: str
-    name: str
-    links: tuple[str, ...]
 
 
 def _models_dir(models_dir: Path | None) -> Path:
@@ -420,41 +413,9 @@ def remove_model(pair: LanguagePair | str, models_dir: Path | None = None) -> li
 # ---- network (only when asked) -------------------------------------------------------------
 
 
-def index_url() -> str:
-    """Argos's index, or a mirror named by ARGOS_PACKAGE_INDEX (a folder URL, as Argos reads it)."""
-    mirror = os.environ.get("ARGOS_PACKAGE_INDEX", "").strip()
-    return mirror.rstrip("/") + "/index.json" if mirror else DEFAULT_INDEX_URL
-
-
-def _fetch(url: str, timeout: float) -> Any:
-    request = urllib.request.Request(url, headers={"User-Agent": "Parallax"})
-    try:
-        return urllib.request.urlopen(request, timeout=timeout)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise TranslationError(
-            f"Cannot reach the model index (no network?): {getattr(exc, 'reason', exc)}. "
-            "Install a downloaded .argosmodel file instead."
-        ) from exc
-
-
 def download_index(timeout: float = 15.0) -> list[AvailableModel]:
-    """The Argos package index (network)."""
-    with _fetch(index_url(), timeout) as response:
-        try:
-            data = json.loads(response.read().decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
-            raise TranslationError(f"The model index is unreadable: {exc}.") from exc
-    models: list[AvailableModel] = []
-    for item in data if isinstance(data, list) else []:
-        if not isinstance(item, dict) or item.get("type", "translate") != "translate":
-            continue
-        if not item.get("from_code") or not item.get("to_code"):
-            continue
-        pair = LanguagePair(str(item["from_code"]).lower(), str(item["to_code"]).lower())
-        models.append(AvailableModel(pair, str(item.get("package_version", "")),
-                                     f"translate-{pair.source}_{pair.target}",
-                                     tuple(str(u) for u in item.get("links", []))))
-    return models
+    """The Argos package index (network; the cached copy when offline: see downloads.py)."""
+    return list(load_index(timeout).models)
 
 
 def download_model(
@@ -464,30 +425,13 @@ def download_model(
     timeout: float = 60.0,
     models_dir: Path | None = None,
 ) -> InstalledModel:
-    """Download the package for `pair` from the Argos index, then install it (validated)."""
+    """Download the newest package for `pair` in the Argos index (every mirror link in turn,
+    resumed and verified: downloads.py), then install it (validated)."""
     wanted = LanguagePair.parse(pair) if isinstance(pair, str) else pair
-    candidates = [m for m in download_index(timeout) if m.pair == wanted and m.links]
-    if not candidates:
-        raise LanguagePairError(f"The Argos index has no model for {wanted}.")
-    fd, tmp_name = tempfile.mkstemp(prefix="download-", suffix=PACKAGE_SUFFIX,
-                                    dir=paths.cache_dir())
+    model = best_model(load_index(timeout), wanted)
+    package = download_package(model, paths.cache_dir(), on_progress, cancel, timeout)
     try:
-        with os.fdopen(fd, "wb") as out, _fetch(candidates[-1].links[0], timeout) as response:
-            total = int(response.headers.get("Content-Length") or 0)
-            done = 0
-            while True:
-                if cancel is not None and cancel.cancelled:
-                    raise Cancelled("Download cancelled.")
-                chunk = response.read(256 * 1024)
-                if not chunk:
-                    break
-                out.write(chunk)
-                done += len(chunk)
-                if on_progress is not None:
-                    on_progress(done, max(total, done))
-        return install_model(tmp_name, models_dir)
-    except OSError as exc:
-        raise TranslationError(f"The download failed: {exc}.") from exc
+        return install_model(package, models_dir)
     finally:
         with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+            package.unlink()
