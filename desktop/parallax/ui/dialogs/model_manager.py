@@ -238,7 +238,7 @@ class ModelManagerDialog(QDialog):
     def download(self) -> None:
         """Read the Argos index (short timeout), let the user pick a pair, download it."""
         self._start(self.tr("Reading the model index…"),
-                    lambda ctx: _models_api().download_index(INDEX_TIMEOUT_S),
+                    lambda ctx: _models_api().load_index(INDEX_TIMEOUT_S),
                     self._index_ready, cancellable=True, quiet=True)
 
     def download_pair(self, pair: str) -> None:
@@ -324,11 +324,13 @@ class ModelManagerDialog(QDialog):
         if path:
             self.add_gguf(path)
 
-    def _index_ready(self, available: Any) -> str:
+    def _index_ready(self, index: Any) -> str:
+        note = str(index.describe())  # fetched now, or the cached list offline, and its age
         installed = set(self.installed_pairs())
-        pairs = sorted({str(m.pair) for m in available} - installed)
+        pairs = sorted({str(m.pair) for m in index.models} - installed)
         if not pairs:
-            return self.tr("Every model in the index is already installed.")
+            return self.tr("Every model in the index is already installed.") + " " + note
+        self._say(note, ok=not index.from_cache)
         pair = self.choose_pair(pairs)
         if pair:
             # Chained after this task's clean-up so the new task owns the progress bar.
