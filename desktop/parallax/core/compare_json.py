@@ -44,7 +44,9 @@ def comparison_to_json(workspace: Workspace, comparison: Comparison) -> dict[str
         sources.append(entry)
     engines = {
         key: {"engine": t.engine, "engine_version": t.engine_version, "is_gloss": t.is_gloss,
-              "source_lang": t.source_lang, "target_lang": t.target_lang}
+              "source_lang": t.source_lang, "target_lang": t.target_lang,
+              "server": t.server or None, "model": t.model or None,
+              "checks": {k: [dict(c) for c in v] for k, v in t.checks.items() if v}}
         for key, t in workspace.translations.items()
     }
     flags = []

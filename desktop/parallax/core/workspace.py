@@ -77,9 +77,14 @@ class MachineTranslation:
     target_lang: str
     texts: Mapping[str, str]  # sentence id (or TITLE) -> translation
     is_gloss: bool = False
+    # Sentence id -> the checks its translation fails ({"kind", "detail"}; see
+    # core/translate/checks.py); only sentences that fail any are listed.
+    checks: Mapping[str, tuple[Mapping[str, str], ...]] = field(default_factory=dict)
+    server: str = ""  # the translation server's URL (never with credentials), if any
+    model: str = ""  # the model's name as the engine knows it, if any
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "engine": self.engine,
             "engine_version": self.engine_version,
             "source_lang": self.source_lang,
@@ -87,6 +92,13 @@ class MachineTranslation:
             "is_gloss": self.is_gloss,
             "texts": dict(self.texts),
         }
+        if self.checks:
+            data["checks"] = {k: [dict(c) for c in v] for k, v in self.checks.items()}
+        if self.server:
+            data["server"] = self.server
+        if self.model:
+            data["model"] = self.model
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MachineTranslation:
@@ -100,7 +112,21 @@ class MachineTranslation:
             str(data["target_lang"]),
             {str(k): str(v) for k, v in texts.items()},
             bool(data.get("is_gloss", False)),
+            _checks_from(data.get("checks")),
+            str(data.get("server") or ""),
+            str(data.get("model") or ""),
         )
+
+
+def _checks_from(value: Any) -> dict[str, tuple[Mapping[str, str], ...]]:
+    """Stored translation checks; anything malformed is dropped (they are informative)."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        str(key): tuple({"kind": str(c.get("kind", "")), "detail": str(c.get("detail", ""))}
+                        for c in found if isinstance(c, dict))
+        for key, found in value.items() if isinstance(found, list)
+    }
 
 
 @dataclass(frozen=True)

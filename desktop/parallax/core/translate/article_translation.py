@@ -1,7 +1,8 @@
 """Translating whole articles and workspaces through an engine and the sentence cache.
 
-Only sentences the cache lacks reach the engine, in chunks whose results are stored as soon as
-they are done, so a cancel or a crash loses at most one chunk and reopening costs nothing.
+Only sentences the cache lacks reach the engine; results are stored as soon as they are done
+(per sentence for engines with `translate_items`, else per chunk), so a cancel, a crash or a
+server that dies loses little and reopening costs nothing. Fallbacks are never stored.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from parallax.core.errors import Cancelled, LanguagePairError, TranslationError
 from parallax.core.language import base_language
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.translate.cache import TranslationCache
+from parallax.core.translate.checks import check_sentence
 from parallax.core.translate.engine import Engine, LanguagePair
+from parallax.core.translate.glossary import Glossary
+from parallax.core.translate.prompting import context_key, is_fallback
 from parallax.core.workspace import ORIGINAL, TITLE, MachineTranslation, Workspace
 
 log = logging.getLogger(__name__)
@@ -40,6 +44,20 @@ def article_texts(article: Article) -> dict[str, str]:
     return texts
 
 
+def sentence_units(article: Article, contextual: bool) -> dict[str, tuple[str, str | None]]:
+    """Key -> (text, context): the previous body sentence when the engine's prompt holds one.
+
+    The headline has no context and is no one's context: it is not part of the body's flow.
+    """
+    units: dict[str, tuple[str, str | None]] = {}
+    previous: str | None = None
+    for key, text in article_texts(article).items():
+        units[key] = (text, previous if contextual else None)
+        if key != TITLE and text.strip():
+            previous = text
+    return units
+
+
 def translate_article(
     article: Article,
     engine: Engine,
@@ -47,22 +65,108 @@ def translate_article(
     cache: TranslationCache | None = None,
     on_progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    glossary: Glossary | None = None,
 ) -> MachineTranslation:
-    """Translate the headline and every sentence of `article` into `target`."""
+    """Translate the headline and every sentence of `article` into `target`.
+
+    Results are stored in `cache` as each one is done (so a cancel or a server that dies keeps
+    them); a fallback (`[untranslated] ...`) is never stored. Every sentence is checked
+    (`checks.py`) against `glossary`, or the engine's own glossary when none is given.
+    """
     source = article.lang
     texts = article_texts(article)
     if base_language(source) == base_language(target):
         return MachineTranslation("identity", "1", source, target, dict(texts), False)
     version = engine_version(engine, source, target)
-    unique = list(dict.fromkeys(texts.values()))
-    results: dict[str, str] = {}
+    contextual = bool(getattr(engine, "uses_context", False))
+    units = sentence_units(article, contextual)
+    unique = list(dict.fromkeys(units.values()))
+    keys = {unit: context_key(*unit) for unit in unique}
+    results: dict[tuple[str, str | None], str] = {}
     if cache is not None:
-        results.update(cache.get_many(engine.name, version, source, target, unique))
-    todo = [t for t in unique if t not in results]
+        cached = cache.get_many(engine.name, version, source, target, keys.values())
+        for unit, key in keys.items():
+            # Older versions stored fallbacks: they are failures, not translations.
+            if key in cached and not is_fallback(cached[key]):
+                results[unit] = cached[key]
+    todo = [unit for unit in unique if unit not in results]
     total = len(unique)
     base_done = total - len(todo)
     if on_progress is not None:
         on_progress(base_done, total)
+    if todo:
+        if callable(getattr(engine, "translate_items", None)):
+            _translate_items(engine, todo, keys, results, cache, version, source, target,
+                             base_done, total, on_progress, cancel)
+        else:
+            _translate_chunks(engine, todo, keys, results, cache, version, source, target,
+                              base_done, total, on_progress, cancel)
+    if on_progress is not None:
+        on_progress(total, total)
+    outputs = {key: results[unit] for key, unit in units.items()}
+    checks: dict[str, tuple[dict[str, str], ...]] = {}
+    if not engine.is_gloss:
+        used = glossary if glossary is not None else getattr(engine, "glossary", None)
+        for key, (text, _context) in units.items():
+            found = check_sentence(text, outputs[key], source, target, used)
+            if found:
+                checks[key] = tuple(c.to_dict() for c in found)
+    return MachineTranslation(
+        engine=engine.name,
+        engine_version=version,
+        source_lang=source,
+        target_lang=target,
+        texts=outputs,
+        is_gloss=engine.is_gloss,
+        checks=checks,
+        server=str(getattr(engine, "server_url", "") or ""),
+        model=str(getattr(engine, "model_name", "") or ""),
+    )
+
+
+Unit = tuple[str, str | None]  # (sentence, context)
+
+
+def _translate_items(
+    engine: Engine, todo: list[Unit], keys: dict[Unit, str], results: dict[Unit, str],
+    cache: TranslationCache | None, version: str, source: str, target: str,
+    base_done: int, total: int, on_progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> None:
+    """An engine that takes (sentence, context) items and reports each result as it is done."""
+
+    def done(index: int, output: str) -> None:
+        unit = todo[index]
+        results[unit] = output
+        if cache is not None and not is_fallback(output):
+            cache.put(engine.name, version, source, target, keys[unit], output)
+
+    def progress(count: int, _total: int) -> None:
+        if on_progress is not None:
+            on_progress(base_done + count, total)
+
+    translate_items: Any = getattr(engine, "translate_items")  # noqa: B009 - checked above
+    try:
+        outputs = translate_items(todo, source, target, progress, cancel, done)
+    except Cancelled as exc:
+        raise Cancelled(str(exc), partial=list(results.values())) from None
+    if len(outputs) != len(todo):
+        raise TranslationError(
+            f"The {engine.name} engine returned {len(outputs)} results for {len(todo)} "
+            "sentences; the translation was discarded."
+        )
+    for index, output in enumerate(outputs):
+        if todo[index] not in results:
+            done(index, str(output))
+
+
+def _translate_chunks(
+    engine: Engine, todo: list[Unit], keys: dict[Unit, str], results: dict[Unit, str],
+    cache: TranslationCache | None, version: str, source: str, target: str,
+    base_done: int, total: int, on_progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> None:
+    """A plain `Engine`: chunks of sentences, each chunk stored as soon as it is done."""
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start:start + CHUNK]
         offset = base_done + start
@@ -71,38 +175,29 @@ def translate_article(
             if on_progress is not None:
                 on_progress(offset + done, total)
 
+        texts = [text for text, _context in chunk]
         try:
-            outputs = engine.translate(chunk, source, target, progress, cancel)
+            outputs = engine.translate(texts, source, target, progress, cancel)
         except Cancelled as exc:
             finished = dict(zip(chunk, exc.partial, strict=False))
-            _store(cache, engine, version, source, target, finished)
+            _store(cache, engine, version, source, target, keys, finished)
             results.update(finished)
-            raise Cancelled(str(exc), partial=[results[t] for t in unique if t in results]) \
-                from None
+            raise Cancelled(str(exc), partial=list(results.values())) from None
         if len(outputs) != len(chunk):
             raise TranslationError(
                 f"The {engine.name} engine returned {len(outputs)} results for {len(chunk)} "
                 "sentences; the translation was discarded."
             )
         finished = dict(zip(chunk, outputs, strict=True))
-        _store(cache, engine, version, source, target, finished)
+        _store(cache, engine, version, source, target, keys, finished)
         results.update(finished)
-    if on_progress is not None:
-        on_progress(total, total)
-    return MachineTranslation(
-        engine=engine.name,
-        engine_version=version,
-        source_lang=source,
-        target_lang=target,
-        texts={key: results[text] for key, text in texts.items()},
-        is_gloss=engine.is_gloss,
-    )
 
 
 def _store(cache: TranslationCache | None, engine: Engine, version: str, source: str,
-           target: str, finished: dict[str, str]) -> None:
+           target: str, keys: dict[Unit, str], finished: dict[Unit, str]) -> None:
     if cache is not None and finished:
-        cache.put_many(engine.name, version, source, target, finished)
+        cache.put_many(engine.name, version, source, target,
+                       {keys[u]: out for u, out in finished.items() if not is_fallback(out)})
 
 
 @dataclass(frozen=True)
@@ -141,6 +236,7 @@ def translate_workspace_report(
     cache: TranslationCache | None = None,
     on_progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    glossary: Glossary | None = None,
 ) -> TranslationReport:
     """Translate the original and every source not in the pivot language; say what was skipped."""
     pivot = workspace.settings.pivot_lang
@@ -179,7 +275,8 @@ def translate_workspace_report(
                 on_progress(offset + done, total)
 
         try:
-            translation = translate_article(article, engine, pivot, cache, progress, cancel)
+            translation = translate_article(article, engine, pivot, cache, progress, cancel,
+                                            glossary)
         except LanguagePairError as exc:
             skipped.append(SkippedArticle(key, article.lang, str(exc)))
             log.warning("Skipped %s: %s", key, exc)

@@ -1,7 +1,11 @@
 """Which engines exist here and now, and building one by name.
 
 Argos needs an installed model for the pair; the dictionary gloss is always there; the local
-LLM engine is optional (its module and binding may be absent) and is only imported when asked.
+LLM engine is optional (its module and binding may be absent) and is only imported when asked;
+the server engines (`openai`, `libretranslate`) need the server the user names.
+
+`ENGINE_NAMES` and `ENGINE_LABELS` are the one declaration of the engines: the CLI's choices
+and the GUI read them here.
 """
 
 from __future__ import annotations
@@ -18,7 +22,15 @@ from parallax.core.translate.engine import Engine
 
 log = logging.getLogger(__name__)
 
-ENGINE_NAMES = ("argos", "gloss", "llm")
+ENGINE_NAMES = ("argos", "llm", "openai", "libretranslate", "gloss")
+ENGINE_LABELS = {
+    "argos": "Argos Translate",
+    "llm": "Local LLM (llama.cpp)",
+    "openai": "OpenAI-compatible server",
+    "libretranslate": "LibreTranslate server",
+    "gloss": "Dictionary gloss (CC-CEDICT)",
+}
+SERVER_ENGINES = ("openai", "libretranslate")
 
 
 @dataclass(frozen=True)
@@ -84,7 +96,9 @@ def available_engines() -> list[EngineInfo]:
 def get_engine(name: str, **settings: Any) -> Engine:
     """An engine by name. Argos settings: beam_size, threads, models_dir, batch_size.
     LLM settings: model (path or registered name; default the first registered), threads,
-    context_length, glossary (a Glossary, or None for none; default the active glossary)."""
+    context_length, glossary (a Glossary, or None for none; default the active glossary).
+    Server settings (openai, libretranslate): server (required), model (openai: required),
+    concurrency, timeout, api_key_env, allow_insecure, glossary (openai)."""
     if name == "argos":
         from parallax.core.translate.argos import ArgosEngine
 
@@ -98,6 +112,8 @@ def get_engine(name: str, **settings: Any) -> Engine:
         return GlossEngine()
     if name == "llm":
         return _llm_engine(settings)
+    if name in SERVER_ENGINES:
+        return _server_engine(name, settings)
     raise TranslationError(f"Unknown engine {name!r}; choose one of {', '.join(ENGINE_NAMES)}.")
 
 
@@ -125,6 +141,27 @@ def _llm_engine(settings: dict[str, Any]) -> Engine:
              if key in settings and (settings[key] is not None or key == "glossary")}
     engine: Engine = module.LlmEngine(chosen, module.LlmSettings(**given))
     return engine
+
+
+def _server_engine(name: str, settings: dict[str, Any]) -> Engine:
+    from parallax.core.errors import InputError
+
+    server = settings.get("server")
+    if not server:
+        raise InputError(f"The {name} engine needs the server's address (--server URL); "
+                         "Parallax never picks a server by itself.")
+    common = {key: settings[key] for key in ("concurrency", "timeout", "api_key_env",
+                                             "allow_insecure")
+              if settings.get(key) is not None}
+    if name == "openai":
+        from parallax.core.translate.openai_engine import OpenAIEngine
+
+        if "glossary" in settings:
+            common["glossary"] = settings["glossary"]
+        return OpenAIEngine(str(server), str(settings.get("model") or ""), **common)
+    from parallax.core.translate.libretranslate import LibreTranslateEngine
+
+    return LibreTranslateEngine(str(server), **common)
 
 
 def default_engine(pivot: str = "en", source: str = "zh") -> Engine:

@@ -157,10 +157,19 @@ def active_glossary() -> Glossary:
     user_path = user_glossary_path()
     if not user_path.is_file():
         return shipped
-    user = load_glossary(user_path)
+    return with_user_terms(shipped, load_glossary(user_path))
+
+
+def with_user_terms(base: Glossary, user: Glossary) -> Glossary:
+    """`base` with `user`'s terms added; a user term replaces a base term of the same source."""
     overridden = {_normalise_source(t.source) for t in user.terms}
-    kept = tuple(t for t in shipped.terms if _normalise_source(t.source) not in overridden)
-    return Glossary(user.terms + kept, origin=f"{shipped.origin}+{user.origin}")
+    kept = tuple(t for t in base.terms if _normalise_source(t.source) not in overridden)
+    return Glossary(user.terms + kept, origin=f"{base.origin}+{user.origin}")
+
+
+def glossary_with_file(path: Path) -> Glossary:
+    """The shipped glossary with the terms of the file the user chose (`--glossary FILE`)."""
+    return with_user_terms(default_glossary(), load_glossary(path))
 
 
 def fingerprint(glossary: Glossary) -> str:

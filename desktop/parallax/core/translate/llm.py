@@ -1,7 +1,8 @@
 """Translation with a local LLM (a GGUF model run in-process by llama.cpp through xllamacpp).
 
-One prompt per sentence, carrying the previous sentence (and its translation) as context and
-the glossary terms that occur in the sentence. Greedy decoding, output bounded by the input's
+One prompt per sentence, carrying the previous source sentence as context and the glossary
+terms that occur in the sentence (the prompt, cleaning and checks are `prompting.py`'s, shared
+with the server engine). Greedy decoding, output bounded by the input's
 length, and cleaned of the chatter instruction models add. Every input gets exactly one output:
 a sentence the model fails on comes back as its source text behind `UNTRANSLATED_MARK`.
 Output is streamed, so a cancel stops the sentence being generated, not only the next one.
@@ -16,11 +17,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
-import re
 import secrets
 import threading
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -48,19 +47,36 @@ from parallax.core.translate.glossary import (
     active_glossary,
     check_glossary,
     fingerprint,
-    prompt_lines,
 )
+from parallax.core.translate.prompting import (
+    GLOSSARY_PAIR,
+    LANGUAGE_NAMES,
+    MAX_OUTPUT_TOKENS,
+    PROMPT_VERSION,
+    UNTRANSLATED_MARK,
+    build_request,
+    clean_output,
+    fallback,
+    finish,
+    glossary_for,
+    is_usable,
+    llm_pairs,
+    max_tokens_for,
+    sentence_request,
+)
+
+__all__ = [
+    "DEFAULT_CONTEXT", "ENGINE_NAME", "GLOSSARY_PAIR", "INSTALL_HINT", "LANGUAGE_NAMES",
+    "MAX_OUTPUT_TOKENS", "PROMPT_VERSION", "UNTRANSLATED_MARK", "LlmEngine", "LlmSettings",
+    "available", "build_request", "clean_output", "default_threads", "is_usable",
+    "max_tokens_for",
+]
 
 log = logging.getLogger(__name__)
 
 ENGINE_NAME = "llm"
 INSTALL_HINT = "pip install parallax[llm]"
-UNTRANSLATED_MARK = "[untranslated] "
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ru": "Russian"}
 DEFAULT_CONTEXT = 4096
-MAX_OUTPUT_TOKENS = 1024
-GLOSSARY_PAIR = LanguagePair("zh", "en")
-PROMPT_VERSION = 1  # bump when the prompt or the cleaning changes: cached results then differ
 
 
 def available() -> tuple[bool, str]:
@@ -75,13 +91,6 @@ def available() -> tuple[bool, str]:
 def default_threads() -> int:
     # Half the cores: translation runs beside the GUI and the user's other work.
     return max(1, (os.cpu_count() or 2) // 2)
-
-
-def max_tokens_for(sentence: str, source: str) -> int:
-    """Output budget relative to input length: a runaway model stops, a long sentence fits."""
-    # One hanzi becomes 1-2 English tokens; alphabetic text runs about 4 characters a token.
-    budget = 3 * len(sentence) + 32 if source == "zh" else len(sentence) // 2 + 32
-    return min(budget, MAX_OUTPUT_TOKENS)
 
 
 @dataclass(frozen=True)
@@ -148,13 +157,23 @@ class LlmEngine:
     def is_gloss(self) -> bool:
         return False
 
+    # The prompt holds the previous sentence: callers pass it (`translate_items`).
+    uses_context = True
+
     @property
     def model_path(self) -> Path:
         return self._path
 
+    @property
+    def model_name(self) -> str:
+        return self._path.name
+
+    @property
+    def glossary(self) -> Glossary | None:
+        return self.settings.glossary
+
     def pairs(self) -> list[LanguagePair]:
-        codes = list(LANGUAGE_NAMES)
-        return [LanguagePair(s, t) for s in codes for t in codes if s != t]
+        return llm_pairs()
 
     def translate(
         self,
@@ -164,6 +183,21 @@ class LlmEngine:
         on_progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> list[str]:
+        """Each sentence with the one before it in `sentences` as its context."""
+        items = [(s, sentences[i - 1] if i else None) for i, s in enumerate(sentences)]
+        return self.translate_items(items, source, target, on_progress, cancel)
+
+    def translate_items(
+        self,
+        items: Sequence[tuple[str, str | None]],
+        source: str,
+        target: str,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+        on_result: Callable[[int, str], None] | None = None,
+    ) -> list[str]:
+        """(sentence, context) pairs -> one output each; `on_result(index, output)` as each
+        one is done, so the caller can keep finished work whatever happens next."""
         pair = LanguagePair(source, target)
         if pair not in self.pairs():
             raise LanguagePairError(
@@ -172,7 +206,7 @@ class LlmEngine:
             )
         with self._lock:
             self._ensure_loaded()
-            return self._translate_all(list(sentences), pair, on_progress, cancel)
+            return self._translate_all(list(items), pair, on_progress, cancel, on_result)
 
     def close(self) -> None:
         """Free the model (the next translation loads it again)."""
@@ -256,39 +290,38 @@ class LlmEngine:
 
     def _translate_all(
         self,
-        sentences: list[str],
+        items: list[tuple[str, str | None]],
         pair: LanguagePair,
         on_progress: ProgressCallback | None,
         cancel: CancelToken | None,
+        on_result: Callable[[int, str], None] | None = None,
     ) -> list[str]:
-        total = len(sentences)
+        total = len(items)
         results: list[str] = []
         misses: list[GlossaryMiss] = []
         fallbacks: list[int] = []
         self.last_glossary_misses = misses
         self.last_fallbacks = fallbacks
-        glossary = self._glossary_for(pair)
+        glossary = glossary_for(self.settings.glossary, pair)
         if on_progress is not None:
             on_progress(0, total)
-        previous: tuple[str, str] | None = None
-        for index, sentence in enumerate(sentences):
+        for index, (sentence, context) in enumerate(items):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled(partial=results)
-            output = self._translate_one(sentence, previous, pair, cancel)
+            output = self._translate_one(sentence, context, pair, cancel)
             if cancel is not None and cancel.cancelled:
                 raise Cancelled(partial=results)
             if output is None:
                 fallbacks.append(index)
-                output = UNTRANSLATED_MARK + sentence
-                previous = None  # do not feed a failure back as context
-            else:
-                previous = (sentence, output)
-                if glossary is not None:
-                    misses.extend(
-                        GlossaryMiss(m.source, m.expected, index)
-                        for m in check_glossary(sentence, output, glossary)
-                    )
+                output = fallback(sentence)
+            elif glossary is not None:
+                misses.extend(
+                    GlossaryMiss(m.source, m.expected, index)
+                    for m in check_glossary(sentence, output, glossary)
+                )
             results.append(output)
+            if on_result is not None:
+                on_result(index, output)
             if on_progress is not None:
                 on_progress(index + 1, total)
         return results
@@ -296,31 +329,25 @@ class LlmEngine:
     def _translate_one(
         self,
         sentence: str,
-        previous: tuple[str, str] | None,
+        context: str | None,
         pair: LanguagePair,
         cancel: CancelToken | None,
     ) -> str | None:
         """The cleaned translation, or None when the model gave nothing usable."""
         if not sentence.strip():
             return sentence
-        glossary = self._glossary_for(pair)
-        terms = glossary.terms_in(sentence) if glossary else []
-        request = build_request(
-            sentence, previous, pair, prompt_lines(terms),
-            chat=self._use_chat,
-        )
-        request["max_tokens"] = max_tokens_for(sentence, pair.source)
-        request["temperature"] = 0.0
-        request["seed"] = 0
+        request = sentence_request(sentence, context, pair, self.settings.glossary,
+                                   chat=self._use_chat)
         text = self._generate(request, cancel)
+        if text is None and context is not None and not (cancel and cancel.cancelled):
+            # llama.cpp refused the request (most often: it does not fit the context window):
+            # the sentence alone may still fit.
+            request = sentence_request(sentence, None, pair, self.settings.glossary,
+                                       chat=self._use_chat)
+            text = self._generate(request, cancel)
         if text is None:
             return None
-        cleaned = clean_output(text)
-        return cleaned if is_usable(cleaned, sentence, pair.target) else None
-
-    def _glossary_for(self, pair: LanguagePair) -> Glossary | None:
-        # The glossary maps Chinese terms to English ones; other pairs cannot use it.
-        return self.settings.glossary if pair == GLOSSARY_PAIR else None
+        return finish(text, sentence, pair)
 
     def _generate(self, request: dict[str, Any], cancel: CancelToken | None) -> str | None:
         """Stream one completion, stopping early when `cancel` fires; None on a failure.
@@ -360,106 +387,3 @@ class LlmEngine:
             log.warning("llama.cpp failed on a sentence: %s", failure[0])
             return None
         return "".join(pieces)
-
-
-def build_request(
-    sentence: str,
-    previous: tuple[str, str] | None,
-    pair: LanguagePair,
-    glossary_lines: Sequence[str],
-    chat: bool,
-) -> dict[str, Any]:
-    """The completion request: chat messages when the model has a template, else a prompt."""
-    src = LANGUAGE_NAMES.get(pair.source, pair.source)
-    tgt = LANGUAGE_NAMES.get(pair.target, pair.target)
-    system = (
-        f"You are a professional news translator. Translate the {src} sentence the user gives "
-        f"into {tgt}. Reply with the {tgt} translation only: no quotes, no notes, no "
-        "explanations, no alternatives."
-    )
-    parts: list[str] = []
-    if previous is not None:
-        parts.append(
-            f"Previous sentence, for context only (do not translate it again):\n{previous[0]}\n"
-            f"Its translation: {previous[1]}"
-        )
-    if glossary_lines:
-        parts.append("Use these translations for these terms:\n" + "\n".join(glossary_lines))
-    parts.append(f"Translate into {tgt}:\n{sentence}")
-    user = "\n\n".join(parts)
-    if chat:
-        return {
-            "messages": [
-                {"role": "system", "content": system},
-                {"role": "user", "content": user},
-            ],
-            # Reasoning models (Qwen3 and the like) would otherwise think aloud first.
-            "chat_template_kwargs": {"enable_thinking": False},
-        }
-    return {"prompt": f"{system}\n\n{user}\n\n{tgt} translation:", "stop": ["\n\n"]}
-
-
-# -- output cleaning ---------------------------------------------------------------------------
-
-_THINK = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL | re.IGNORECASE)
-_CHATTER_LINE = re.compile(
-    r"^\s*(?:sure|certainly|of course|okay|ok)\b.*$"
-    r"|^\s*(?:here(?:'s| is| are)\b|below is\b).*(?:translation|translated|version).*$"
-    r"|^\s*(?:the\s+)?(?:english|chinese|russian)?\s*translation(?: is)?\s*[:：]?\s*$",
-    re.IGNORECASE,
-)
-_PREFIX = re.compile(
-    r"^\s*(?:\*\*)?(?:(?:english|chinese|russian)\s+)?(?:translation|translated text|"
-    r"english|chinese|russian|译文|翻译|перевод)(?:\*\*)?\s*[:：]\s*(?:\*\*)?",
-    re.IGNORECASE,
-)
-_TRAILING_NOTE = re.compile(
-    r"\s*[(（]\s*(?:note|translator'?s? note|literally|lit\.|explanation)\b.*$"
-    r"|\s*(?:\*\s*)?(?:note|explanation|this translation)\b\s*[:：].*$",
-    re.IGNORECASE | re.DOTALL,
-)
-_NOTE_LINE = re.compile(r"^\s*[(*\[]*\s*(?:note|explanation|this translation|literally)\b", re.I)
-_QUOTE_PAIRS = (
-    ('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("«", "»"), ("「", "」"), ("『", "』"),
-)
-
-
-def clean_output(text: str) -> str:
-    """Strip the chatter instruction models wrap around a translation."""
-    text = _THINK.sub("", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    text = text.replace("\ufffd", "")
-    lines = [line.strip() for line in text.splitlines()]
-    content = [line for line in lines if line and not _CHATTER_LINE.match(line)]
-    if not content:
-        return ""
-    # One sentence in, one line out: later lines are notes, alternatives or explanations.
-    first = content[0]
-    if _NOTE_LINE.match(first):
-        return ""
-    first = _PREFIX.sub("", first, count=1).strip()
-    first = _TRAILING_NOTE.sub("", first).strip()
-    first = first.strip("*").strip()
-    first = _unquote(first)
-    return " ".join(first.split())
-
-
-def _unquote(text: str) -> str:
-    while len(text) >= 2 and any(text[0] == a and text[-1] == b for a, b in _QUOTE_PAIRS):
-        inner = text[1:-1].strip()
-        if any(q in inner for q in ('"', "“", "”")) and text[0] in "\"“":
-            break  # quotes inside: the outer pair is probably the sentence's own quotation
-        text = inner
-    return text
-
-
-def is_usable(output: str, source_sentence: str, target: str) -> bool:
-    """False for empty output, output with no letters or digits, or an untranslated echo."""
-    if not any(ch.isalnum() for ch in output):
-        return False
-    if target != "zh":
-        cjk = sum(1 for ch in output if "\u4e00" <= ch <= "\u9fff")
-        letters = sum(1 for ch in output if ch.isalpha())
-        if letters and cjk / letters > 0.3:
-            return False  # the model answered in Chinese or echoed the source
-    return output.strip() != source_sentence.strip() or not source_sentence.strip()
