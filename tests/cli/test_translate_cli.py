@@ -90,7 +90,7 @@ def test_ctrl_c_cancels_and_keeps_partial_work(
     real = translate_cli.translate_article
     interrupted: list[int] = []
 
-    def translate_then_ctrl_c(*args: Any) -> Any:
+    def translate_then_ctrl_c(*args: Any, **kwargs: Any) -> Any:
         article, engine, target, cache, progress, cancel = args
 
         def progress_then_interrupt(done: int, total: int) -> None:
@@ -99,7 +99,7 @@ def test_ctrl_c_cancels_and_keeps_partial_work(
                 interrupted.append(done)
                 _thread.interrupt_main()  # what Ctrl-C does to the main thread
 
-        return real(article, engine, target, cache, progress_then_interrupt, cancel)
+        return real(article, engine, target, cache, progress_then_interrupt, cancel, **kwargs)
 
     monkeypatch.setattr(translate_cli, "translate_article", translate_then_ctrl_c)
     assert main(["translate", str(seed_path)]) == 130

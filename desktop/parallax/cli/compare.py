@@ -34,9 +34,9 @@ def register(subparsers: Any) -> None:
                         help="save everything as a workspace file")
     parser.add_argument("--min-score", type=float, default=None, metavar="X",
                         help="lowest similarity (0..1) that still links two claims")
-    parser.add_argument("--engine", choices=("argos", "gloss"), default=None,
-                        help="translation engine for texts not in English (default: argos when "
-                             "a model is installed, else the dictionary gloss)")
+    from parallax.cli.translate import add_engine_options
+
+    add_engine_options(parser)  # the engine for texts not in English, as `translate` has it
     parser.add_argument("--no-cache", action="store_true", help="do not use the translation cache")
     parser.set_defaults(func=run)
 
@@ -54,31 +54,54 @@ def build_workspace(args: argparse.Namespace) -> Workspace:
     return workspace
 
 
-def translate(workspace: Workspace, engine_name: str | None, use_cache: bool) -> tuple[
-        Workspace, list[str]]:
-    """Add pivot translations where a text needs one; notes say what could not be done."""
+def translate(workspace: Workspace, args: argparse.Namespace | str | None,
+              use_cache: bool) -> tuple[Workspace, list[str]]:
+    """Add pivot translations where a text needs one; notes say what could not be done.
+
+    `args` holds the engine options (`add_engine_options`); a bare engine name also works.
+    """
     pivot = workspace.settings.pivot_lang
     try:
+        from parallax.cli.translate import engine_from_args, glossary_from_args, resumable
         from parallax.core.translate.article_translation import translate_workspace_report
         from parallax.core.translate.cache import TranslationCache
-        from parallax.core.translate.engines import default_engine, get_engine
+        from parallax.core.translate.server import ServerError
     except ImportError:  # an installation without the translation package
         return workspace, ["No translation engine is available: texts are compared as they are."]
+    if not isinstance(args, argparse.Namespace):
+        args = argparse.Namespace(engine=args, server=None, model=None, concurrency=None,
+                                  glossary=None, api_key_env=None, allow_insecure=False,
+                                  beam=None, threads=None)
     try:
-        engine = (get_engine(engine_name) if engine_name
-                  else default_engine(pivot=pivot, source=workspace.original.lang))
+        engine = engine_from_args(args, workspace.original.lang, pivot)
     except TranslationError:
-        if engine_name:
+        if args.engine:
             raise
         return workspace, ["No translation engine could be started: texts are compared as "
                            "they are."]
     cache = TranslationCache() if use_cache else None
     try:
-        report = translate_workspace_report(workspace, engine, cache)
+        report = translate_workspace_report(workspace, engine, cache,
+                                            glossary=glossary_from_args(args))
+    except ServerError as exc:
+        raise resumable(exc, cache) from None
     finally:
         if cache is not None:
             cache.close()
     return report.workspace, list(report.notes)
+
+
+def translation_lines(workspace: Workspace) -> list[str]:
+    """Per machine-translated text: engine, server and model, and its checks' counts."""
+    from parallax.cli.translate import checks_summary
+
+    lines: list[str] = []
+    for key, translation in workspace.translations.items():
+        where = ", ".join(x for x in (translation.server, translation.model) if x)
+        engine = f"{translation.engine} ({where})" if where else translation.engine
+        checks = checks_summary(translation)
+        lines.append(f"  {key}: {engine}" + (f"; {checks}" if checks else ""))
+    return ["Machine translation:", *lines] if lines else []
 
 
 def summary(workspace: Workspace, comparison: Comparison) -> str:
@@ -103,7 +126,7 @@ def summary(workspace: Workspace, comparison: Comparison) -> str:
 
 def run(args: argparse.Namespace) -> int:
     workspace = build_workspace(args)
-    workspace, notes = translate(workspace, args.engine, not args.no_cache)
+    workspace, notes = translate(workspace, args, not args.no_cache)
     from parallax.core.compare import compare_workspace  # numpy: not for `parallax --help`
 
     comparison = compare_workspace(workspace)
@@ -117,4 +140,6 @@ def run(args: argparse.Namespace) -> int:
         write_json(comparison_to_json(workspace, comparison), args.json)
     if args.json != "-":
         print(summary(workspace, comparison))
+        for line in translation_lines(workspace):
+            print(line)
     return 0

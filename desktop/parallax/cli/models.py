@@ -1,4 +1,8 @@
-"""`parallax models list|install FILE|download PAIR|remove PAIR`: manage Argos model packages."""
+"""`parallax models list|install FILE|download PAIR|remove PAIR|NAME|add-gguf FILE`.
+
+Argos packages are named by their language pair, GGUF models (the LLM engine's) by the name
+they were registered under; `list` shows both, `remove` takes either.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("models", help="list, install, download or remove models")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    listing = actions.add_parser("list", help="installed translation models")
+    listing = actions.add_parser("list", help="installed translation models (Argos and GGUF)")
     listing.add_argument("--json", action="store_true", help="print the list as JSON")
     listing.set_defaults(func=run_list)
 
@@ -33,8 +37,10 @@ def register(subparsers: Any) -> None:
     download.add_argument("--timeout", type=float, default=60.0, help="network timeout (s)")
     download.set_defaults(func=run_download)
 
-    remove = actions.add_parser("remove", help="remove the installed model for a pair")
-    remove.add_argument("pair", help="language pair, e.g. zh-en")
+    remove = actions.add_parser(
+        "remove", help="remove the Argos model for a pair, or forget a registered GGUF model")
+    remove.add_argument("pair", metavar="PAIR|NAME",
+                        help="language pair (zh-en) or a GGUF model's registered name")
     remove.set_defaults(func=run_remove)
 
     from parallax.cli.gguf import register_add_gguf  # GGUF models for the local LLM engine
@@ -55,17 +61,35 @@ def _size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+def _gguf_models() -> list[Any]:
+    try:
+        from parallax.core.translate.gguf_models import list_gguf
+    except ImportError:
+        return []
+    return list(list_gguf())
+
+
 def run_list(args: argparse.Namespace) -> int:
     models = list_models()
+    ggufs = _gguf_models()
     if args.json:
-        write_json([m.to_dict() for m in models], None)
+        entries: list[dict[str, Any]] = [{"kind": "argos", **m.to_dict()} for m in models]
+        entries += [{"kind": "gguf", "name": g.name, "path": str(g.path),
+                     "size_bytes": g.size, "sha256": g.sha256} for g in ggufs]
+        write_json(entries, None)
+        return 0
+    if not models and not ggufs:
+        print("No translation models installed. Install one with: "
+              "parallax models install FILE.argosmodel (or add-gguf FILE.gguf)")
         return 0
     if not models:
-        print("No translation models installed. Install one with: "
+        print("No translation models installed (Argos). Install one with: "
               "parallax models install FILE.argosmodel")
-        return 0
     for model in models:
         print(f"{model.pair!s:<8} {model.version:<8} {_size(model.size_bytes):>10}  {model.name}")
+    for gguf in ggufs:
+        print(f"{'gguf':<8} {gguf.short_sha:<12} {_size(gguf.size):>10}  {gguf.name}  "
+              f"({gguf.path})")
     return 0
 
 
@@ -93,6 +117,24 @@ def run_download(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    for model in remove_model(_pair(args.pair)):
+    if any(g.name == args.pair for g in _gguf_models()):
+        from parallax.core.translate.gguf_models import remove_gguf
+
+        gguf = remove_gguf(args.pair)
+        print(f"Removed the GGUF model {gguf.name} (the file {gguf.path} is left where it is).")
+        return 0
+    from parallax.core.errors import LanguagePairError, TranslationError
+
+    try:
+        pair = LanguagePair.parse(args.pair)
+    except ValueError as exc:
+        raise TranslationError(f"No GGUF model named {args.pair!r} is registered, and {exc}") \
+            from exc
+    try:
+        removed = remove_model(pair)
+    except LanguagePairError as exc:
+        raise LanguagePairError(f"{exc} No GGUF model named {args.pair!r} is registered either.") \
+            from exc
+    for model in removed:
         print(f"Removed {model.pair} ({model.name}).")
     return 0
