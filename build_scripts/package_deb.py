@@ -247,13 +247,20 @@ def shlibs_depends(root: Path) -> list[str]:
     """dpkg-shlibdeps' Depends: for the staged package's ELF files ([] without the tool)."""
     if shutil.which("dpkg-shlibdeps") is None:
         return []
-    files = [str(p) for p in elf_files(root / INSTALL_DIR)]
+    root = root.resolve()  # dpkg-shlibdeps runs in a scratch folder
+    elves = list(elf_files(root / INSTALL_DIR))
+    files = [str(p) for p in elves]
+    # The bundle's own library folders, relative to the package root: with -S they make
+    # dpkg-shlibdeps find bundled libraries (libssl, Qt) there instead of on this system.
+    private = sorted({"/" + p.parent.relative_to(root).as_posix() for p in elves
+                      if ".so" in p.name})
     with tempfile.TemporaryDirectory() as work:  # it wants a source package around it
         (Path(work) / "debian").mkdir()
         (Path(work) / "debian" / "control").write_text(
             f"Source: {PACKAGE}\n\nPackage: {PACKAGE}\nArchitecture: any\n", encoding="utf-8")
         result = subprocess.run(
-            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", f"-S{root}", *files],
+            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", f"-S{root}",
+             *(f"-l{folder}" for folder in private), *files],
             capture_output=True, text=True, cwd=work, check=False)
     for line in result.stdout.splitlines():
         if line.startswith("shlibs:Depends="):
