@@ -31,7 +31,7 @@ def test_chinese_numerals_and_qualifiers_are_normalised() -> None:
         "in March 2023, at 11:34", "en")}
     assert english == {(50, "count", "more_than"), (50, "count", "nearly"),
                        (15, "count", "at_least"), (85, "ordinal", ""), (3, "month", ""),
-                       (2023, "year", "")}
+                       (2023, "year", ""), (11 * 60 + 34, "time", "")}  # a clock time is a time
 
 
 def test_number_qualifier_and_mismatch() -> None:

@@ -150,6 +150,7 @@ class ClaimAlignment:
     # probability with the embedding model, the similarity without it)
     plausibility: npt.NDArray[np.float32]
     calibrated: bool  # True when `plausibility` is a calibrated probability
+    relatedness: float | None = None  # with embeddings: `story_relatedness` of the two texts
 
 
 def align_claims(
@@ -228,7 +229,8 @@ def claim_alignment(
         extra = [link for link in select_semantic_links(probability, min_probability=floor)
                  if link.report not in decided]
         links = sorted(lexical + extra, key=lambda link: (link.report, -link.score))
-        return ClaimAlignment(links, np.maximum(probability, scores), True)
+        return ClaimAlignment(links, np.maximum(probability, scores), True,
+                              story_relatedness(scores, semantic))
     links = select_links(scores, min_score=min_score, max_links=max_links, also=clause_pairs)
     return ClaimAlignment(links, scores, False)
 

@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 # pair in every report stays under this: a calibrated link probability with the embedding
 # model, a similarity without it (where unrelated news sentences reach 0.07 on their own, so
 # the plain scores rarely allow that certainty and say "no close match" instead).
-NO_MATCH_PROBABILITY = 0.15
+NO_MATCH_PROBABILITY = 0.05
 NO_MATCH_SIMILARITY = 0.05
 
 
@@ -426,6 +426,9 @@ def _compare_report(
                      "only, without word diffs.")
     claims = alignment.links
     plausible = alignment.plausibility
+    if alignment.relatedness is not None and alignment.relatedness < 0.5:
+        notes.append(f"{label} does not seem to report the same events as the original: few "
+                     "or none of its sentences are linked.")
     no_match = NO_MATCH_PROBABILITY if alignment.calibrated else NO_MATCH_SIMILARITY
 
     links: list[Link] = []

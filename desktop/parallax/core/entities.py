@@ -45,7 +45,8 @@ _NOT_NAMES = frozenset(
     spokesman spokeswoman spokesperson minister's chairman head director ambassador
     mr mrs ms dr sir king queen prince pope senator governor mayor commander colonel
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december i the a an this that these
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec mon tue tues wed thu thur thurs fri sat gmt utc i the a an this that these
     those it its he she they we you his her their our in on at of for by with from and or but
     if as after before since while when then so however meanwhile separately opinion first
     second third finally also although more most some many every each no not""".split()

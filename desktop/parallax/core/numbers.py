@@ -5,7 +5,8 @@ Arabic numbers with 万/亿 are scaled. Each number gets a kind, so that "March 
 "去年3月" compare as the same month rather than 2023 against 3:
 
 - year (a 4-digit 1800..2199, or a number before 年 that large), month (3月, March),
-  day (3日, 3号, "September 4"), percent, ordinal (第3, 85周年, 85th), count (anything else);
+  day (3日, 3号, "September 4"), time of day in minutes after midnight (23时59分, 7时45分,
+  "11:59 p.m.", "7.45am"), percent, ordinal (第3, 85周年, 85th), count (anything else);
 
 and a qualifier: more_than (逾, 超过, 50多, 50余, 以上, more than, over), nearly (近, 将近,
 nearly, almost), about (约, 左右, about, around, some), at_least (至少, at least, no fewer
@@ -22,7 +23,7 @@ from functools import lru_cache
 
 from parallax.core.lexicon import is_chinese, to_simplified
 
-KINDS = ("count", "year", "month", "day", "percent", "ordinal")
+KINDS = ("count", "year", "month", "day", "time", "percent", "ordinal")
 QUALIFIER_WORDS = {
     "more_than": "more than",
     "nearly": "nearly",
@@ -244,6 +245,50 @@ def _find_english(text: str) -> list[Quantity]:
     return found
 
 
+# ---- times of day ----------------------------------------------------------------------------
+
+# 点 only with minutes or 钟: "三点意见" and "5点共识" are points, not times.
+_ZH_TIME = re.compile(
+    r"(?<!\d)(?P<h>\d{1,2})(?:时(?:(?P<m>\d{1,2})分)?|点(?:(?P<m2>\d{1,2})分|钟))")
+# "11:59 p.m.", "7.45am", "23:45": a dot needs am/pm (6.2 is a magnitude, not a time).
+_EN_TIME = re.compile(
+    r"(?<![\w.:])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?\s*"
+    r"(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?", re.IGNORECASE)
+
+
+def _times(text: str, pattern: re.Pattern[str], *, chinese: bool) -> list[Quantity]:
+    found = []
+    for m in pattern.finditer(text):
+        hour = int(m.group("h"))
+        minutes = m.group("m") or (m.groupdict().get("m2") if chinese else None)
+        minute = int(minutes) if minutes else 0
+        if not chinese:
+            ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+            if m.group("sep") == "." and not ampm:
+                continue
+            if not m.group("sep") and not ampm:
+                continue  # a bare number is no time
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+        if hour > 24 or minute > 59:
+            continue
+        end = m.end()
+        found.append(Quantity(float(hour * 60 + minute), "time", "", text[m.start():end].strip(),
+                              m.start(), end))
+    return found
+
+
+def _with_times(numbers: list[Quantity], times: list[Quantity]) -> list[Quantity]:
+    """Times replace the numbers they are written with (23时59分 is not 23 and 59)."""
+    if not times:
+        return numbers
+    kept = [q for q in numbers
+            if not any(t.start <= q.start < t.end or q.start <= t.start < q.end for t in times)]
+    return sorted(kept + times, key=lambda q: q.start)
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Every number in `text`, normalised, with its kind and qualifier, in text order."""
     return list(_find_quantities(text, lang))
@@ -258,9 +303,9 @@ def _find_quantities_uncached(text: str, lang: str) -> list[Quantity]:
     if not text:
         return []
     if is_chinese(lang):
-        return _find_chinese(text)
+        return _with_times(_find_chinese(text), _times(text, _ZH_TIME, chinese=True))
     if lang.lower().startswith("en"):
-        return _find_english(text)
+        return _with_times(_find_english(text), _times(text, _EN_TIME, chinese=False))
     return [
         Quantity(float(m.group(0).replace(",", "")), "count", "", m.group(0), m.start(), m.end())
         for m in re.finditer(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w.])", text)

@@ -25,12 +25,15 @@ import threading
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any
 
 from parallax.core import paths
+
+if TYPE_CHECKING:  # numpy is imported where vectors are made: the GUI asks for availability
+    import numpy as np  # before its first paint
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float32]
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +53,6 @@ CREATE TABLE IF NOT EXISTS embedding (
 ) WITHOUT ROWID
 """
 _CHUNK = 500  # stay below SQLite's bound-parameter limit
-
-Matrix = npt.NDArray[np.float32]
 
 
 def enabled_by_environment() -> bool:
@@ -74,6 +75,8 @@ class _VectorCache:
             log.warning("embedding cache unavailable (%s): vectors are not kept", exc)
 
     def get(self, texts: Sequence[str]) -> dict[str, Matrix]:
+        import numpy as np
+
         found: dict[str, Matrix] = {}
         if self._conn is None:
             return found
@@ -93,6 +96,8 @@ class _VectorCache:
         return found
 
     def put(self, items: dict[str, Matrix]) -> None:
+        import numpy as np
+
         if self._conn is None or not items:
             return
         try:
@@ -138,6 +143,8 @@ class SentenceEncoder:
 
     def embed(self, texts: Sequence[str]) -> Matrix:
         """One L2-normalised row per text (an empty text gets a zero row)."""
+        import numpy as np
+
         with self._lock:
             found = self._cache.get(texts)
             missing = [t for t in dict.fromkeys(texts) if t not in found and t.strip()]
@@ -161,6 +168,8 @@ class SentenceEncoder:
 
     def cosines(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> Matrix:
         """Cosine of every sentence of `texts_a` with every sentence of `texts_b`."""
+        import numpy as np
+
         a = self.embed(texts_a)
         b = self.embed(texts_b)
         result: Matrix = (a @ b.T).astype(np.float32)

@@ -141,7 +141,8 @@ def sentence_features(text: str, lang: str) -> Features:
         return Features(words, chars)
     for quantity in find_quantities(text, lang):
         value = int(quantity.value) if quantity.value == int(quantity.value) else quantity.value
-        words[f"#{value}"] += NUMBER_BOOST
+        kind = "t" if quantity.kind == "time" else ""  # 7:45 is not a count of 465
+        words[f"#{kind}{value}"] += NUMBER_BOOST
     for hit in find_gazetteer_names(text, lang):
         words["@" + hit.id] += NAME_BOOST
     if is_chinese(lang):

@@ -26,8 +26,9 @@ log = logging.getLogger(__name__)
 CompareFunction = Callable[[Workspace, TaskContext], Comparison]
 
 
-def default_compare() -> CompareFunction | None:
-    """The core comparison, or None while this build has none."""
+def default_compare(semantic: bool | None = None) -> CompareFunction | None:
+    """The core comparison, or None while this build has none. `semantic`: with the
+    sentence-embedding model (None: when installed), or without it (False)."""
     if importlib.util.find_spec("parallax.core.compare") is None:
         log.warning("core.compare is unavailable: columns are shown without alignment")
         return None
@@ -35,12 +36,21 @@ def default_compare() -> CompareFunction | None:
     def run(workspace: Workspace, ctx: TaskContext) -> Comparison:
         # Imported on the worker thread: numpy and rapidfuzz are not needed for the first paint.
         compare_workspace = importlib.import_module("parallax.core.compare").compare_workspace
-        result = compare_workspace(workspace, on_progress=ctx.progress, cancel=ctx.cancel)
+        result = compare_workspace(workspace, on_progress=ctx.progress, cancel=ctx.cancel,
+                                   semantic=semantic)
         if not isinstance(result, Comparison):
             raise TypeError(f"compare_workspace returned {type(result).__name__}")
         return result
 
     return run
+
+
+def semantic_model_available() -> bool:
+    """Whether the sentence-embedding model is installed (a metadata look-up, no import of the
+    model or of numpy)."""
+    from parallax.core.semantic import unavailable_reason
+
+    return unavailable_reason() is None
 
 
 Transform = Callable[[Workspace], Workspace]
@@ -89,9 +99,17 @@ class WorkspaceDocument(QObject):
         self._comparison: Comparison | None = None
         self._comparing = False
         self._selection: tuple[str, str] | None = None
-        self._compare: CompareFunction | None = (
-            default_compare() if compare is True else (compare or None)
-        )
+        # With the embedding model, the comparison is shown first without it (it can take
+        # seconds to embed a new article) and refined when the embeddings arrive.
+        self._refine: CompareFunction | None = None
+        if compare is True and semantic_model_available():
+            self._compare = default_compare(semantic=False)
+            self._refine = default_compare(semantic=True)
+        else:
+            self._compare = default_compare() if compare is True else (compare or None)
+        self._refined_for: Workspace | None = None  # the workspace the refinement is for
+        self._running_for: Workspace | None = None  # the workspace the running task compares
+        self._shown_for: Workspace | None = None  # the workspace of the comparison shown
         self._task: Task[Comparison] | None = None
         self._compare_again = False  # the workspace changed while a comparison ran
         self._preparers: list[Preparer] = []
@@ -235,6 +253,11 @@ class WorkspaceDocument(QObject):
             self._compare_again = True
             return
         workspace = self._workspace
+        self._refined_for = None
+        self._run_compare(compare, workspace)
+
+    def _run_compare(self, compare: CompareFunction, workspace: Workspace) -> None:
+        self._running_for = workspace
 
         def op(ctx: TaskContext) -> Comparison:
             comparison = compare(workspace, ctx)
@@ -254,6 +277,12 @@ class WorkspaceDocument(QObject):
         if self._compare_again:
             self._compare_again = False
             self.recompare()
+        elif (self._refine is not None and self._shown_for is self._workspace
+              and self._refined_for is not self._workspace):
+            # The quick comparison is on screen: refine it with the embeddings.
+            self._refined_for = self._workspace
+            self._set_comparing(True)
+            self._run_compare(self._refine, self._workspace)
 
     def add_preparer(self, preparer: Preparer) -> None:
         """Run `preparer(workspace, comparison)` on the worker thread after each comparison
@@ -272,6 +301,7 @@ class WorkspaceDocument(QObject):
 
     def _on_compared(self, comparison: Comparison) -> None:
         self._comparison = comparison
+        self._shown_for = self._running_for
         self._set_comparing(False)
         self.comparison_changed.emit(comparison)
         freeze_startup_heap()  # the comparison's start-up (dictionaries) is done by now

@@ -1,0 +1,74 @@
+"""Anchors that tie a Chinese sentence to an English one whatever the pivot's wording:
+numbers across scripts and forms, times and dates, transliterated names. Texts written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core.entities import Name, find_names, names_match, sounds_alike
+from parallax.core.framing import Where, number_flags
+from parallax.core.numbers import find_quantities
+from parallax.core.similarity import similarity_matrix
+
+HERE = Where("s1", "src1", "s1", "the report")
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "kind"), [
+    ("救援人员已达3.04万人。", "zh", 30_400, "count"),
+    ("共有一百二十六人获救。", "zh", 126, "count"),
+    ("Some 30,400 rescuers were sent.", "en", 30_400, "count"),
+    ("It was the eighty-fifth anniversary.", "en", None, None),
+    ("地震发生在7日凌晨。", "zh", 7, "day"),
+    ("The quake struck on Jan 7.", "en", 7, "day"),
+    ("演习于8时15分开始。", "zh", 8 * 60 + 15, "time"),
+    ("The drills began at 8.15am local time.", "en", 8 * 60 + 15, "time"),
+    ("It struck at 11:05 p.m.", "en", 23 * 60 + 5, "time"),
+])
+def test_numbers_are_read_the_same_in_both_languages(
+    text: str, lang: str, value: float | None, kind: str | None
+) -> None:
+    found = {(q.value, q.kind) for q in find_quantities(text, lang)}
+    if value is not None:
+        assert (value, kind) in found
+
+
+def test_a_magnitude_is_no_time_and_a_point_list_is_no_clock() -> None:
+    assert all(q.kind != "time" for q in find_quantities("A magnitude 6.2 quake.", "en"))
+    assert all(q.kind != "time" for q in find_quantities("双方达成三点共识。", "zh"))
+
+
+def test_a_rounded_figure_is_a_qualifier_not_a_different_number() -> None:
+    flags = number_flags("共有3609间房屋受损。", "zh",
+                         "More than 3,600 houses were damaged.", "en", HERE)
+    assert [f.kind for f in flags] == ["number_qualifier"]
+
+
+def test_differing_tolls_of_one_magnitude_are_flagged_and_unrelated_numbers_are_not() -> None:
+    flags = number_flags("地震造成186人受伤，震源深度10公里。", "zh",
+                         "At least 230 people were injured.", "en", HERE)
+    assert [(f.kind, f.text) for f in flags] == [("number_mismatch", "186")]
+
+
+def test_times_and_numbers_make_a_chinese_and_an_english_sentence_similar() -> None:
+    zh = ["演习于23日8时15分开始，共有12艘舰艇参加。", "当地学校今天停课。"]
+    en = ["Twelve ships took part in the drills, which began at 8.15am on the 23rd."]
+    scores = similarity_matrix(zh, en, "zh", "en")
+    assert scores[0, 0] > scores[1, 0]
+
+
+def test_transliterated_names_match_by_sound_and_gazetteer() -> None:
+    assert sounds_alike("普京", "蒲亭")
+    assert not sounds_alike("北京", "普京")
+    putin = find_names("普京抵达乌兰巴托。", "zh")[0]
+    assert putin.key == "putin"
+    english = [n for n in find_names("On Monday, Vladimir Putin arrived.", "en")]
+    assert any(names_match(putin, n) for n in english)
+    variant = Name("zh:蒲亭", "蒲亭", "person", "zh")
+    assert names_match(putin, variant)
+
+
+def test_month_and_day_abbreviations_are_never_names() -> None:
+    names = {n.text for n in find_names("Officials met on Sept. 3 and again on Tues. Dec. 5.",
+                                        "en")}
+    assert not names & {"Sept.", "Sept", "Tues.", "Tues", "Dec.", "Dec"}
