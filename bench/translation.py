@@ -1,7 +1,14 @@
-"""Argos translation speed and memory: our batched CTranslate2 path against Argos's own.
+"""Argos translation speed and memory: our batched CTranslate2 path against Argos's own;
+with `--engine openai`, a translation server against the in-process LLM on the same GGUF.
 
     python bench/translation.py                    # the tiny random-weight model (plumbing only)
     python bench/translation.py --model zh_en.argosmodel [--repeat 2]
+    python bench/translation.py --engine openai [--gguf model.gguf] [--server URL --model NAME]
+
+`--engine openai`: sentences per second of the in-process LLM engine, then of the `openai`
+engine at concurrency 1, 2 and 4. Without `--server`, llama.cpp's own server is started on
+127.0.0.1 for each concurrency with as many parallel slots; with `--server`, that server is
+used as it is (its slots are its own). Both sides get every CPU core and no cache.
 
 Every configuration runs in its own subprocess, so its peak resident memory (getrusage maxrss,
 which sees CTranslate2's C++ allocations where tracemalloc would not) is its own. Measured:
@@ -149,11 +156,123 @@ def measure(kind: str, models_dir: Path, batch: int, threads: int, repeat: int,
     return result
 
 
+_SERVER_CHILD = r"""
+import sys, time, xllamacpp
+model, port, parallel, threads = sys.argv[1:5]
+p = xllamacpp.CommonParams()
+p.model.path = model
+p.model_alias = {"bench"}
+p.n_ctx = 4096 * int(parallel)
+p.n_parallel = int(parallel)
+p.cpuparams.n_threads = int(threads)
+p.cpuparams_batch.n_threads = int(threads)
+p.warmup = False
+p.verbosity = -1
+p.hostnames = ["127.0.0.1"]
+p.port = int(port)
+server = xllamacpp.Server(p)
+while True:
+    time.sleep(3600)
+"""
+
+
+def start_llama_server(gguf: Path, parallel: int, threads: int) -> tuple[
+        subprocess.Popen[bytes], str]:
+    """llama.cpp's server on a free loopback port; waits (bounded) until it answers."""
+    import socket
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-c", _SERVER_CHILD, str(gguf), str(port),
+                                str(parallel), str(threads)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(1200):  # at most ~2 minutes
+        if process.poll() is not None:
+            raise SystemExit("llama.cpp server failed to start")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2):
+                return process, f"http://127.0.0.1:{port}/v1"
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("llama.cpp server did not start in time")
+
+
+def bench_openai(args: argparse.Namespace) -> None:
+    from parallax.core.translate.llm import LlmEngine, LlmSettings, available
+    from parallax.core.translate.openai_engine import OpenAIEngine
+
+    ok, reason = available()
+    if not ok:
+        raise SystemExit(reason)
+    home = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
+    os.environ["PARALLAX_HOME"] = str(home)
+    gguf = args.gguf
+    if gguf is None:
+        sys.path.insert(0, str(REPO / "tests"))
+        from support.gguf_model import write_tiny_llama
+
+        gguf = write_tiny_llama(home / "tiny.gguf")
+    threads = os.cpu_count() or 1
+    sentences = seed_sentences(args.repeat)
+    print(f"model: {gguf.name} ({gguf.stat().st_size / 2**20:.1f} MiB)"
+          + ("  [tiny random-weight model: figures show the plumbing, not real speed]"
+             if args.gguf is None else ""))
+    print(f"sentences: seed article x{args.repeat} = {len(sentences)}; CPU cores: "
+          f"{os.cpu_count()}; threads: {threads}")
+    header = f"{'configuration':<52} {'sent/s':>8} {'x in-process':>13}"
+    print(header)
+    print("-" * len(header))
+
+    engine = LlmEngine(gguf, LlmSettings(threads=threads, glossary=None))
+    engine.load()
+    start = time.perf_counter()
+    engine.translate(sentences, "zh", "en")
+    base = len(sentences) / (time.perf_counter() - start)
+    engine.close()
+    print(f"{'in-process llm (llama.cpp, 1 sequence)':<52} {base:>8.2f} {1.0:>13.2f}",
+          flush=True)
+    for concurrency in (1, 2, 4):
+        process = None
+        if args.server:
+            url, model, where = args.server, args.model or "bench", "given server"
+        else:
+            process, url = start_llama_server(gguf, concurrency, threads)
+            model, where = "bench", f"llama.cpp server, {concurrency} slots"
+        try:
+            remote = OpenAIEngine(url, model, concurrency=concurrency, glossary=None)
+            remote.check_model()
+            start = time.perf_counter()
+            remote.translate(sentences, "zh", "en")
+            rate = len(sentences) / (time.perf_counter() - start)
+        finally:
+            if process is not None:
+                process.kill()
+                process.wait(timeout=30)
+        label = f"openai, concurrency {concurrency} ({where})"
+        print(f"{label:<52} {rate:>8.2f} {rate / base:>13.2f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--model", type=Path, help="a zh->en .argosmodel (default: tiny model)")
+    parser.add_argument("--engine", choices=("argos", "openai"), default="argos",
+                        help="argos (default) or openai: a server against the in-process LLM")
+    parser.add_argument("--model", help="argos: a zh->en .argosmodel (default: tiny model); "
+                                        "openai with --server: the server's model name")
+    parser.add_argument("--gguf", type=Path, help="openai: the GGUF for both sides "
+                                                   "(default: a tiny random-weight model)")
+    parser.add_argument("--server", help="openai: an OpenAI-compatible base URL to measure "
+                                         "(default: start llama.cpp's server on 127.0.0.1)")
     parser.add_argument("--repeat", type=int, default=2, help="passes over the seed article")
     args = parser.parse_args()
+    if args.engine == "openai":
+        bench_openai(args)
+        return
+    if args.model is not None:
+        args.model = Path(args.model)
 
     home = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
     env = dict(os.environ, PARALLAX_HOME=str(home), ARGOS_PACKAGES_DIR=str(home / "models"),
