@@ -181,12 +181,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/parallax/ui/app.py" line="129"/>
+        <location filename="../../desktop/parallax/ui/app.py" line="133"/>
         <source>Something unexpected went wrong ({0}). Your work is autosaved; details are in {1}.</source>
         <translation>发生了意外错误（{0}）。您的工作已自动保存；详细信息见 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/app.py" line="237"/>
+        <location filename="../../desktop/parallax/ui/app.py" line="273"/>
         <source>The built-in sample is missing or damaged ({0}); please reinstall Parallax.</source>
         <translation>内置示例缺失或已损坏（{0}）；请重新安装 Parallax。</translation>
     </message>
@@ -449,115 +449,115 @@
 <context>
     <name>DiffDetailPane</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="197"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="198"/>
         <source>Counterpart source</source>
         <translation>对应来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="198"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="199"/>
         <source>Which source&apos;s counterpart to show</source>
         <translation>显示哪个来源的对应句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="216"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="217"/>
         <source>Ignore case</source>
         <translation>忽略大小写</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="217"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="218"/>
         <source>Ignore punctuation</source>
         <translation>忽略标点</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="218"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="219"/>
         <source>Ignore whitespace</source>
         <translation>忽略空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="234"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="235"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="235"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="237"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="461"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="236"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="238"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="467"/>
         <source>Its translation</source>
         <translation>其译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="236"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="237"/>
         <source>Counterpart</source>
         <translation>对应句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="242"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="243"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="243"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="244"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="244"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="245"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="371"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="372"/>
         <source>%1: no counterpart</source>
         <translation>%1：无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="373"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="374"/>
         <source>%1: no counterpart in %2</source>
         <translation>%1：在 %2 中无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="379"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="414"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="380"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="415"/>
         <source>No linked sentence</source>
         <translation>无关联句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="405"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="406"/>
         <source>%1 %2: not in the original</source>
         <translation>%1 %2：原文中没有</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="454"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="460"/>
         <source>Gloss (dictionary, word by word)</source>
         <translation>释义（词典，逐词）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="460"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="466"/>
         <source>Its translation (from {0})</source>
         <translation>其译文（来自 {0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="505"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="511"/>
         <source>No word diff for this pair.</source>
         <translation>此句对没有词语差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="531"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="537"/>
         <source>No flags on this pair.</source>
         <translation>此句对没有标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="551"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="557"/>
         <source>Not translated yet.</source>
         <translation>尚未翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="567"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="573"/>
         <source>Select a sentence to see its counterparts.</source>
         <translation>选择一个句子以查看其对应句。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="611"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="617"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
@@ -701,52 +701,57 @@
 <context>
     <name>FlagKinds</name>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="40"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="42"/>
         <source>Different number</source>
         <translation>数字不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="41"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="43"/>
         <source>Different qualifier on a number</source>
         <translation>数字的修饰语不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="42"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="44"/>
         <source>Name only in the original</source>
         <translation>仅原文中出现的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="43"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="45"/>
         <source>Name only in the other source</source>
         <translation>仅另一来源中出现的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="44"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="46"/>
         <source>Loaded word</source>
         <translation>倾向性词语</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="45"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="47"/>
         <source>Vague attribution</source>
         <translation>模糊归因</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="46"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="48"/>
         <source>Hedge or booster</source>
         <translation>模糊限制语或强化语</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="47"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="49"/>
         <source>Headline stronger than the body</source>
         <translation>标题比正文更强烈</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="48"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="50"/>
         <source>Claim no other source makes</source>
         <translation>其他来源均未提及的说法</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="49"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="51"/>
+        <source>No close match found in the other sources</source>
+        <translation>其他来源中未找到相近的说法</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="52"/>
         <source>Claim the original leaves out</source>
         <translation>原文略去的说法</translation>
     </message>
@@ -754,27 +759,27 @@
 <context>
     <name>FlagsModel</name>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="124"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="152"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="124"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="152"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="124"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="152"/>
         <source>Words</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="124"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="152"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="169"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="197"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
@@ -797,49 +802,64 @@
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="88"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="90"/>
+        <source>Order of the differences</source>
+        <translation>差异的排列顺序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="91"/>
+        <source>Most serious first</source>
+        <translation>最重要的在前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="92"/>
+        <source>Reading order</source>
+        <translation>阅读顺序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="97"/>
         <source>Previous difference (Shift+F8)</source>
         <translation>上一个差异（Shift+F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="92"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="101"/>
         <source>Next difference (F8)</source>
         <translation>下一个差异（F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="213"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="223"/>
         <source>No differences to show.</source>
         <translation>没有可显示的差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="223"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="233"/>
         <source>Wrapped to the first difference.</source>
         <translation>已回到第一个差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="226"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="236"/>
         <source>Wrapped to the last difference.</source>
         <translation>已回到最后一个差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="256"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="266"/>
         <source>All sources</source>
         <translation>所有来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="257"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="267"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="326"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="347"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n 处差异</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="328"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="349"/>
         <source>%1 of %2 differences</source>
         <translation>第 %1 处，共 %2 处差异</translation>
     </message>
@@ -847,499 +867,499 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="308"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="310"/>
         <source>Selected pair</source>
         <translation>所选句对</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="312"/>
         <source>Coverage</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="342"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="344"/>
         <source>Stop translating (Esc); finished sentences are kept</source>
         <translation>停止翻译（Esc）；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="358"/>
         <source>Translation cancelled; finished sentences are kept.</source>
         <translation>翻译已取消；已完成的句子已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="361"/>
         <source>Translation failed: {0}</source>
         <translation>翻译失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="391"/>
         <source>&amp;Open Article…</source>
         <translation>打开文章(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="392"/>
         <source>Open an article as a new comparison</source>
         <translation>打开文章，开始新的比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="393"/>
         <source>Open &amp;Workspace…</source>
         <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="394"/>
         <source>Open a saved Parallax workspace</source>
         <translation>打开已保存的 Parallax 工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
         <source>&amp;Add Source…</source>
         <translation>添加来源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="396"/>
         <source>Add a translation or another outlet&apos;s report</source>
         <translation>添加译文或其他媒体的报道</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="397"/>
         <source>&amp;Paste as New Article</source>
         <translation>粘贴为新文章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="398"/>
         <source>Start a comparison from the text on the clipboard</source>
         <translation>用剪贴板中的文字开始比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="399"/>
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="400"/>
         <source>Download a web page as a new article (needs a network)</source>
         <translation>下载网页作为新文章（需要网络）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="401"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
         <source>Save the workspace</source>
         <translation>保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="403"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="404"/>
         <source>Save the workspace under a new name</source>
         <translation>以新名称保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="405"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="406"/>
         <source>Quit Parallax</source>
         <translation>退出 Parallax</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="407"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="409"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="415"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="416"/>
         <source>Find text in every column</source>
         <translation>在所有列中查找文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="417"/>
         <source>&amp;Edit Translation…</source>
         <translation>编辑译文(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="418"/>
         <source>Edit the selected sentence&apos;s translation (kept beside the machine output)</source>
         <translation>编辑所选句子的译文（与机器翻译并存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="419"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="420"/>
         <source>Theme, fonts, translation settings</source>
         <translation>主题、字体与翻译设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="421"/>
         <source>&amp;Reading</source>
         <translation>阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="422"/>
         <source>Flowing text columns</source>
         <translation>连续文本列</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="423"/>
         <source>&amp;Segments</source>
         <translation>分句(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="424"/>
         <source>One row per original sentence</source>
         <translation>每个原文句子一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="430"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="431"/>
         <source>Larger text</source>
         <translation>更大的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="433"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="434"/>
         <source>Smaller text</source>
         <translation>更小的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="435"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="436"/>
         <source>Reset the zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="432"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="437"/>
         <source>&amp;Next Difference</source>
         <translation>下一个差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
         <source>Go to the next difference</source>
         <translation>转到下一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="439"/>
         <source>&amp;Previous Difference</source>
         <translation>上一个差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
         <source>Go to the previous difference</source>
         <translation>转到上一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="441"/>
         <source>&amp;Translate All</source>
         <translation>全部翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="442"/>
         <source>Machine-translate every sentence still missing a translation</source>
         <translation>机器翻译所有尚无译文的句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="443"/>
         <source>&amp;Cancel Translation</source>
         <translation>取消翻译(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="444"/>
         <source>Stop translating; finished sentences are kept</source>
         <translation>停止翻译；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="445"/>
         <source>&amp;Retry Sentence</source>
         <translation>重新翻译句子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="446"/>
         <source>Translate the selected sentence again</source>
         <translation>重新翻译所选句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="447"/>
         <source>&amp;Model Manager…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="448"/>
         <source>Install, download or remove translation models</source>
         <translation>安装、下载或删除翻译模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="449"/>
         <source>&amp;About Parallax</source>
         <translation>关于 Parallax(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="450"/>
         <source>Versions and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="451"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="452"/>
         <source>Every keyboard shortcut of the window</source>
         <translation>窗口中的所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="453"/>
         <source>&amp;Manage Sources…</source>
         <translation>管理来源(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="454"/>
         <source>Reorder or remove sources, change their role and name</source>
         <translation>调整来源顺序或删除来源，修改其角色和名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="458"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="463"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="468"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="473"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="478"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="487"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="494"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="491"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="496"/>
         <source>Side &amp;Panels</source>
         <translation>侧面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="498"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="503"/>
         <source>&amp;Translate</source>
         <translation>翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="509"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="517"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="569"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="574"/>
         <source>{0} sentences</source>
         <translation>{0} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="651"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="659"/>
         <source>Change diff options</source>
         <translation>更改差异选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="675"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="683"/>
         <source>No installed font can show {0} of this article&apos;s Chinese characters (for example {1}): they appear as empty boxes. Install a Chinese font (on Debian or Ubuntu: sudo apt install fonts-noto-cjk; Windows and macOS have one built in), then restart Parallax, or pick a font in Preferences.</source>
         <translation>已安装的字体无法显示本文中的 {0} 个汉字（例如 {1}）：它们会显示为空方框。请安装中文字体（Debian 或 Ubuntu：sudo apt install fonts-noto-cjk；Windows 和 macOS 已自带），然后重新启动 Parallax，或在首选项中选择字体。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="728"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="736"/>
         <source>(no columns)</source>
         <translation>（无列）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="736"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="744"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="743"/>
         <location filename="../../desktop/parallax/ui/main_window.py" line="751"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="759"/>
         <source>Translating {0}/{1} sentences</source>
         <translation>正在翻译 {0}/{1} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="757"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="765"/>
         <source>Not translated: {0}</source>
         <translation>未翻译：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="760"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="768"/>
         <source>Translation finished.</source>
         <translation>翻译完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="800"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="808"/>
         <source>Every sentence is already translated.</source>
         <translation>所有句子均已翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="823"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="831"/>
         <source>This text is already in the pivot language; nothing to translate.</source>
         <translation>此文字已是中转语言，无需翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="853"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="861"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="854"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="862"/>
         <source>The workspace has unsaved changes. Save them first?</source>
         <translation>工作区有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="866"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="874"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="923"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="934"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="931"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="942"/>
         <source>Add source</source>
         <translation>添加来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="940"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="948"/>
         <source>Open article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="946"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="954"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="962"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="970"/>
         <source>Edit sources</source>
         <translation>编辑来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="967"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="975"/>
         <source>The clipboard holds no text to open.</source>
         <translation>剪贴板中没有可打开的文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="969"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="977"/>
         <source>the pasted text</source>
         <translation>粘贴的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="973"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="981"/>
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="974"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="982"/>
         <source>Address of the article (http or https):</source>
         <translation>文章地址（http 或 https）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1019"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1027"/>
         <source>Save workspace</source>
         <translation>保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1036"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1044"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1042"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1050"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1050"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1058"/>
         <source>The sources are still being aligned; export again in a moment.</source>
         <translation>来源仍在对齐中；请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1058"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1073"/>
         <source>Exporting {0}…</source>
         <translation>正在导出 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1060"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1075"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1081"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1096"/>
         <source>Change comparison settings</source>
         <translation>更改比较设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1120"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1135"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1178"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1193"/>
         <source>Unsaved work restored.</source>
         <translation>未保存的工作已恢复。</translation>
     </message>
@@ -1557,17 +1577,17 @@
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="331"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="332"/>
         <source>Every model in the index is already installed.</source>
         <translation>索引中的所有模型均已安装。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="341"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="343"/>
         <source>Please wait for the current operation to finish.</source>
         <translation>请等待当前操作完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="363"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="365"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1753,12 +1773,12 @@
     <message>
         <location filename="../../desktop/parallax/ui/recovery.py" line="200"/>
         <source>Unsaved work not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的工作未能恢复</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/recovery.py" line="201"/>
         <source>Unsaved work from last time could not be read ({0}). It was kept, not deleted, as {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>上次未保存的工作无法读取（{0}）。它已保留为 {1}，没有删除。</translation>
     </message>
 </context>
 <context>
@@ -1955,12 +1975,12 @@
 <context>
     <name>WorkspaceDocument</name>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="175"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="193"/>
         <source>Edit translation</source>
         <translation>编辑译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="175"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="193"/>
         <source>Revert translation</source>
         <translation>恢复译文</translation>
     </message>

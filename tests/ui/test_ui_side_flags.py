@@ -17,6 +17,7 @@ def navigator(qtbot: QtBot, data: tuple[Workspace, Comparison]) -> FlagsNavigato
     widget = FlagsNavigator()
     qtbot.addWidget(widget)
     widget.set_data(*data)
+    widget.set_order("reading")  # the walk tests below follow the document
     widget.resize(600, 300)
     widget.show()
     return widget
@@ -152,3 +153,16 @@ def test_flags_of_a_removed_source_still_list(qtbot: QtBot,
     flags = widget.visible_flags()
     assert len(flags) == len(comparison.flags)
     assert _walk(widget, qtbot, "next_flag", len(flags)) == flags
+
+
+def test_most_serious_first_by_default(qtbot: QtBot, data: tuple[Workspace, Comparison]) -> None:
+    widget = FlagsNavigator()
+    qtbot.addWidget(widget)
+    widget.set_data(*data)
+    rank = {"high": 0, "medium": 1, "low": 2}
+    shown = widget.visible_flags()
+    assert set(shown) == set(data[1].flags)
+    assert [rank[f.severity] for f in shown] == sorted(rank[f.severity] for f in shown)
+    assert widget.order_combo.currentData() == "severity"
+    widget.order_combo.setCurrentIndex(widget.order_combo.findData("reading"))
+    assert [f.kind for f in widget.visible_flags()] == expected_order(data[0])

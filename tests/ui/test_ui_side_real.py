@@ -27,6 +27,7 @@ def test_next_walks_every_real_flag_in_document_order(qtbot: QtBot,
     navigator = FlagsNavigator()
     qtbot.addWidget(navigator)
     navigator.set_data(workspace, comparison)
+    navigator.set_order("reading")
     seen = []
     navigator.flag_activated.connect(seen.append)
     for _ in comparison.flags:

@@ -1,8 +1,10 @@
-"""Qt item models over a comparison's flags, in document order, with a kind/source filter.
+"""Qt item models over a comparison's flags, most serious first or in document order, with a
+kind/source filter.
 
 Document order is what a reader walks: the headline first, then the original's sentences in
 order, then flags that sit only in another source (by source order, then sentence order). Flags
-on the same sentence keep the order `core` produced them in.
+on the same sentence keep the order `core` produced them in. By default the list shows the most
+serious flags first (`Flag.severity`: high, medium, low), each severity in document order.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from parallax.core.comparison import FLAG_LABELS, Comparison, Flag
+from parallax.core.comparison import FLAG_LABELS, SEVERITIES, Comparison, Flag
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.palette import FLAG_COLOURS
 from parallax.ui.plain import plain_tooltip
@@ -46,6 +48,7 @@ _LABELS_FOR_TRANSLATION = (
     QT_TRANSLATE_NOOP("FlagKinds", "Hedge or booster"),
     QT_TRANSLATE_NOOP("FlagKinds", "Headline stronger than the body"),
     QT_TRANSLATE_NOOP("FlagKinds", "Claim no other source makes"),
+    QT_TRANSLATE_NOOP("FlagKinds", "No close match found in the other sources"),
     QT_TRANSLATE_NOOP("FlagKinds", "Claim the original leaves out"),
 )
 
@@ -84,6 +87,15 @@ def document_order(workspace: Workspace, flags: Iterable[Flag]) -> list[Flag]:
     return [flag for _, flag in sorted(enumerate(flags), key=key)]
 
 
+def severity_order(workspace: Workspace, flags: Iterable[Flag]) -> list[Flag]:
+    """The most serious flags first; within one severity, document order."""
+    rank = {severity: n for n, severity in enumerate(SEVERITIES)}
+    return sorted(document_order(workspace, flags), key=lambda f: rank[f.severity])
+
+
+ORDERS = ("severity", "reading")
+
+
 class FlagsModel(QAbstractTableModel):
     """All flags of a comparison, one row each: kind, where, words, detail."""
 
@@ -93,15 +105,31 @@ class FlagsModel(QAbstractTableModel):
         super().__init__(parent)
         self._flags: list[Flag] = []
         self._workspace: Workspace | None = None
+        self._comparison: Comparison | None = None
+        self._order = "severity"
 
     def set_data(self, workspace: Workspace | None, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self._workspace = workspace
+        self._comparison = comparison
         if workspace is None or comparison is None:
             self._flags = []
+        elif self._order == "severity":
+            self._flags = severity_order(workspace, comparison.flags)
         else:
             self._flags = document_order(workspace, comparison.flags)
         self.endResetModel()
+
+    def set_order(self, order: str) -> None:
+        """"severity" (most serious first) or "reading" (document order)."""
+        if order not in ORDERS:
+            raise ValueError(f"unknown order {order!r}")
+        if order != self._order:
+            self._order = order
+            self.set_data(self._workspace, self._comparison)
+
+    def order(self) -> str:
+        return self._order
 
     def all_flags(self) -> list[Flag]:
         return list(self._flags)
@@ -243,4 +271,5 @@ __all__ = [
     "FlagsModel",
     "document_order",
     "flag_label",
+    "severity_order",
 ]

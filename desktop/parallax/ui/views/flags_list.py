@@ -45,7 +45,7 @@ class _FlagsTree(QTreeView):
 
 
 class FlagsNavigator(QWidget):
-    """All flags of a comparison in document order.
+    """All flags of a comparison, most serious first (or in document order: `set_order`).
 
     `next_flag()` / `previous_flag()` walk the flags that pass the filters, wrapping around at
     either end (with a hint in the status label). Activating a flag (double-click, Enter, next,
@@ -83,6 +83,15 @@ class FlagsNavigator(QWidget):
         self.source_combo.currentIndexChanged.connect(self._source_chosen)
         self._fill_sources()
 
+        self.order_combo = QComboBox(self)
+        self.order_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.order_combo.setMinimumContentsLength(4)
+        self.order_combo.setAccessibleName(self.tr("Order of the differences"))
+        self.order_combo.addItem(self.tr("Most serious first"), "severity")
+        self.order_combo.addItem(self.tr("Reading order"), "reading")
+        self.order_combo.currentIndexChanged.connect(self._order_chosen)
+
         self.previous_button = QToolButton(self)
         self.previous_button.setText("▲")
         self.previous_button.setToolTip(self.tr("Previous difference (Shift+F8)"))
@@ -97,7 +106,7 @@ class FlagsNavigator(QWidget):
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
-        self.view.setSortingEnabled(False)  # document order is the point
+        self.view.setSortingEnabled(False)  # the order combo chooses the order
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -123,6 +132,7 @@ class FlagsNavigator(QWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.kind_combo, 2)
         filters.addWidget(self.source_combo, 1)
+        filters.addWidget(self.order_combo, 1)
         filters.addWidget(self.previous_button)
         filters.addWidget(self.next_button)
         footer = QHBoxLayout()
@@ -314,6 +324,17 @@ class FlagsNavigator(QWidget):
 
     def _source_chosen(self, _index: int) -> None:
         self.proxy.set_source(str(self.source_combo.currentData()))
+        self._filters_changed()
+
+    def _order_chosen(self, _index: int) -> None:
+        self.set_order(str(self.order_combo.currentData()))
+
+    def set_order(self, order: str) -> None:
+        """"severity" (the default: most serious first) or "reading" (document order)."""
+        self.model.set_order(order)
+        index = self.order_combo.findData(order)
+        if index >= 0 and index != self.order_combo.currentIndex():
+            self.order_combo.setCurrentIndex(index)
         self._filters_changed()
 
     def _filters_changed(self) -> None:
