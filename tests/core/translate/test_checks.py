@@ -101,3 +101,14 @@ def test_checks_and_model_travel_with_the_workspace(
     loaded = Workspace.load(path).translations["original"]
     assert loaded.checks == {"s1": ({"kind": "glossary_miss", "detail": "普京 = Putin"},)}
     assert (loaded.server, loaded.model) == ("http://127.0.0.1:1/v1", "m")
+
+
+def test_the_glossary_check_accepts_a_names_adjective() -> None:
+    glossary = parse_glossary("乌克兰\tUkraine\n俄罗斯\tRussia\n蒙古国\tMongolia\n")
+    assert kinds("乌克兰外交部批评蒙古国。", "The Ukrainian foreign ministry criticised the "
+                 "Mongolian government.", "zh", "en", glossary) == []
+    assert kinds("俄罗斯总统抵达。", "The Russian president arrived.", "zh", "en", glossary) == []
+    assert kinds("俄罗斯总统抵达。", "The president arrived.", "zh", "en", glossary) == [
+        "glossary_miss"]
+    assert kinds("乌克兰外交部。", "Ukrai foreign ministry.", "zh", "en", glossary) == [
+        "glossary_miss"]

@@ -206,6 +206,10 @@ def _contains_target(translation: str, target: str) -> bool:
     words = [re.escape(word) for word in target.split()]
     if not words:
         return False
+    last = target.split()[-1]
+    if len(last) > 4 and last[-1] in "aey" and last.isalpha():
+        # A name's adjective drops its final vowel: Ukraine -> Ukrainian, Russia -> Russian.
+        words[-1] = re.escape(last[:-1]) + r"(?:" + re.escape(last[-1]) + r"|i?an\b|ese\b)"
     pattern = r"\s+".join(words)
     # Anchored at the start only: "Putin" must not match inside "Rasputin", but "Putin's" and
     # plural or inflected endings still count as the term being used.
