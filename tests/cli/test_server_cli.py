@@ -229,3 +229,22 @@ def test_a_planted_api_key_reaches_no_file(
         assert key.encode() not in path.read_bytes(), path
     for text in texts:
         assert key not in text
+
+
+def test_translate_and_compare_with_the_local_llm_by_name(
+        isolated_home: Path, seed_path: Path, tmp_path: Path, model: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "add-gguf", str(model), "--name", "tiny-llm"]) == 0
+    capsys.readouterr()
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("蒙古国\tMongolia\n", encoding="utf-8")
+    assert main(["translate", str(seed_path), "--engine", "llm", "--model", "tiny-llm",
+                 "--threads", "1", "--glossary", str(glossary), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["engine"], data["model"], data["server"]) == ("llm", "tiny-llm", None)
+    out = tmp_path / "llm.json"
+    assert main(["compare", str(seed_path), "--engine", "llm", "--model", "tiny-llm",
+                 "--threads", "1", "--json", str(out)]) == 0
+    engine = json.loads(out.read_text(encoding="utf-8"))["engines"]["original"]
+    assert (engine["engine"], engine["model"]) == ("llm", "tiny-llm")
+    assert "original: llm (tiny-llm)" in capsys.readouterr().out

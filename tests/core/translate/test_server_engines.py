@@ -284,3 +284,19 @@ def test_libretranslate_cancel_aborts_requests_in_flight() -> None:
         assert not worker.is_alive()
         server.gate.set()
     assert isinstance(outcome.get("error"), Cancelled)
+
+
+def test_the_cache_version_names_server_model_prompt_and_glossary(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARALLAX_API_KEY", "sk-secret-in-env")
+    base = OpenAIEngine("http://127.0.0.1:8080/v1", "a", glossary=GLOSSARY)
+    others = [OpenAIEngine("http://127.0.0.1:8081/v1", "a", glossary=GLOSSARY),
+              OpenAIEngine("http://127.0.0.1:8080/v1", "b", glossary=GLOSSARY),
+              OpenAIEngine("http://127.0.0.1:8080/v1", "a", glossary=None),
+              OpenAIEngine("http://127.0.0.1:8080/v1", "a",
+                           glossary=parse_glossary("普京\tPutin\n"))]
+    assert len({base.version, *(e.version for e in others)}) == 5
+    assert base.version.startswith("openai:http://127.0.0.1:8080/v1 model:a prompt:2 glossary:")
+    assert all("sk-secret" not in e.version for e in (base, *others))
+    libre = LibreTranslateEngine("http://127.0.0.1:5000")
+    assert libre.version == "libretranslate:http://127.0.0.1:5000"

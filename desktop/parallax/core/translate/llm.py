@@ -109,11 +109,13 @@ class LlmEngine:
             self._path = model.path
             self._sha256: str | None = model.sha256
             self._registered_size: int | None = model.size
+            self._registered_name = model.name
         else:
             self._path = Path(model).expanduser().resolve()
             registered = find_gguf_by_path(self._path)
             self._sha256 = registered.sha256 if registered else None
             self._registered_size = registered.size if registered else None
+            self._registered_name = registered.name if registered else ""
         settings = settings or LlmSettings()
         check_count("The thread count (0: automatic)", settings.threads, 0, max_threads())
         if settings.threads == 0:
@@ -166,7 +168,8 @@ class LlmEngine:
 
     @property
     def model_name(self) -> str:
-        return self._path.name
+        """The name it is registered under, else the file's name."""
+        return self._registered_name or self._path.name
 
     @property
     def glossary(self) -> Glossary | None:
