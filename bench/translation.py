@@ -130,9 +130,27 @@ def worker_argos(models_dir: Path, threads: int, repeat: int) -> dict[str, float
             "calls": len(sentences), "beam": settings.beam_size}
 
 
+def worker_llm(gguf: Path, threads: int, repeat: int) -> dict[str, float]:
+    """The in-process LLM engine, in a process of its own: once closed, llama.cpp's threads
+    would otherwise go on competing with the server measured next."""
+    from parallax.core.translate.llm import LlmEngine, LlmSettings
+
+    sentences = seed_sentences(repeat)
+    engine = LlmEngine(gguf, LlmSettings(threads=threads, glossary=None))
+    start = time.perf_counter()
+    engine.load()
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    engine.translate(sentences, "zh", "en")
+    return {"sentences": len(sentences), "seconds": time.perf_counter() - start, "load": load,
+            "calls": len(sentences)}
+
+
 def run_worker(argv: list[str]) -> None:
     kind, models_dir, batch, threads, repeat = argv[0], Path(argv[1]), *map(int, argv[2:5])
-    if kind == "ours":
+    if kind == "llm":
+        result = worker_llm(models_dir, threads, repeat)
+    elif kind == "ours":
         result = worker_ours(models_dir, batch, threads, repeat)
     elif kind == "warm":
         result = worker_warm(models_dir, threads, repeat)
@@ -202,7 +220,7 @@ def start_llama_server(gguf: Path, parallel: int, threads: int) -> tuple[
 
 
 def bench_openai(args: argparse.Namespace) -> None:
-    from parallax.core.translate.llm import LlmEngine, LlmSettings, available
+    from parallax.core.translate.llm import available
     from parallax.core.translate.openai_engine import OpenAIEngine
 
     ok, reason = available()
@@ -215,7 +233,9 @@ def bench_openai(args: argparse.Namespace) -> None:
         sys.path.insert(0, str(REPO / "tests"))
         from support.gguf_model import write_tiny_llama
 
-        gguf = write_tiny_llama(home / "tiny.gguf")
+        # Rigged to repeat one word up to the output budget: both sides then generate exactly
+        # the same number of tokens for every sentence, so the figures compare like with like.
+        gguf = write_tiny_llama(home / "tiny.gguf", always_token="▁Putin")
     threads = os.cpu_count() or 1
     sentences = seed_sentences(args.repeat)
     print(f"model: {gguf.name} ({gguf.stat().st_size / 2**20:.1f} MiB)"
@@ -227,12 +247,9 @@ def bench_openai(args: argparse.Namespace) -> None:
     print(header)
     print("-" * len(header))
 
-    engine = LlmEngine(gguf, LlmSettings(threads=threads, glossary=None))
-    engine.load()
-    start = time.perf_counter()
-    engine.translate(sentences, "zh", "en")
-    base = len(sentences) / (time.perf_counter() - start)
-    engine.close()
+    env = dict(os.environ)
+    local = measure("llm", gguf, 0, threads, args.repeat, env)
+    base = local["sentences"] / local["seconds"]
     print(f"{'in-process llm (llama.cpp, 1 sequence)':<52} {base:>8.2f} {1.0:>13.2f}",
           flush=True)
     for concurrency in (1, 2, 4):
