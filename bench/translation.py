@@ -4,6 +4,7 @@ with `--engine openai`, a translation server against the in-process LLM on the s
     python bench/translation.py                    # the tiny random-weight model (plumbing only)
     python bench/translation.py --model zh_en.argosmodel [--repeat 2]
     python bench/translation.py --engine openai [--gguf model.gguf] [--server URL --model NAME]
+                                [--sentences N]
 
 `--engine openai`: sentences per second of the in-process LLM engine, then of the `openai`
 engine at concurrency 1, 2 and 4. Without `--server`, llama.cpp's own server is started on
@@ -46,7 +47,9 @@ def seed_sentences(repeat: int) -> list[str]:
     from parallax.core.paths import sample_article_path
 
     article = load_path(sample_article_path())
-    return [s.text for s in article.iter_sentences()] * repeat
+    sentences = [s.text for s in article.iter_sentences()] * repeat
+    limit = int(os.environ.get("PARALLAX_BENCH_SENTENCES", "0") or 0)
+    return sentences[:limit] if limit > 0 else sentences
 
 
 def _maxrss_mib() -> float:
@@ -284,7 +287,11 @@ def main() -> None:
     parser.add_argument("--server", help="openai: an OpenAI-compatible base URL to measure "
                                          "(default: start llama.cpp's server on 127.0.0.1)")
     parser.add_argument("--repeat", type=int, default=2, help="passes over the seed article")
+    parser.add_argument("--sentences", type=int, default=0,
+                        help="openai: only the first N sentences (a real model is slow)")
     args = parser.parse_args()
+    if args.sentences > 0:
+        os.environ["PARALLAX_BENCH_SENTENCES"] = str(args.sentences)  # workers inherit it
     if args.engine == "openai":
         bench_openai(args)
         return
