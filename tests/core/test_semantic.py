@@ -100,3 +100,46 @@ def test_unrelated_stories_are_not_related() -> None:
     lexical_strong = lexical.copy()
     lexical_strong[0, 0] = lexical_strong[1, 1] = lexical_strong[2, 2] = 0.3
     assert story_relatedness(lexical_strong, strong) > 0.9
+
+
+@encoder_or_skip
+def test_a_comparison_past_the_budget_goes_without_the_model_and_says_so() -> None:
+    from uuid import uuid4
+
+    from parallax.core.compare import compare_workspace
+    from parallax.core.segment import make_article
+    from parallax.core.workspace import Workspace
+
+    tag = uuid4().hex[:8]  # sentences the cache cannot have seen
+    original = make_article("暴雨", [f"{tag}号：{t}" for t in ZH], lang="zh")
+    report = make_article("Rain", [f"Item {tag}: {t}" for t in EN], lang="en")
+    workspace = Workspace(original).with_source(report, "report", "report")
+    comparison = compare_workspace(workspace, semantic_budget=2)
+    assert any("was not used" in note and "sentences are new" in note
+               for note in comparison.notes), comparison.notes
+    within = compare_workspace(workspace, semantic_budget=None)
+    assert not any("was not used" in note for note in within.notes)
+
+
+@encoder_or_skip
+def test_embedding_stops_when_cancelled_and_keeps_what_it_made(tmp_path: Path) -> None:
+    from parallax.core.errors import Cancelled
+    from parallax.core.progress import CancelToken
+
+    shared = semantic.get_encoder()
+    assert shared is not None
+    encoder = SentenceEncoder(shared._model_dir, cache_path=tmp_path / "v.sqlite3")
+    token = CancelToken()
+    calls = 0
+
+    def check() -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            token.cancel()
+        token.raise_if_cancelled()
+
+    texts = [f"第{i}句：河水上涨。" for i in range(semantic._BATCH + 5)]
+    with pytest.raises(Cancelled):
+        encoder.embed(texts, check)
+    assert encoder.uncached(texts) == 5  # the first batch was kept

@@ -39,6 +39,7 @@ from parallax.core.framing import (
 from parallax.core.lexicon import Hit, base_lang
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.semantic import (
+    SECONDS_PER_SENTENCE,
     SemanticModelError,
     SentenceEncoder,
     get_encoder,
@@ -55,6 +56,9 @@ log = logging.getLogger(__name__)
 # the plain scores rarely allow that certainty and say "no close match" instead).
 NO_MATCH_PROBABILITY = 0.05
 NO_MATCH_SIMILARITY = 0.05
+# New sentences the embedding model may take in one comparison (about 10 s on 2 cores); the
+# GUI's background refinement allows more.
+SEMANTIC_BUDGET = 400
 
 
 @dataclass(frozen=True)
@@ -195,11 +199,14 @@ def compare_workspace(
     on_progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     semantic: bool | None = None,
+    semantic_budget: int | None = SEMANTIC_BUDGET,
 ) -> Comparison:
     """Align, diff and flag every source of `workspace` against its original.
 
     `semantic`: also match claims with the sentence-embedding model (`core.semantic`); None
     uses it when it is installed, False never (the quick first pass of the GUI).
+    `semantic_budget`: the most sentences the model may embed that it has not seen before
+    (None: no limit); past it the comparison goes without it and says so.
     """
     original = workspace.original
     if original.sentence_count == 0:
@@ -227,6 +234,15 @@ def compare_workspace(
     pivot_lang = workspace.settings.pivot_lang
     o_pivot = original_pivot(workspace, notes)
     encoder = _encoder(semantic, bool(workspace.reports()), notes)
+    if encoder is not None and semantic_budget is not None:
+        texts = [s.text for s in original.sentences] + [
+            s.text for source in workspace.reports() for s in source.article.sentences]
+        new = encoder.uncached(texts)
+        if new > semantic_budget:
+            notes.append(f"The sentence-embedding model was not used: {new} sentences are new "
+                         f"to it (about {new * SECONDS_PER_SENTENCE:.0f} s of work). Claims "
+                         "were matched on the translated texts only.")
+            encoder = None
     advance()
 
     # The original's own wording.
@@ -246,7 +262,7 @@ def compare_workspace(
             links.extend(_compare_version(workspace, source, o_pivot, flags))
         else:
             result = _compare_report(workspace, source, o_pivot, threshold, notes, o_hits,
-                                     flags, encoder)
+                                     flags, encoder, cancel)
             results.append(result)
             links.extend(result.links)
             report_only.extend(result.report_only)
@@ -375,6 +391,7 @@ def _compare_report(
     o_hits: dict[str, list[Hit]],
     flags: list[Flag],
     encoder: SentenceEncoder | None = None,
+    cancel: CancelToken | None = None,
 ) -> _ReportResult:
     original = workspace.original
     article = source.article
@@ -388,7 +405,8 @@ def _compare_report(
     cosines = None
     if encoder is not None:
         try:
-            cosines = encoder.cosines(o_native, r_native)
+            cosines = encoder.cosines(o_native, r_native,
+                                      cancel.raise_if_cancelled if cancel is not None else None)
         except (OSError, SemanticModelError) as exc:  # the comparison never depends on it
             log.warning("sentence embeddings failed: %s", exc)
             notes.append(f"The sentence-embedding model could not be used ({exc}): claims were "

@@ -260,8 +260,9 @@ def claim_entity_flags(
     the report never uses, its first sentence index (`compare` turns the names no report uses
     into one flag against all sources, instead of one per source).
     """
-    o_all = [n for names in (o_title, *o_names) for n in names]
-    r_all = [n for names in (r_title, *r_names) for n in names]
+    # Each name once (by key): a long report repeats its names thousands of times.
+    o_all = list({n.key: n for names in (o_title, *o_names) for n in names}.values())
+    r_all = list({n.key: n for names in (r_title, *r_names) for n in names}.values())
     o_topics = topic_names(o_title, o_names)
     r_topics = topic_names(r_title, r_names)
     implicit = {key for name in o_all for key in _IMPLICIT.get(name.lang.split("-")[0], ())}

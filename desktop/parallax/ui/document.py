@@ -24,6 +24,7 @@ from parallax.ui.tasks import Task, TaskContext, freeze_startup_heap, show_error
 log = logging.getLogger(__name__)
 
 CompareFunction = Callable[[Workspace, TaskContext], Comparison]
+REFINE_BUDGET = 5000  # new sentences the background refinement embeds (about two minutes)
 
 
 def default_compare(semantic: bool | None = None) -> CompareFunction | None:
@@ -36,8 +37,10 @@ def default_compare(semantic: bool | None = None) -> CompareFunction | None:
     def run(workspace: Workspace, ctx: TaskContext) -> Comparison:
         # Imported on the worker thread: numpy and rapidfuzz are not needed for the first paint.
         compare_workspace = importlib.import_module("parallax.core.compare").compare_workspace
+        # In the background the embeddings may take their time (the window already shows
+        # the quick comparison): a larger budget than the command line's.
         result = compare_workspace(workspace, on_progress=ctx.progress, cancel=ctx.cancel,
-                                   semantic=semantic)
+                                   semantic=semantic, semantic_budget=REFINE_BUDGET)
         if not isinstance(result, Comparison):
             raise TypeError(f"compare_workspace returned {type(result).__name__}")
         return result
