@@ -72,3 +72,18 @@ def test_month_and_day_abbreviations_are_never_names() -> None:
     names = {n.text for n in find_names("Officials met on Sept. 3 and again on Tues. Dec. 5.",
                                         "en")}
     assert not names & {"Sept.", "Sept", "Tues.", "Tues", "Dec.", "Dec"}
+
+
+def test_numbers_pair_only_with_numbers_of_the_same_thing() -> None:
+    # Depth in kilometres against miles is a conversion, not a different figure.
+    assert number_flags("震源深度10公里。", "zh", "It struck six miles deep.", "en", HERE) == []
+    # Injured against injured: a different figure.
+    flags = number_flags("另有186人受伤。", "zh", "Another 397 people were injured.", "en",
+                         HERE)
+    assert [(f.kind, f.text) for f in flags] == [("number_mismatch", "186")]
+    # Two tolls against one: the closer one pairs, the other is left alone.
+    flags = number_flags("已有105人遇难，186人受伤。", "zh",
+                         "At least 118 people were killed.", "en", HERE)
+    assert [(f.kind, f.text) for f in flags] == [("number_mismatch", "105")]
+    # A magnitude never pairs with a count of people.
+    assert number_flags("发生5.9级地震。", "zh", "Five people were hurt.", "en", HERE) == []

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from parallax.core.comparison import Flag
 from parallax.core.entities import Name, find_names, unmatched
 from parallax.core.lexicon import Hit, find_terms
-from parallax.core.numbers import Quantity, describe, find_quantities
+from parallax.core.numbers import Quantity, describe, find_quantities, unit_of
 from parallax.core.workspace import TITLE
 
 LEXICON_KINDS = {
@@ -134,10 +134,25 @@ def number_flags(
                 first_b = next(q for q in b if q.value == value)
                 flags.append(_qualifier_flag(first_a, first_b, where))
         only_b = _unique([q for q in b if q.value not in values_a])
-        for q in _unique([q for q in a if q.value not in values_b]):
-            other = _closest(q, only_b)
-            if other is None:
+        # Only numbers of one thing compare: by unit where both sentences say it, else only
+        # close values (105 dead and "a toll of 111"); each number pairs once, closest first.
+        candidates = sorted(
+            ((_ratio(q.value, o.value), n, q, o)
+             for n, q in enumerate(_unique([q for q in a if q.value not in values_b]))
+             for o in only_b
+             if _same_thing(unit_of(q, original_text, original_lang),
+                            unit_of(o, other_text, other_lang), q.value, o.value)),
+            key=lambda c: (c[0], c[1]))
+        used_a: set[float] = set()
+        used_b: set[float] = set()
+        pairs: list[tuple[Quantity, Quantity]] = []
+        for _ratio_value, _n, q, other in candidates:
+            if q.value in used_a or other.value in used_b:
                 continue
+            used_a.add(q.value)
+            used_b.add(other.value)
+            pairs.append((q, other))
+        for q, other in sorted(pairs, key=lambda p: p[0].start):
             if _consistent(q, other) or _consistent(other, q):
                 flags.append(_qualifier_flag(q, other, where))
             elif _ratio(q.value, other.value) <= SAME_MAGNITUDE:
@@ -162,14 +177,19 @@ def _qualifier_flag(mine: Quantity, theirs: Quantity, where: Where) -> Flag:
     )
 
 
+UNSTATED_RATIO = 1.5  # two counts whose units are not both stated pair only this close
+
+
+def _same_thing(unit_a: str, unit_b: str, a: float, b: float) -> bool:
+    if unit_a and unit_b:
+        return unit_a == unit_b
+    return _ratio(a, b) <= UNSTATED_RATIO
+
+
 def _ratio(x: float, y: float) -> float:
     if x <= 0 or y <= 0:
         return float("inf") if x != y else 1.0
     return max(x, y) / min(x, y)
-
-
-def _closest(q: Quantity, others: Sequence[Quantity]) -> Quantity | None:
-    return min(others, key=lambda o: _ratio(q.value, o.value), default=None)
 
 
 def _consistent(exact: Quantity, rounded: Quantity) -> bool:

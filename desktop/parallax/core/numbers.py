@@ -289,6 +289,75 @@ def _with_times(numbers: list[Quantity], times: list[Quantity]) -> list[Quantity
     return sorted(kept + times, key=lambda q: q.start)
 
 
+# ---- what a number counts ----------------------------------------------------------------------
+
+# The same few things news counts, in both languages, so "186 injured" pairs with "186人受伤"
+# and never with "10 km" or "magnitude 6.2".
+_ZH_UNITS = (
+    ("people", ("人", "名", "位")),
+    ("buildings", ("间", "户", "栋", "座", "套", "所")),
+    ("distance", ("公里", "千米", "英里", "米")),
+    ("magnitude", ("级",)),
+    ("events", ("次", "起")),
+    ("craft", ("架", "艘")),
+    ("money", ("美元", "亿元", "万元", "元")),
+    ("weight", ("吨",)),
+    ("countries", ("个国家", "国")),
+    ("regions", ("个地区", "地区", "个州", "州", "个省", "省")),
+)
+_EN_COUNTED = {
+    "people": {"people", "persons", "person", "dead", "deaths", "killed", "injured", "wounded",
+               "residents", "victims", "children", "soldiers", "rescuers", "workers", "others",
+               "killing", "injuring", "injuries", "fatalities", "casualties"},
+    "buildings": {"houses", "homes", "buildings", "dwellings", "structures", "households"},
+    "distance": {"km", "kilometres", "kilometers", "metres", "meters", "m"},
+    "distance in miles": {"miles", "mile"},  # never paired with kilometres: a conversion
+    "magnitude": {"magnitude"},
+    "events": {"aftershocks", "times", "tremors", "incidents", "attacks", "strikes"},
+    "craft": {"aircraft", "planes", "jets", "ships", "vessels", "warships", "drones"},
+    "money": {"dollars", "yuan", "euros"},
+    "weight": {"tons", "tonnes"},
+    "countries": {"countries", "nations", "states"},
+    "regions": {"regions", "provinces", "areas", "counties", "zones", "oblasts"},
+}
+_EN_WORD_AT = re.compile(r"[A-Za-z]+")
+
+
+def unit_of(quantity: Quantity, text: str, lang: str) -> str:
+    """What a count counts ("people", "distance", ...), or "" when the text does not say."""
+    if quantity.kind != "count":
+        return quantity.kind
+    if is_chinese(lang):
+        return _zh_unit(quantity, text)
+    if lang.lower().startswith("en"):
+        return _en_unit(quantity, text)
+    return ""
+
+
+def _zh_unit(quantity: Quantity, text: str) -> str:
+    following = to_simplified(text[quantity.end:quantity.end + 4]).lstrip("多余")
+    preceding = text[max(0, quantity.start - 2):quantity.start]
+    if "震级" in preceding or following.startswith("级"):
+        return "magnitude"
+    for unit, words in _ZH_UNITS:
+        if following.startswith(words):
+            return unit
+    return ""
+
+
+def _en_unit(quantity: Quantity, text: str) -> str:
+    following = [w.lower() for w in _EN_WORD_AT.findall(text[quantity.end:quantity.end + 40])]
+    preceding = [w.lower() for w in _EN_WORD_AT.findall(
+        text[max(0, quantity.start - 30):quantity.start])]
+    next_words, last_word = following[:2], preceding[-1] if preceding else ""
+    if last_word == "magnitude" or next_words[:1] == ["magnitude"]:
+        return "magnitude"
+    for unit, words in _EN_COUNTED.items():
+        if any(w in words for w in next_words) or (unit == "people" and last_word in words):
+            return unit
+    return ""
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Every number in `text`, normalised, with its kind and qualifier, in text order."""
     return list(_find_quantities(text, lang))
