@@ -28,7 +28,14 @@ if [ "$(id -u)" != "0" ]; then echo "run as root (mmdebstrap and chroot)" >&2; e
 command -v mmdebstrap >/dev/null || apt-get install -y mmdebstrap
 case "$MIRROR" in
   *ubuntu*) KEYRING=/usr/share/keyrings/ubuntu-archive-keyring.gpg
-            [ -f "$KEYRING" ] || apt-get install -y ubuntu-keyring
+            [ -f "$KEYRING" ] || apt-get install -y ubuntu-keyring || true
+            if [ ! -f "$KEYRING" ]; then  # not in every Debian mirror: take Ubuntu's package
+              mkdir -p "$HERE/build"
+              KEYRING=$HERE/build/ubuntu-keyring/usr/share/keyrings/ubuntu-archive-keyring.gpg
+              curl -fsSL -o "$HERE/build/ubuntu-keyring.deb" \
+                "$MIRROR/pool/main/u/ubuntu-keyring/ubuntu-keyring_2021.03.26_all.deb"
+              dpkg-deb -x "$HERE/build/ubuntu-keyring.deb" "$HERE/build/ubuntu-keyring"
+            fi
             COMPONENTS=main,universe
             PYTHON_PACKAGES=python3.11,python3.11-venv,python3.11-dev ;;
   *)        KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
@@ -36,7 +43,7 @@ case "$MIRROR" in
             PYTHON_PACKAGES=python3,python3-venv,python3-dev ;;
 esac
 # The updates pocket carries the Python 3.11 that jammy-release lacks.
-SOURCES=("deb $MIRROR $SUITE $COMPONENTS" "deb $MIRROR $SUITE-updates $COMPONENTS")
+SOURCES=("deb $MIRROR $SUITE ${COMPONENTS//,/ }" "deb $MIRROR $SUITE-updates ${COMPONENTS//,/ }")
 [ "$SUITE" = "bookworm" ] && SOURCES=("deb $MIRROR $SUITE ${COMPONENTS//,/ }")
 # What Qt's xcb plugin and the bundle's Depends need at run time (the .deb lists them).
 RUNTIME=libegl1,libgl1,libfontconfig1,libfreetype6,libglib2.0-0,libdbus-1-3,libxkbcommon0,\

@@ -268,14 +268,23 @@ def shlibs_depends(root: Path) -> list[str]:
     return []
 
 
+# Versions kept from dpkg-shlibdeps: these libraries version their symbols, so the minimum it
+# computes is what the bundle really calls (and glibc_floor.py checks them against the floor).
+# For the others it copies the build machine's shlibs entry ("libx11-xcb1 (>= 2:1.8.4)" on
+# Debian 12), which Ubuntu 22.04's older but sufficient packages would fail: the self-test in
+# the old-distribution root shows what suffices.
+VERSIONED = frozenset({"libc6", "libstdc++6", "libgcc-s1"})
+
+
 def merge_depends(computed: list[str], fixed: tuple[str, ...] = DEPENDS) -> list[str]:
-    """`fixed` plus what `computed` adds; a package both name keeps the computed version,
-    except libc6, whose version is the floor's (never lower than what was computed)."""
+    """`fixed` plus the packages `computed` adds, versioned only for VERSIONED; libc6 keeps
+    the floor's version (package_deb refuses bundles that need more)."""
     by_name = {d.split(" ")[0]: d for d in fixed}
     for dep in computed:
         name = dep.split(" ")[0]
-        if name != "libc6" or name not in by_name:
-            by_name[name] = dep
+        if name == "libc6" and name in by_name:
+            continue
+        by_name[name] = dep if name in VERSIONED else name
     return [by_name[name] for name in sorted(by_name)]
 
 

@@ -77,14 +77,20 @@ def test_depends_lists_what_the_excluded_libraries_provide(deb: Path) -> None:
     assert {"libc6", "libstdc++6", "libglib2.0-0", "libfontconfig1"} <= names
 
 
-def test_self_test_passes_in_the_old_distribution_root(bundle: Path) -> None:
-    """Runs only where build_scripts/old_distro_build.sh made a root (PARALLAX_OLD_ROOT) and
-    chroot is allowed (root): the bundle's self-test on the oldest supported system."""
+def old_root() -> str:
+    """PARALLAX_OLD_ROOT: a root of the oldest supported system (build_scripts/
+    old_distro_build.sh makes one) where these tests may chroot (as root)."""
     root = os.environ.get("PARALLAX_OLD_ROOT")
     if not root or not Path(root, "usr").is_dir():
         pytest.skip("no old-distribution root (set PARALLAX_OLD_ROOT; old_distro_build.sh)")
     if os.geteuid() != 0:
         pytest.skip("chroot needs root")
+    return root
+
+
+def test_self_test_passes_in_the_old_distribution_root(bundle: Path) -> None:
+    """The bundle's self-test on the oldest supported system."""
+    root = old_root()
     target = Path(root) / "opt" / "parallax-under-test"
     if target.exists():
         shutil.rmtree(target)
@@ -97,3 +103,24 @@ def test_self_test_passes_in_the_old_distribution_root(bundle: Path) -> None:
         shutil.rmtree(target)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
+
+
+def test_deb_installs_with_apt_in_the_old_distribution_root(deb: Path) -> None:
+    """apt accepts the .deb's Depends there (fetching what is missing) and the installed app
+    passes its self-test; it is removed again afterwards."""
+    root = old_root()
+    shutil.copy(deb, Path(root) / "tmp" / deb.name)
+    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/tmp",
+           "DEBIAN_FRONTEND": "noninteractive", "QT_QPA_PLATFORM": "offscreen"}
+    try:
+        install = subprocess.run(["chroot", root, "apt-get", "install", "-y", "-q",
+                                  f"/tmp/{deb.name}"], capture_output=True, text=True,
+                                 timeout=900, env=env)
+        assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+        result = subprocess.run(["chroot", root, "parallax", "--self-test"],
+                                capture_output=True, text=True, timeout=600, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    finally:
+        subprocess.run(["chroot", root, "apt-get", "remove", "-y", "-q", "parallax"],
+                       capture_output=True, timeout=300, env=env)
+        (Path(root) / "tmp" / deb.name).unlink(missing_ok=True)
