@@ -87,3 +87,13 @@ def test_numbers_pair_only_with_numbers_of_the_same_thing() -> None:
     assert [(f.kind, f.text) for f in flags] == [("number_mismatch", "105")]
     # A magnitude never pairs with a count of people.
     assert number_flags("发生5.9级地震。", "zh", "Five people were hurt.", "en", HERE) == []
+
+
+def test_a_pinyin_place_matches_its_english_form() -> None:
+    gloss = Name("en:tianshuisheng", "Tianshuisheng", None, "en")
+    report = Name("en:tianshui province", "Tianshui Province", None, "en")
+    county = Name("en:minxian county", "Minxian County", None, "en")
+    assert names_match(gloss, report)
+    assert names_match(Name("en:minxian", "Minxian", None, "en"), county)
+    assert not names_match(Name("en:lanzhou", "Lanzhou", None, "en"),
+                           Name("en:lianyungang", "Lianyungang", None, "en"))

@@ -485,9 +485,11 @@ def _compare_report(
                for s in article.sentences]
     o_title = names(original.title, original.lang, o_pivot.get(TITLE) if o_pivot else None)
     r_title = names(article.title, article.lang, r_pivot.get(TITLE) if r_pivot else None)
+    nearest_original = ({j: int(plausible[:, j].argmax()) for j in range(len(r_ids))}
+                        if plausible.size else {})
     name_flags, absent_names = claim_entity_flags(
         o_names, r_names, o_title, r_title, linked_by_original, best_for_report,
-        lambda i, j: Where(o_ids[i], source.id, r_ids[j], label), score_of,
+        lambda i, j: Where(o_ids[i], source.id, r_ids[j], label), score_of, nearest_original,
     )
 
     # The report's own wording: each term once, with how often it is used. Its headline is
@@ -501,9 +503,7 @@ def _compare_report(
                        [h for h in lexicon_hits(article.title, article.lang)
                         if h.term not in title_skip]))
     for j, sentence in enumerate(article.sentences):
-        i = best_for_report.get(j)
-        if i is None and plausible.size:
-            i = int(plausible[:, j].argmax())
+        i = best_for_report.get(j, nearest_original.get(j))
         linked = linked_by_report.get(j, [])
         skip = {h.term for k in linked for h in o_hits[o_ids[k]]} if same_native else set()
         hits = [h for h in lexicon_hits(sentence.text, article.lang) if h.term not in skip]

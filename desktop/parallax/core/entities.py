@@ -201,9 +201,37 @@ def names_match(a: Name, b: Name) -> bool:
         wa, wb = _words(a.key), _words(b.key)
         if wa & wb:
             return True  # "Dmitry Peskov" and "Peskov"
+        if _same_romanised(a.key[3:], b.key[3:]):
+            return True
         # Kyiv / Kyiw style spellings; difflib's ratio is rapidfuzz's fuzz.ratio on names.
         return SequenceMatcher(None, a.key[3:], b.key[3:], autojunk=False).ratio() * 100 >= 88
     return False
+
+
+# Chinese administrative suffixes as a pinyin gloss writes them, and their English words:
+# "Gansusheng" is Gansu province, "Jishishanxian" Jishishan county.
+_ADMIN_SUFFIXES = ("sheng", "shi", "xian", "zhou", "qu", "zhen", "xiang", "cun", "province",
+                   "county", "city", "prefecture", "district", "township", "town", "village")
+
+
+def _compact(name: str) -> str:
+    letters = "".join(ch for ch in name if ch.isalpha())
+    for suffix in _ADMIN_SUFFIXES:
+        if letters.endswith(suffix) and len(letters) - len(suffix) >= 4:
+            return letters[:-len(suffix)]
+    return letters
+
+
+def _same_romanised(a: str, b: str) -> bool:
+    """One place romanised two ways: "Gansusheng" / "Gansu Province", "Jishishan" /
+    "Jishishan county" (a pinyin gloss against a report's English)."""
+    ca, cb = _compact(a), _compact(b)
+    if len(ca) < 4 or len(cb) < 4:
+        return False
+    if ca == cb:
+        return True
+    return len(ca) >= 6 and len(cb) >= 6 and SequenceMatcher(
+        None, ca, cb, autojunk=False).ratio() >= 0.8
 
 
 def _matches_gazetteer_entry(entry_id: str, name: Name) -> bool:

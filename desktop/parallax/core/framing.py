@@ -268,6 +268,7 @@ def claim_entity_flags(
     best_for_report: Mapping[int, int],
     where: Callable[[int, int], Where],
     score_of: Mapping[tuple[int, int], float],
+    nearest: Mapping[int, int] | None = None,
 ) -> tuple[list[Flag], dict[str, tuple[int, Name]]]:
     """Names that one article uses and the other never does, each name once.
 
@@ -281,6 +282,7 @@ def claim_entity_flags(
     into one flag against all sources, instead of one per source).
     """
     # Each name once (by key): a long report repeats its names thousands of times.
+    nearest = nearest or {}
     o_all = list({n.key: n for names in (o_title, *o_names) for n in names}.values())
     r_all = list({n.key: n for names in (r_title, *r_names) for n in names}.values())
     o_topics = topic_names(o_title, o_names)
@@ -303,8 +305,11 @@ def claim_entity_flags(
                               f"“{name.text}” is named in the original but nowhere by "
                               f"{at.label}.", at.original, at.source, at.sentence,
                               confidence=round(0.8 * score_of.get((i, j), 0.0), 3)))
-    for j in sorted(best_for_report):
-        i = best_for_report[j]
+    for j in range(len(r_names)):
+        # A sentence with no counterpart is placed beside the original sentence nearest it.
+        i = best_for_report.get(j, nearest.get(j, -1))
+        if i < 0:
+            continue
         at = where(i, j)
         for name in unmatched(unmatched(r_names[j], o_all), o_topics):
             if name.key in done or name.key in implicit:
