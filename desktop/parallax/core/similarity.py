@@ -280,14 +280,15 @@ def _row_sums(ix: _Indexed, values: npt.NDArray[np.float64]) -> npt.NDArray[np.f
 
 
 def cosine_matrix(
-    rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]]
+    rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]],
+    ix: _Indexed | None = None,
 ) -> npt.NDArray[np.float32]:
     """TF-IDF cosine similarities, shape (len(rows_a), len(rows_b)).
 
     Term frequency is sublinear (1 + log tf) from 1 up, and proportional below 1 (features
-    weighted under one, such as words inside compounds).
+    weighted under one, such as words inside compounds). `ix`: the rows already indexed.
     """
-    ix = _index(rows_a, rows_b)
+    ix = ix if ix is not None else _index(rows_a, rows_b)
     if not rows_a or not rows_b or ix.terms.size == 0:
         return np.zeros((len(rows_a), len(rows_b)), dtype=np.float32)
     tf = np.where(ix.values >= 1.0, 1.0 + np.log(np.maximum(ix.values, 1.0)), ix.values)
@@ -299,10 +300,11 @@ def cosine_matrix(
 
 
 def overlap_matrix(
-    rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]]
+    rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]],
+    ix: _Indexed | None = None,
 ) -> npt.NDArray[np.float32]:
     """IDF mass of the shared features over the mass of the smaller sentence (0..1)."""
-    ix = _index(rows_a, rows_b)
+    ix = ix if ix is not None else _index(rows_a, rows_b)
     if not rows_a or not rows_b or ix.terms.size == 0:
         return np.zeros((len(rows_a), len(rows_b)), dtype=np.float32)
     # A boosted feature (number, name) counts once at its boost, however often it occurs;
@@ -368,8 +370,9 @@ def similarity_matrix(
     # Geometric mean of cosine and containment: cosine alone punishes a short report
     # sentence that restates part of a long original sentence; containment alone lets a
     # three-word sentence match anything that contains its words.
+    ix = _index(word_rows_a, word_rows_b)  # once for both measures
     words: npt.NDArray[np.float32] = np.sqrt(
-        cosine_matrix(word_rows_a, word_rows_b) * overlap_matrix(word_rows_a, word_rows_b)
+        cosine_matrix(word_rows_a, word_rows_b, ix) * overlap_matrix(word_rows_a, word_rows_b, ix)
     ).astype(np.float32)
     if base_lang(lang_a) != base_lang(lang_b):
         return words  # character n-grams mean nothing across languages
