@@ -152,3 +152,17 @@ def test_library_log_noise_does_not_break_the_one_line(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("parallax: error: ")
+
+
+def test_compare_never_writes_over_one_of_its_inputs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = tmp_path / "original.txt"
+    report = tmp_path / "report.txt"
+    original.write_text("标题\n\n今天下雨。\n", encoding="utf-8")
+    report.write_text("Title\n\nIt rained today.\n", encoding="utf-8")
+    before = report.read_bytes()
+    for option in ("--json", "--workspace"):
+        assert main(["compare", str(original), str(report), option, str(report)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert report.read_bytes() == before

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from parallax.cli.output import write_json
+from parallax.cli.output import check_outputs, write_json
 from parallax.core.compare_json import comparison_to_json
 from parallax.core.comparison import FLAG_LABELS, Comparison
 from parallax.core.errors import InputError, TranslationError
@@ -125,6 +125,9 @@ def summary(workspace: Workspace, comparison: Comparison) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Before any work: never an output over one of this command's inputs or a device.
+    check_outputs([args.json, args.workspace],
+                  [args.original, *args.reports, *args.translation])
     workspace = build_workspace(args)
     workspace, notes = translate(workspace, args, not args.no_cache)
     from parallax.core.compare import compare_workspace  # numpy: not for `parallax --help`
