@@ -6,7 +6,11 @@ STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench fuzz build package clean system-deps venv
+.PHONY: help run test lint bench fuzz build package clean system-deps venv old-root
+# An Ubuntu 22.04 root (`make old-root`): where it exists the packaging tests run the bundle
+# and install the .deb in it (the glibc floor on a real old system).
+OLD_ROOT := build/old-root-run
+export PARALLAX_OLD_ROOT ?= $(if $(wildcard $(OLD_ROOT)/usr),$(abspath $(OLD_ROOT)),)
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,6 +49,9 @@ build: $(STAMP) ## PyInstaller onedir bundle in dist/parallax/ (MODEL=path.argos
 package: build ## the .deb (and AppDir) from the bundle
 	$(BIN)/python build_scripts/package_deb.py --check
 	$(BIN)/python build_scripts/package_appimage.py
+
+old-root: ## an Ubuntu 22.04 root for the glibc-floor tests (root, network; about a minute)
+	bash build_scripts/old_distro_root.sh $(abspath $(OLD_ROOT))
 
 clean: ## remove build outputs (keeps .venv)
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
