@@ -42,7 +42,8 @@ case "$MIRROR" in
             COMPONENTS=main
             PYTHON_PACKAGES=python3,python3-venv,python3-dev ;;
 esac
-# The updates pocket carries the Python 3.11 that jammy-release lacks.
+# The updates pocket carries the Python 3.11 that jammy-release lacks (3.11.0rc1: for a
+# release, PYTHON_PACKAGES can name deadsnakes' 3.11 with its PPA added to SOURCES).
 SOURCES=("deb $MIRROR $SUITE ${COMPONENTS//,/ }" "deb $MIRROR $SUITE-updates ${COMPONENTS//,/ }")
 [ "$SUITE" = "bookworm" ] && SOURCES=("deb $MIRROR $SUITE ${COMPONENTS//,/ }")
 # What Qt's xcb plugin and the bundle's Depends need at run time (the .deb lists them).
