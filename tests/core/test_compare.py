@@ -40,27 +40,8 @@ def links_of(comparison: Comparison, source: str, sentence: str) -> set[str]:
     return {link.original for link in comparison.links_to(source, sentence)}
 
 
-def test_every_expected_link_is_found(workspace: Workspace, comparison: Comparison) -> None:
-    """The pivot-text engine alone finds every hand-checked link and nothing it should not."""
-    for source_id, sentences in EXPECTED.items():
-        for sentence in workspace.source(source_id).article.sentences:
-            expected = sentences.get(sentence.id, {})
-            found = links_of(comparison, source_id, sentence.id)
-            for original in expected.get("must", []):
-                assert original in found, (source_id, sentence.id, original, found)
-            if expected.get("any"):
-                assert found & set(expected["any"]), (source_id, sentence.id, found)
-            allowed = (set(expected.get("must", [])) | set(expected.get("any", []))
-                       | set(expected.get("ok", [])))
-            assert found <= allowed, (source_id, sentence.id, found - allowed)
-
-
-@pytest.mark.skipif(get_encoder() is None, reason="the sentence-embedding model is not installed")
-def test_embeddings_keep_every_expected_link(workspace: Workspace) -> None:
-    """With the embedding model, every hand-checked link is still made; it links a few more
-    report sentences the pivot texts leave unlinked (2 of them are looser than the hand-made
-    list allows: a measured limit, not a goal)."""
-    comparison = compare_workspace(workspace, semantic=True)
+def unexpected_links(workspace: Workspace, comparison: Comparison) -> int:
+    """Checks every hand-checked link is made; returns how many links it does not allow."""
     unexpected = 0
     for source_id, sentences in EXPECTED.items():
         for sentence in workspace.source(source_id).article.sentences:
@@ -73,7 +54,20 @@ def test_embeddings_keep_every_expected_link(workspace: Workspace) -> None:
             allowed = (set(expected.get("must", [])) | set(expected.get("any", []))
                        | set(expected.get("ok", [])))
             unexpected += len(found - allowed)
-    assert unexpected <= 2
+    return unexpected
+
+
+def test_every_expected_link_is_found(workspace: Workspace, comparison: Comparison) -> None:
+    """The pivot-text engine alone finds every hand-checked link and nothing it should not."""
+    assert unexpected_links(workspace, comparison) == 0
+
+
+@pytest.mark.skipif(get_encoder() is None, reason="the sentence-embedding model is not installed")
+def test_embeddings_keep_every_expected_link(workspace: Workspace) -> None:
+    """With the embedding model, every hand-checked link is still made; it links a few more
+    report sentences the pivot texts leave unlinked (2 of them are looser than the hand-made
+    list allows: a measured limit, not a goal)."""
+    assert unexpected_links(workspace, compare_workspace(workspace, semantic=True)) <= 2
 
 
 def test_no_link_below_the_threshold(workspace: Workspace, comparison: Comparison) -> None:
