@@ -863,6 +863,13 @@
         <source>%1 of %2 differences</source>
         <translation>第 %1 处，共 %2 处差异</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="355"/>
+        <source>%n claim(s) only a report makes</source>
+        <translation>
+            <numerusform>%n 条仅见于报道的说法</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1975,12 +1982,12 @@
 <context>
     <name>WorkspaceDocument</name>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="193"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="196"/>
         <source>Edit translation</source>
         <translation>编辑译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="193"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="196"/>
         <source>Revert translation</source>
         <translation>恢复译文</translation>
     </message>

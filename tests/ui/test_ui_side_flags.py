@@ -166,3 +166,19 @@ def test_most_serious_first_by_default(qtbot: QtBot, data: tuple[Workspace, Comp
     assert widget.order_combo.currentData() == "severity"
     widget.order_combo.setCurrentIndex(widget.order_combo.findData("reading"))
     assert [f.kind for f in widget.visible_flags()] == expected_order(data[0])
+
+
+def test_claims_only_a_report_makes_are_counted_apart(qtbot: QtBot,
+                                                      data: tuple[Workspace, Comparison]) -> None:
+    from dataclasses import replace
+
+    from parallax.core.comparison import ReportOnly
+
+    workspace, comparison = data
+    extra = replace(comparison, report_only=(ReportOnly("src2", "s1", None, 0.0, True),
+                                             ReportOnly("src2", "s2", "s1", 0.3, False)))
+    widget = FlagsNavigator()
+    qtbot.addWidget(widget)
+    widget.set_data(workspace, extra)
+    assert "2 claim" in widget.count_label.text()
+    assert len(widget.visible_flags()) == len(comparison.flags)

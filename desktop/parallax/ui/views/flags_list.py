@@ -348,4 +348,9 @@ class FlagsNavigator(QWidget):
         else:
             text = self.tr("%1 of %2 differences").replace("%1", str(shown)).replace(
                 "%2", str(total))
+        report_only = len(self._comparison.report_only) if self._comparison is not None else 0
+        if report_only:
+            # Claims only a report makes are listed apart (the coverage map shows them), not
+            # as one difference each.
+            text += " · " + self.tr("%n claim(s) only a report makes", "", report_only)
         self.count_label.setText(text)
