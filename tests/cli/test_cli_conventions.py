@@ -4,6 +4,7 @@ frozen app's --help that names the window and the self-test."""
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
@@ -75,3 +76,14 @@ def test_frozen_help_names_the_window_and_the_self_test(
     text = " ".join(build_parser().format_help().split())
     assert "--self-test" in text
     assert "opens the app's window" in text
+
+
+def test_info_reads_standard_input(monkeypatch: pytest.MonkeyPatch, seed_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    piped = io.TextIOWrapper(io.BytesIO(seed_path.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", piped)
+    assert main(["info", "--json", "-"]) == 0
+    article = json.loads(capsys.readouterr().out)
+    assert article["lang"].startswith("zh")
+    assert article["sentence_count"] == 45
+    assert article["source"] == "-"

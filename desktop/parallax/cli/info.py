@@ -1,18 +1,21 @@
-"""`parallax info FILE`: the parsed article, as text or JSON."""
+"""`parallax info FILE`: the parsed article, as text or JSON (`-` reads standard input)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from parallax.cli.output import write_json
 from parallax.core.article import Article
-from parallax.core.loaders import load_path
+from parallax.core.errors import InputError
+from parallax.core.loaders import MAX_INPUT_BYTES, decode_bytes, load_html, load_path, load_text
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("info", help="show how an article file is parsed")
-    parser.add_argument("file", help="txt, md, html or docx file")
+    parser.add_argument("file", help="txt, md, html or docx file ('-': text or HTML on "
+                                     "standard input)")
     parser.add_argument("--json", action="store_true", help="print the article as JSON")
     parser.set_defaults(func=run)
 
@@ -33,8 +36,19 @@ def article_summary(article: Article) -> dict[str, Any]:
     }
 
 
+def read_stdin() -> Article:
+    """Text or HTML piped in (`curl ... | parallax info -`), with the same size limit."""
+    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"Standard input is larger than {MAX_INPUT_BYTES // 2**20} MB.")
+    text = decode_bytes(data, name="standard input")
+    if text.lstrip()[:1] == "<":
+        return load_html(data, source="-")
+    return load_text(text, source="-")
+
+
 def run(args: argparse.Namespace) -> int:
-    article = load_path(args.file)
+    article = read_stdin() if args.file == "-" else load_path(args.file)
     if args.json:
         write_json(article_summary(article), None)
         return 0
