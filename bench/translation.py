@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -133,7 +134,7 @@ def worker_argos(models_dir: Path, threads: int, repeat: int) -> dict[str, float
             "calls": len(sentences), "beam": settings.beam_size}
 
 
-def worker_llm(gguf: Path, threads: int, repeat: int) -> dict[str, float]:
+def worker_llm(gguf: Path, threads: int, repeat: int) -> dict[str, Any]:
     """The in-process LLM engine, in a process of its own: once closed, llama.cpp's threads
     would otherwise go on competing with the server measured next."""
     from parallax.core.translate.llm import LlmEngine, LlmSettings
@@ -144,13 +145,14 @@ def worker_llm(gguf: Path, threads: int, repeat: int) -> dict[str, float]:
     engine.load()
     load = time.perf_counter() - start
     start = time.perf_counter()
-    engine.translate(sentences, "zh", "en")
+    outputs = engine.translate(sentences, "zh", "en")
     return {"sentences": len(sentences), "seconds": time.perf_counter() - start, "load": load,
-            "calls": len(sentences)}
+            "calls": len(sentences), "outputs": outputs}
 
 
 def run_worker(argv: list[str]) -> None:
     kind, models_dir, batch, threads, repeat = argv[0], Path(argv[1]), *map(int, argv[2:5])
+    result: dict[str, Any]
     if kind == "llm":
         result = worker_llm(models_dir, threads, repeat)
     elif kind == "ours":
@@ -167,13 +169,13 @@ def run_worker(argv: list[str]) -> None:
 
 
 def measure(kind: str, models_dir: Path, batch: int, threads: int, repeat: int,
-            env: dict[str, str]) -> dict[str, float]:
+            env: dict[str, str]) -> dict[str, Any]:
     command = [sys.executable, __file__, "--worker", kind, str(models_dir), str(batch),
                str(threads), str(repeat)]
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{kind} worker failed:\n{done.stderr}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -246,15 +248,17 @@ def bench_openai(args: argparse.Namespace) -> None:
              if args.gguf is None else ""))
     print(f"sentences: seed article x{args.repeat} = {len(sentences)}; CPU cores: "
           f"{os.cpu_count()}; threads: {threads}")
-    header = f"{'configuration':<52} {'sent/s':>8} {'x in-process':>13}"
+    header = (f"{'configuration':<52} {'sent/s':>8} {'x in-process':>13} "
+              f"{'same text':>10}")
     print(header)
     print("-" * len(header))
 
     env = dict(os.environ)
     local = measure("llm", gguf, 0, threads, args.repeat, env)
     base = local["sentences"] / local["seconds"]
-    print(f"{'in-process llm (llama.cpp, 1 sequence)':<52} {base:>8.2f} {1.0:>13.2f}",
-          flush=True)
+    reference = list(local.get("outputs", []))
+    print(f"{'in-process llm (llama.cpp, 1 sequence)':<52} {base:>8.2f} {1.0:>13.2f} "
+          f"{'':>10}", flush=True)
     for concurrency in (1, 2, 4):
         process = None
         if args.server:
@@ -266,14 +270,16 @@ def bench_openai(args: argparse.Namespace) -> None:
             remote = OpenAIEngine(url, model, concurrency=concurrency, glossary=None)
             remote.check_model()
             start = time.perf_counter()
-            remote.translate(sentences, "zh", "en")
+            outputs = remote.translate(sentences, "zh", "en")
             rate = len(sentences) / (time.perf_counter() - start)
+            same = sum(a == b for a, b in zip(outputs, reference, strict=False))
         finally:
             if process is not None:
                 process.kill()
                 process.wait(timeout=30)
         label = f"openai, concurrency {concurrency} ({where})"
-        print(f"{label:<52} {rate:>8.2f} {rate / base:>13.2f}", flush=True)
+        print(f"{label:<52} {rate:>8.2f} {rate / base:>13.2f} "
+              f"{f'{same}/{len(sentences)}':>10}", flush=True)
 
 
 def main() -> None:
