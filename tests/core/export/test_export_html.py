@@ -113,3 +113,22 @@ def test_report_renders_in_headless_chromium(
 ) -> None:
     page = export_workspace(sample_ws, sample_cmp, "html", tmp_path / "report.html")
     rich_screenshot(screenshot(page, tmp_path / "report.png"))
+
+
+def test_a_gloss_is_called_a_gloss_in_the_report() -> None:
+    from parallax.core.compare import compare_workspace
+    from parallax.core.samples import sample_workspace
+    from parallax.core.translate.article_translation import translate_article
+    from parallax.core.translate.gloss import GlossEngine
+    from parallax.core.workspace import ORIGINAL
+
+    base = sample_workspace(with_sources=False)
+    glossed = base.with_translation(ORIGINAL, translate_article(base.original, GlossEngine(),
+                                                                "en"))
+    report = sample_workspace().source("src5").article
+    workspace = glossed.with_source(report, "report", "brief")
+    comparison = compare_workspace(workspace, semantic=False)
+    doc = _doc(render_export(workspace, comparison, "html"))
+    header = [th.text_content() for th in doc.xpath("(//table[@class='grid'])[1]/thead/tr/th")]
+    assert "Gloss (dictionary, en)" in header
+    assert not any(h.startswith("Machine translation") for h in header)

@@ -160,7 +160,9 @@ def _row(row: Row, report: Report, ids: set[str]) -> str:
 def _grid(report: Report, ids: set[str]) -> str:
     head = ['<th class="rowid">#</th>', f"<th>Original ({_e(report.original.lang)})</th>"]
     if report.has_machine_translation:
-        head.append(f"<th>Machine translation ({_e(report.pivot_lang)})</th>")
+        lang = _e(report.pivot_lang)
+        head.append(f"<th>Gloss (dictionary, {lang})</th>" if report.original_is_gloss
+                    else f"<th>Machine translation ({lang})</th>")
     for info in report.sources:
         head.append(f"<th>{_e(info.name)}<div class=\"meta\">{_e(info.role)} · "
                     f"{_e(info.lang)}</div></th>")

@@ -116,6 +116,12 @@ class Report:
         """Whether the original has any pivot-language text to show in a column of its own."""
         return any(row.translation for row in self.rows)
 
+    @cached_property
+    def original_is_gloss(self) -> bool:
+        """Whether the original's pivot text is a word-by-word dictionary gloss, not a
+        translation (then every export calls it a gloss)."""
+        return any(e.key == ORIGINAL and e.is_gloss for e in self.engines)
+
     def coverage(self) -> list[list[float | None]]:
         """Scores, rows × sources: the heat map of who reports what."""
         return [[c.score if c.matched else None for c in row.cells] for row in self.rows]
