@@ -91,8 +91,6 @@ parallax: library-not-linked-against-libc *
 parallax: hardening-no-pie *
 # Libraries repaired by auditwheel break when stripped (numpy's OpenBLAS no longer loads).
 parallax: unstripped-binary-or-object [opt/parallax/_internal/*.libs/*]
-# libblkid/libmount mention sensible-pager in strings; the app never runs a pager.
-parallax: missing-depends-on-sensible-utils *
 # The one executable is both the GUI and the CLI (`parallax --help`).
 parallax: no-manual-page *
 """
