@@ -30,6 +30,7 @@ from parallax.core.errors import EmptyArticleError
 from parallax.core.framing import (
     Where,
     claim_entity_flags,
+    gazetteer_names_of,
     headline_flags,
     lexicon_hits,
     merged_lexicon_flags,
@@ -470,11 +471,10 @@ def _compare_report(
     # Names are compared in a language both sentences can be read in.
     def names(text_native: str, lang: str, pivot_text: str | None) -> list[Name]:
         if compare_in == "pivot" and not same_native:
-            found = names_of(pivot_text or "", pivot_lang) + [
-                n for n in names_of(text_native, lang) if n.in_gazetteer
-            ]
+            found = names_of(pivot_text or "", pivot_lang) + gazetteer_names_of(text_native,
+                                                                                lang)
         elif compare_in == "anchors":
-            found = [n for n in names_of(text_native, lang) if n.in_gazetteer]
+            found = gazetteer_names_of(text_native, lang)
         else:
             found = names_of(text_native, lang)
         return list({n.key: n for n in reversed(found)}.values())[::-1]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from parallax.core.comparison import Flag
 from parallax.core.entities import Name, find_names, unmatched
-from parallax.core.lexicon import Hit, find_terms
+from parallax.core.lexicon import Hit, find_gazetteer_names, find_terms
 from parallax.core.numbers import Quantity, describe, find_quantities, unit_of
 from parallax.core.workspace import TITLE
 
@@ -320,6 +320,11 @@ def claim_entity_flags(
                               "which the original never does.", at.original, at.source,
                               at.sentence, confidence=round(0.8 * score_of.get((i, j), 0.0), 3)))
     return flags, absent
+
+
+def gazetteer_names_of(text: str, lang: str) -> list[Name]:
+    """Only the gazetteer's names: they match across languages (no part-of-speech tagging)."""
+    return [Name(hit.id, hit.text, hit.type, lang) for hit in find_gazetteer_names(text, lang)]
 
 
 def names_of(text: str, lang: str) -> list[Name]:

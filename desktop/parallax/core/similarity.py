@@ -139,17 +139,31 @@ def sentence_features(text: str, lang: str) -> Features:
     chars: defaultdict[str, float] = defaultdict(float)
     if not text:
         return Features(words, chars)
+    _add_anchors(text, lang, words)
+    if is_chinese(lang):
+        _chinese_features(text, words, chars)
+    else:
+        _alphabetic_features(text, lang, words, chars)
+    return Features(words, chars)
+
+
+def _add_anchors(text: str, lang: str, words: defaultdict[str, float]) -> None:
     for quantity in find_quantities(text, lang):
         value = int(quantity.value) if quantity.value == int(quantity.value) else quantity.value
         kind = "t" if quantity.kind == "time" else ""  # 7:45 is not a count of 465
         words[f"#{kind}{value}"] += NUMBER_BOOST
     for hit in find_gazetteer_names(text, lang):
         words["@" + hit.id] += NAME_BOOST
-    if is_chinese(lang):
-        _chinese_features(text, words, chars)
-    else:
-        _alphabetic_features(text, lang, words, chars)
-    return Features(words, chars)
+
+
+@lru_cache(maxsize=50_000)
+def anchor_features(text: str, lang: str) -> dict[str, float]:
+    """Only the numbers and gazetteer names of a sentence: what a text in another language
+    adds to its translation's features. Needs no word segmentation tags and no pinyin."""
+    words: defaultdict[str, float] = defaultdict(float)
+    if text:
+        _add_anchors(text, lang, words)
+    return dict(words)
 
 
 def _alphabetic_features(
@@ -336,7 +350,7 @@ def _with_anchors(
     texts, lang = anchors
     merged = []
     for row, text in zip(rows, texts, strict=True):
-        extra = _anchors_only(sentence_features(text, lang).words)
+        extra = anchor_features(text, lang)
         if extra:
             row = dict(row)  # cached features are shared: never change them in place
             for key, value in extra.items():
