@@ -485,8 +485,9 @@ def _compare_report(
                for s in article.sentences]
     o_title = names(original.title, original.lang, o_pivot.get(TITLE) if o_pivot else None)
     r_title = names(article.title, article.lang, r_pivot.get(TITLE) if r_pivot else None)
-    nearest_original = ({j: int(plausible[:, j].argmax()) for j in range(len(r_ids))}
-                        if plausible.size else {})
+    # The original sentence nearest each report sentence, where one comes at all close.
+    nearest_original = ({j: int(plausible[:, j].argmax()) for j in range(len(r_ids))
+                         if float(plausible[:, j].max()) >= no_match} if plausible.size else {})
     name_flags, absent_names = claim_entity_flags(
         o_names, r_names, o_title, r_title, linked_by_original, best_for_report,
         lambda i, j: Where(o_ids[i], source.id, r_ids[j], label), score_of, nearest_original,
