@@ -224,11 +224,12 @@ def test_json_contract(workspace: Workspace, comparison: Comparison) -> None:
     data = comparison_to_json(workspace, comparison)
     assert data["version"] == 1
     assert set(data["original"]) >= {"title", "outlet", "published", "lang", "sentences"}
-    assert set(data["original"]["sentences"][0]) == {"id", "text", "translation"}
+    assert set(data["original"]["sentences"][0]) == {"id", "text", "translation", "note"}
     assert [s["id"] for s in data["sources"]] == ["src1", "src2", "src3", "src4", "src5"]
     assert set(data["sources"][0]) >= {"id", "role", "path", "title", "outlet", "lang",
                                        "sentences"}
-    assert set(data["alignments"][0]) == {"original", "source", "sentence", "score", "diff"}
+    assert set(data["alignments"][0]) == {"original", "source", "sentence", "score", "diff",
+                                          "by"}
     assert set(data["flags"][0]) >= {"kind", "original", "source", "sentence", "text", "detail",
                                      "severity", "confidence", "count", "also"}
     assert data["report_only"] and set(data["report_only"][0]) == {

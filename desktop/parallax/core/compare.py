@@ -39,6 +39,7 @@ from parallax.core.framing import (
 )
 from parallax.core.lexicon import Hit, base_lang
 from parallax.core.progress import CancelToken, ProgressCallback
+from parallax.core.review import apply_review
 from parallax.core.semantic import (
     SECONDS_PER_SENTENCE,
     SemanticModelError,
@@ -277,8 +278,9 @@ def compare_workspace(
         flags.extend(_claim_flags(original, linked_originals, nearest))
     log.debug("compared %d sources in %s", len(workspace.sources), pivot_lang)
     advance()
-    return Comparison(tuple(links), tuple(flags),
-                      tuple(dict.fromkeys(notes)), tuple(report_only))
+    return apply_review(Comparison(tuple(links), tuple(flags),
+                                   tuple(dict.fromkeys(notes)), tuple(report_only)),
+                        workspace.review, workspace)
 
 
 def _name_flags(results: list[_ReportResult]) -> list[Flag]:

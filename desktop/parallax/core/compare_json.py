@@ -18,7 +18,8 @@ COMPARE_JSON_VERSION = 1
 
 def _sentences(workspace: Workspace, key: str, article: Article) -> list[dict[str, Any]]:
     return [
-        {"id": s.id, "text": s.text, "translation": workspace.translation_text(key, s.id)}
+        {"id": s.id, "text": s.text, "translation": workspace.translation_text(key, s.id),
+         "note": workspace.review.note(key, s.id)}
         for s in article.sentences
     ]
 
@@ -27,6 +28,7 @@ def _article(workspace: Workspace, key: str, article: Article) -> dict[str, Any]
     return {
         "title": article.title,
         "title_translation": workspace.translation_text(key, TITLE),
+        "title_note": workspace.review.note(key, TITLE),
         "outlet": article.outlet,
         "published": article.published.isoformat() if article.published else None,
         "lang": article.lang,
@@ -67,4 +69,5 @@ def comparison_to_json(workspace: Workspace, comparison: Comparison) -> dict[str
         "alignments": [link.to_dict() for link in comparison.links],
         "flags": flags,
         "report_only": [entry.to_dict() for entry in comparison.report_only],
+        "review": {"unlinked": [p.to_dict() for p in workspace.review.unlinked]},
     }

@@ -27,6 +27,9 @@ FlagKind = Literal[
     "omitted_claim",
 ]
 Severity = Literal["high", "medium", "low"]
+Decision = Literal["confirmed", "dismissed"]  # what the analyst made of a flag
+DECISIONS: tuple[Decision, ...] = ("confirmed", "dismissed")
+LinkBy = Literal["engine", "analyst"]  # who made a link
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")  # most serious first
 
 
@@ -72,6 +75,7 @@ class Link:
     sentence: str  # sentence id in that source
     score: float  # 0..1, higher is a closer match
     diff: tuple[DiffSpan, ...] = ()  # word-level diff, pivot-language texts
+    by: LinkBy = "engine"  # "analyst" for a pair linked by hand (core.review)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +84,7 @@ class Link:
             "sentence": self.sentence,
             "score": round(self.score, 4),
             "diff": [d.to_json() for d in self.diff],
+            "by": self.by,
         }
 
 
@@ -97,6 +102,12 @@ class Flag:
     count: int = 1  # how often the same thing occurs (a loaded word used three times: 3)
     also: tuple[str, ...] = ()  # the other sentences it occurs in (original ids, or ids
     # in `source` when the flag is about a source's own wording)
+    decision: Decision | None = None  # the analyst's verdict (core.review), None: undecided
+    note: str = ""  # the analyst's note on this flag (plain text)
+
+    @property
+    def dismissed(self) -> bool:
+        return self.decision == "dismissed"
 
     @property
     def severity(self) -> Severity:
@@ -114,6 +125,8 @@ class Flag:
             "confidence": round(self.confidence, 3),
             "count": self.count,
             "also": list(self.also),
+            "decision": self.decision,
+            "note": self.note or None,
         }
 
 

@@ -27,6 +27,7 @@ from typing import Any, Literal
 from parallax import __version__
 from parallax.core.article import Article
 from parallax.core.errors import InputError, OutputPathError, WorkspaceError
+from parallax.core.review import Review
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +171,7 @@ class Workspace:
     translations: Mapping[str, MachineTranslation] = field(default_factory=dict)
     edits: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    review: Review = field(default_factory=Review)  # the analyst's layer (core.review)
 
     # ---- queries -------------------------------------------------------------------------
     def source(self, source_id: str) -> Source:
@@ -217,6 +219,7 @@ class Workspace:
             sources=tuple(s for s in self.sources if s.id != source_id),
             translations=translations,
             edits=edits,
+            review=self.review.without_source(source_id),
         )
 
     def with_updated_source(self, source_id: str, **changes: Any) -> Workspace:
@@ -247,6 +250,10 @@ class Workspace:
     def with_settings(self, **changes: Any) -> Workspace:
         return replace(self, settings=replace(self.settings, **changes))
 
+    def with_review(self, review: Review) -> Workspace:
+        """The analyst's review replaced; the machine's output is never touched."""
+        return replace(self, review=review)
+
     # ---- file format ---------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -259,6 +266,7 @@ class Workspace:
             "translations": {k: v.to_dict() for k, v in self.translations.items()},
             "edits": {k: dict(v) for k, v in self.edits.items()},
             "settings": self.settings.to_dict(),
+            "review": self.review.to_dict(),
         }
 
     @classmethod
@@ -289,6 +297,7 @@ class Workspace:
                     for k, v in dict(data.get("edits", {})).items()
                 },
                 settings=Settings.from_dict(dict(data.get("settings", {}))),
+                review=Review.from_dict(data.get("review")),
             )
         except WorkspaceError:
             raise
