@@ -39,8 +39,11 @@ def test_compare_writes_json_and_workspace(
     assert all(isinstance(op, int) and isinstance(text, str)
                for a in data["alignments"] for op, text in a["diff"])
     kinds = {f["kind"] for f in data["flags"]}
-    assert {"headline_escalation", "number_qualifier", "number_mismatch", "unmatched_claim",
-            "omitted_claim"} <= kinds
+    assert {"headline_escalation", "number_qualifier", "number_mismatch"} <= kinds
+    # Unlinked sentences: claim flags only where nothing comes close, the rest said apart.
+    assert kinds & {"unmatched_claim", "no_close_match"}
+    assert data["report_only"]
+    assert all(f["severity"] in {"high", "medium", "low"} for f in data["flags"])
     workspace = Workspace.load(saved)
     assert len(workspace.sources) == 3
     assert "original" in workspace.translations  # the gloss, kept with the workspace
