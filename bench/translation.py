@@ -264,8 +264,9 @@ def bench_openai(args: argparse.Namespace) -> None:
         if args.server:
             url, model, where = args.server, args.model or "bench", "given server"
         else:
-            process, url = start_llama_server(gguf, concurrency, threads)
-            model, where = "bench", f"llama.cpp server, {concurrency} slots"
+            slots = args.slots or concurrency
+            process, url = start_llama_server(gguf, slots, threads)
+            model, where = "bench", f"llama.cpp server, {slots} slots"
         try:
             remote = OpenAIEngine(url, model, concurrency=concurrency, glossary=None)
             remote.check_model()
@@ -293,6 +294,9 @@ def main() -> None:
     parser.add_argument("--server", help="openai: an OpenAI-compatible base URL to measure "
                                          "(default: start llama.cpp's server on 127.0.0.1)")
     parser.add_argument("--repeat", type=int, default=2, help="passes over the seed article")
+    parser.add_argument("--slots", type=int, default=0,
+                        help="openai: the started server's parallel slots (default: as many "
+                             "as requests in flight)")
     parser.add_argument("--sentences", type=int, default=0,
                         help="openai: only the first N sentences (a real model is slow)")
     args = parser.parse_args()
