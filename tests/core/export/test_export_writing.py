@@ -52,7 +52,7 @@ def test_json_is_the_compare_contract(sample_ws: Workspace, sample_cmp: Comparis
     assert {f["kind"] for f in data["flags"]} == {f.kind for f in sample_cmp.flags}
     assert data["original"]["sentences"][0] == {
         "id": "s1", "text": "俄乌战争再度升级,局势日益紧张。",
-        "translation": "The Russia-Ukraine war has escalated again."}
+        "translation": "The Russia-Ukraine war has escalated again.", "note": None}
     assert [s["id"] for s in data["sources"]] == [s.id for s in sample_ws.sources]
 
 

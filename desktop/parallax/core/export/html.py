@@ -16,7 +16,7 @@ from parallax.core.comparison import DELETE, FLAG_LABELS, INSERT, Comparison, Di
 from parallax.core.export.report import MACHINE, Cell, Report, Row, SourceInfo, build_report
 from parallax.core.export.text import anchor_id, clean_text
 from parallax.core.progress import CancelToken, ProgressCallback
-from parallax.core.workspace import TITLE, Workspace
+from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 
 if TYPE_CHECKING:
     from parallax.core.export import ExportOptions
@@ -63,6 +63,12 @@ table.kv td, table.kv th {{ padding: .15em .5em .15em 0; vertical-align: top; }}
 table.sources th, table.sources td {{ border: 1px solid #d0d0d0; padding: .25em .5em;
   text-align: left; vertical-align: top; overflow-wrap: anywhere; }}
 ol.flags li {{ margin-bottom: .35em; }}
+ol.flags li.dismissed {{ color: #777; }}
+.flagtag.dismissed {{ color: #777; border-style: dotted; text-decoration: line-through; }}
+.decision {{ font-size: .8em; border: 1px solid #555; border-radius: 3px; padding: 0 .3em;
+  margin-left: .3em; }}
+.note {{ font-size: .9em; background: #fff8dc; border-left: 3px solid #E69F00;
+  padding: .1em .4em; margin-top: .25em; white-space: pre-wrap; }}
 .coverage svg {{ max-width: 100%; height: auto; border: 1px solid #ddd; }}
 @page {{ size: A4 landscape; margin: 12mm; }}
 @media print {{ table.grid thead th {{ position: static; }} body {{ margin: 0; }}
@@ -95,15 +101,31 @@ def render_diff(spans: Sequence[DiffSpan]) -> str:
     return "".join(parts)
 
 
+DECISION_WORDS = {"confirmed": "confirmed by the analyst",
+                  "dismissed": "dismissed by the analyst"}
+
+
 def _flag_tags(flags: Iterable[Flag]) -> str:
-    seen: list[str] = []
+    """One tag per kind; a kind whose every flag here the analyst dismissed is struck out."""
+    seen: dict[str, list[Flag]] = {}
     for flag in flags:
-        if flag.kind not in seen:
-            seen.append(flag.kind)
-    return "".join(
-        f'<span class="flagtag" title="{_e(FLAG_LABELS.get(k, k))}">{_e(FLAG_LABELS.get(k, k))}'
-        "</span>" for k in seen
-    )
+        seen.setdefault(flag.kind, []).append(flag)
+    tags = []
+    for kind, found in seen.items():
+        label = FLAG_LABELS.get(kind, kind)
+        dismissed = all(f.dismissed for f in found)
+        confirmed = any(f.decision == "confirmed" for f in found)
+        title = label + (f" ({DECISION_WORDS['dismissed']})" if dismissed else
+                         f" ({DECISION_WORDS['confirmed']})" if confirmed else "")
+        classes = "flagtag dismissed" if dismissed else "flagtag"
+        mark = " ✓" if confirmed and not dismissed else ""
+        tags.append(f'<span class="{classes}" title="{_e(title)}">{_e(label)}{mark}</span>')
+    return "".join(tags)
+
+
+def _note(note: str | None) -> str:
+    """The analyst's note, as text (escaped; line breaks kept by the style)."""
+    return f'<div class="note">Note: {_e(note)}</div>' if note else ""
 
 
 def _id_attr(anchor: str, ids: set[str]) -> str:
@@ -121,6 +143,8 @@ def _cell(cell: Cell, info: SourceInfo, pivot_lang: str, ids: set[str]) -> str:
     meta = f'<div class="meta">{_e(label)}'
     if cell.score is not None:
         meta += f" · score {_score(cell.score)}"
+    if cell.by == "analyst":
+        meta += " · linked by the analyst"
     meta += "</div>"
     body = ""
     if not cell.diff_shows_text:
@@ -130,7 +154,7 @@ def _cell(cell: Cell, info: SourceInfo, pivot_lang: str, ids: set[str]) -> str:
     elif cell.translation and cell.translation != cell.text:
         body += f'<div class="pivot" lang="{_lang(pivot_lang)}">{_e(cell.translation)}</div>'
     anchor = _id_attr(anchor_id(cell.source, str(cell.sentence)), ids)
-    return f"<td{anchor}>{meta}{body}{_flag_tags(cell.flags)}</td>"
+    return f"<td{anchor}>{meta}{body}{_flag_tags(cell.flags)}{_note(cell.note)}</td>"
 
 
 def _row(row: Row, report: Report, ids: set[str]) -> str:
@@ -147,7 +171,7 @@ def _row(row: Row, report: Report, ids: set[str]) -> str:
     if row.unmatched:
         parts.append('<div><span class="unmatched-mark">no other source makes this claim'
                      "</span></div>")
-    parts.append("</td>")
+    parts.append(f"{_note(row.note)}</td>")
     if report.has_machine_translation:
         parts.append(f'<td class="{MACHINE}" lang="{_lang(report.pivot_lang)}">'
                      f"{_e(row.translation or '')}</td>")
@@ -185,7 +209,7 @@ def _leftovers(report: Report, ids: set[str]) -> str:
             f'<tr{anchor}><td class="rowid">{_e(cell.sentence)}</td>'
             f"<td>{_e(info.name)}</td>"
             f'<td lang="{_lang(info.lang)}">{_e(cell.text)}{translated}'
-            f"{_flag_tags(cell.flags)}</td></tr>"
+            f"{_flag_tags(cell.flags)}{_note(cell.note)}</td></tr>"
         )
     return ('<table class="grid"><thead><tr><th class="rowid">#</th><th style="width:12em">'
             "Source</th><th>Sentence</th></tr></thead><tbody>" + "".join(items)
@@ -216,11 +240,30 @@ def _differences(report: Report, ids: set[str]) -> str:
         where_html = _e(where.strip() or "—")
         if target is not None:
             where_html = f'<a href="#{_e(target)}">{where_html}</a>'
+        decision = (f' <span class="decision">{_e(DECISION_WORDS[flag.decision])}</span>'
+                    if flag.decision in DECISION_WORDS else "")
+        classes = ' class="dismissed"' if flag.dismissed else ""
         items.append(
-            f'<li><strong>{_e(FLAG_LABELS.get(flag.kind, flag.kind))}</strong> '
-            f"({where_html}): «{_e(flag.text)}» — {_e(flag.detail)}</li>"
+            f'<li{classes}><strong>{_e(FLAG_LABELS.get(flag.kind, flag.kind))}</strong> '
+            f"({where_html}): «{_e(flag.text)}» — {_e(flag.detail)}{decision}"
+            f"{_note(flag.note)}</li>"
         )
     return f'<ol class="flags">{"".join(items)}</ol>'
+
+
+def _sentence_notes(report: Report, ids: set[str]) -> str:
+    """Every note the analyst made on a sentence, linked to the sentence where the page has it."""
+    items = []
+    for entry in report.sentence_notes:
+        name = "Original" if entry.key == ORIGINAL else report.source(entry.key).name
+        label = "headline" if entry.sentence == TITLE else entry.sentence
+        anchor = anchor_id(entry.sentence) if entry.key == ORIGINAL else anchor_id(
+            entry.key, entry.sentence)
+        where = _e(f"{name} {label}")
+        if anchor in ids:
+            where = f'<a href="#{_e(anchor)}">{where}</a>'
+        items.append(f"<li>{where}: «{_e(entry.text)}»{_note(entry.note)}</li>")
+    return f'<ul class="notes">{"".join(items)}</ul>'
 
 
 def _heat(score: float | None) -> str:
@@ -349,6 +392,8 @@ def render_html(report: Report) -> str:
         grid,
         f"<h2 id=\"differences\">Differences ({len(report.flags)})</h2>",
         _differences(report, ids),
+        *([f'<h2 id="analyst-notes">Analyst\'s notes ({len(report.sentence_notes)})</h2>',
+           _sentence_notes(report, ids)] if report.sentence_notes else []),
         "<h2 id=\"coverage\">Coverage</h2>",
         coverage_svg(report),
         "<h2 id=\"leftovers\">Sentences the original has no counterpart for</h2>",

@@ -17,7 +17,7 @@ from parallax.core.export.fonts import FontFace, cjk_font, cyrillic_font
 from parallax.core.export.report import Report, Row, build_report
 from parallax.core.export.text import clean_text, one_line
 from parallax.core.progress import CancelToken, ProgressCallback
-from parallax.core.workspace import TITLE, Workspace
+from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -170,12 +170,16 @@ class _Layout:
         self._para(row.text, 10.5, INK)
         if row.translation:
             self._para(row.translation, 9, GREY, indent=4)
+        if row.note:
+            self._para(f"Note: {row.note}", 8.5, MUTED, indent=4)
         missing = []
         for cell, info in zip(row.cells, report.sources, strict=False):
             if not cell.matched:
                 missing.append(info.name)
                 continue
             score = f" · {cell.score:.2f}" if cell.score is not None else ""
+            if cell.by == "analyst":
+                score += " · linked by the analyst"
             self._para(f"{info.name} ({cell.sentence}{score})", 7.5, MUTED, indent=4)
             if not cell.diff_shows_text:
                 self._para(cell.text, 9.5, INK, indent=8)
@@ -183,6 +187,8 @@ class _Layout:
                 self._diff(cell.diff, indent=8)
             elif cell.translation and cell.translation != cell.text:
                 self._para(cell.translation, 9, GREY, indent=8)
+            if cell.note:
+                self._para(f"Note: {cell.note}", 8.5, MUTED, indent=8)
         if missing and row.original != TITLE:
             self._para("No counterpart in: " + ", ".join(missing), 7.5, ORANGE, indent=4)
         pdf.ln(2)
@@ -204,6 +210,10 @@ class _Layout:
             self._style(9.5, INK)
             text = (f"{n}. {FLAG_LABELS.get(flag.kind, flag.kind)} ({where.strip() or '—'}): "
                     f"«{one_line(flag.text)}» — {one_line(flag.detail)}")
+            if flag.decision:
+                text += f" [{flag.decision} by the analyst]"
+            if flag.note:
+                text += f" Note: {one_line(flag.note)}"
             link = self.row_links.get(flag.original or "")
             pdf.multi_cell(pdf.epw, 4.8, _pdf_text(text), link=link or "", new_x=XPos.LMARGIN,
                            new_y=YPos.NEXT, wrapmode=_wrap_mode(text), align="L")
@@ -241,6 +251,17 @@ class _Layout:
             y += cell_h
         pdf.set_xy(pdf.l_margin, y + 2)
 
+    def sentence_notes(self) -> None:
+        report = self.report
+        if not report.sentence_notes:
+            return
+        self._heading(f"Analyst's notes ({len(report.sentence_notes)})")
+        for entry in report.sentence_notes:
+            name = "Original" if entry.key == ORIGINAL else report.source(entry.key).name
+            label = "headline" if entry.sentence == TITLE else entry.sentence
+            self._para(f"{name} {label}: «{one_line(entry.text)}»", 7.5, MUTED)
+            self._para(entry.note, 9.5, INK, indent=4)
+
     def leftovers(self) -> None:
         report = self.report
         self._heading("Sentences the original has no counterpart for")
@@ -254,6 +275,8 @@ class _Layout:
             self._para(cell.text, 9.5, INK, indent=4)
             if cell.translation and cell.translation != cell.text:
                 self._para(cell.translation, 9, GREY, indent=4)
+            if cell.note:
+                self._para(f"Note: {cell.note}", 8.5, MUTED, indent=4)
 
     def metadata(self) -> None:
         report = self.report
@@ -300,6 +323,7 @@ def render_pdf(
     layout.title_page()
     layout.rows(on_progress, cancel)
     layout.differences()
+    layout.sentence_notes()
     layout.coverage()
     layout.leftovers()
     layout.metadata()

@@ -58,6 +58,8 @@ class Cell:
     score: float | None
     diff: tuple[DiffSpan, ...] = ()
     flags: tuple[Flag, ...] = ()
+    note: str | None = None  # the analyst's note on this sentence
+    by: str = "engine"  # "analyst" when the pair was linked by hand
 
     @property
     def matched(self) -> bool:
@@ -81,13 +83,25 @@ class Row:
     translation: str | None  # the original's pivot translation (hand edit first)
     cells: tuple[Cell, ...]  # one per `Report.sources`, in that order
     flags: tuple[Flag, ...]  # every flag that points at this original sentence
+    note: str | None = None  # the analyst's note on this original sentence
 
     @property
     def unmatched(self) -> bool:
-        """No source has a counterpart, or a flag says so."""
-        if any(f.kind == "unmatched_claim" for f in self.flags):
+        """No source has a counterpart, or a flag the analyst did not dismiss says so."""
+        if any(f.kind == "unmatched_claim" and not f.dismissed for f in self.flags):
             return True
         return bool(self.cells) and not any(c.matched for c in self.cells)
+
+
+@dataclass(frozen=True)
+class SentenceNote:
+    """The analyst's note on one sentence, with where it is (every note, wherever the grid
+    shows the sentence or not)."""
+
+    key: str  # ORIGINAL or a source id
+    sentence: str  # sentence id, or TITLE
+    text: str  # the sentence
+    note: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,7 @@ class Report:
     settings: Mapping[str, Any]
     notes: tuple[str, ...]
     pivot_lang: str
+    sentence_notes: tuple[SentenceNote, ...] = ()  # the analyst's notes, original first
     app_version: str = __version__
     created: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
@@ -220,10 +235,12 @@ def build_report(
         cells = []
         for source in sources:
             link = comparison.best_link(row_id, source.id)
+            by = "engine"
             if link is not None:
                 sid: str | None = link.sentence
                 score: float | None = link.score
                 diff = link.diff
+                by = link.by
             elif row_id == TITLE and source.article.title:
                 sid, score, diff = TITLE, None, ()  # headlines always face each other
             else:
@@ -241,6 +258,8 @@ def build_report(
                         f for f in index.candidates(row_id, source.id, sid)
                         if _flag_matches(f, row_id, source.id, sid)
                     ),
+                    note=None if sid is None else workspace.review.note(source.id, sid),
+                    by=by,
                 )
             )
         rows.append(
@@ -250,6 +269,7 @@ def build_report(
                 translation=workspace.translation_text(ORIGINAL, row_id),
                 cells=tuple(cells),
                 flags=tuple(index.on_original(row_id)),
+                note=workspace.review.note(ORIGINAL, row_id),
             )
         )
         if on_progress is not None:
@@ -272,6 +292,7 @@ def build_report(
                         f for f in index.candidates(None, source.id, sentence.id)
                         if _flag_matches(f, None, source.id, sentence.id) and f.original is None
                     ),
+                    note=workspace.review.note(source.id, sentence.id),
                 )
             )
         if on_progress is not None:
@@ -292,4 +313,19 @@ def build_report(
         settings=workspace.settings.to_dict(),
         notes=comparison.notes,
         pivot_lang=workspace.settings.pivot_lang,
+        sentence_notes=_sentence_notes(workspace),
     )
+
+
+def _sentence_notes(workspace: Workspace) -> tuple[SentenceNote, ...]:
+    notes: list[SentenceNote] = []
+    for key in (ORIGINAL, *(s.id for s in workspace.sources)):
+        by_id = workspace.review.notes.get(key, {})
+        if not by_id:
+            continue
+        article = workspace.article(key)
+        order = [TITLE, *(s.id for s in article.sentences)]
+        for sentence_id in sorted(by_id, key=lambda i: order.index(i) if i in order else 1 << 30):
+            notes.append(SentenceNote(key, sentence_id, sentence_text(article, sentence_id),
+                                      by_id[sentence_id]))
+    return tuple(notes)

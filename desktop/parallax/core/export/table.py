@@ -29,6 +29,7 @@ COLUMNS = (
     "source_id", "source_label", "source_role", "source_lang",
     "source_sentence_id", "source_text", "source_translation",
     "score", "flags", "flag_details",
+    "linked_by", "flag_decisions", "flag_notes", "original_note", "source_note",
 )
 XLSX_CELL_LIMIT = 32_767  # characters Excel holds in one cell
 XLSX_MAX_ROWS = 1_048_576
@@ -48,6 +49,9 @@ class TableRow:
     source_translation: str
     score: float | None
     flags: tuple[Flag, ...]
+    linked_by: str = ""  # "engine" or "analyst" for a link; "" for a row with no link
+    original_note: str = ""  # the analyst's notes on the two sentences
+    source_note: str = ""
 
     def values(self) -> list[str | float | None]:
         return [
@@ -57,6 +61,11 @@ class TableRow:
             None if self.score is None else round(self.score, 4),
             "; ".join(dict.fromkeys(f.kind for f in self.flags)),
             " | ".join(f"{FLAG_LABELS.get(f.kind, f.kind)}: {f.detail}" for f in self.flags),
+            self.linked_by,
+            "; ".join(f"{f.kind}: {f.decision}" for f in self.flags if f.decision),
+            " | ".join(f"{FLAG_LABELS.get(f.kind, f.kind)}: {f.note}" for f in self.flags
+                       if f.note),
+            self.original_note, self.source_note,
         ]
 
 
@@ -80,6 +89,7 @@ def table_rows(
     sources = {s.id: s for s in workspace.sources}
     row_ids = ([TITLE] if original.title.strip() else []) + [s.id for s in original.sentences]
     index = FlagIndex(comparison.flags)  # a lookup per row, not a scan of every flag
+    review = workspace.review
     rows: list[TableRow] = []
     linked: set[tuple[str, str]] = set()
     for n, oid in enumerate(row_ids):
@@ -87,6 +97,7 @@ def table_rows(
             cancel.raise_if_cancelled()
         o_text = sentence_text(original, oid)
         o_trans = workspace.translation_text(ORIGINAL, oid) or ""
+        o_note = review.note(ORIGINAL, oid) or ""
         links = comparison.links_for(oid)
         for link in links:
             source = sources.get(link.source)
@@ -100,11 +111,12 @@ def table_rows(
                 link.score,
                 tuple(f for f in index.candidates(oid, link.source, link.sentence)
                       if _applies(f, oid, link.source, link.sentence)),
+                link.by, o_note, review.note(link.source, link.sentence) or "",
             ))
         if not links:
             rows.append(TableRow(
                 oid, o_text, o_trans, "", "", "", "", "", "", "", None,
-                tuple(index.on_original(oid)),
+                tuple(index.on_original(oid)), "", o_note,
             ))
     for source in workspace.sources:
         for sentence in source.article.sentences:
@@ -116,6 +128,7 @@ def table_rows(
                 workspace.translation_text(source.id, sentence.id) or "", None,
                 tuple(f for f in index.candidates(None, source.id, sentence.id)
                       if _applies(f, None, source.id, sentence.id)),
+                "", "", review.note(source.id, sentence.id) or "",
             ))
     return rows
 
@@ -158,11 +171,12 @@ def render_xlsx(rows: Sequence[TableRow], workspace: Workspace, comparison: Comp
         cell.font = bold
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    widths = {"B": 50, "C": 45, "E": 24, "I": 50, "J": 45, "L": 24, "M": 50}
+    widths = {"B": 50, "C": 45, "E": 24, "I": 50, "J": 45, "L": 24, "M": 50, "P": 40, "Q": 40,
+              "R": 40}
     for column, width in widths.items():
         sheet.column_dimensions[column].width = width
     wrap = Alignment(wrap_text=True, vertical="top")
-    for letter in ("B", "C", "I", "J", "M"):
+    for letter in ("B", "C", "I", "J", "M", "P", "Q", "R"):
         for cell in sheet[letter][1:]:
             cell.alignment = wrap
 
@@ -180,11 +194,12 @@ def render_xlsx(rows: Sequence[TableRow], workspace: Workspace, comparison: Comp
 
     flags = book.create_sheet("Differences")
     flags.append(["kind", "label", "original_id", "source_id", "source_sentence_id", "text",
-                  "detail"])
+                  "detail", "decision", "note"])
     for flag in comparison.flags:
         flags.append([_text_cell(v, XLSX_CELL_LIMIT) for v in (
             flag.kind, FLAG_LABELS.get(flag.kind, flag.kind), flag.original or "",
-            flag.source or "", flag.sentence or "", flag.text, flag.detail)])
+            flag.source or "", flag.sentence or "", flag.text, flag.detail,
+            flag.decision or "", flag.note)])
     for cell in flags[1]:
         cell.font = bold
 
