@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import zhconv
-
 from parallax.core.errors import InputError
 from parallax.core.paths import config_dir, resources_dir
 
@@ -199,6 +197,8 @@ def prompt_lines(terms: Iterable[GlossaryTerm]) -> list[str]:
 
 def _normalise_source(text: str) -> str:
     # Traditional and Simplified spellings of a term must both match (國際刑事法院).
+    import zhconv  # its tables load in ~0.1 s: not on the way to the first window
+
     return str(zhconv.convert(text, "zh-hans"))
 
 
