@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -300,3 +300,61 @@ def test_the_cache_version_names_server_model_prompt_and_glossary(
     assert all("sk-secret" not in e.version for e in (base, *others))
     libre = LibreTranslateEngine("http://127.0.0.1:5000")
     assert libre.version == "libretranslate:http://127.0.0.1:5000"
+
+
+class _Flaky(BaseHTTPRequestHandler):
+    """Answers each POST with the next status of `plan`, then a valid chat completion."""
+
+    plan: ClassVar[list[int]] = []
+    seen: ClassVar[list[int]] = []
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        status = self.plan.pop(0) if self.plan else 200
+        self.seen.append(status)
+        body = (b'{"choices": [{"message": {"role": "assistant", "content": "Putin visits '
+                b'Mongolia."}}]}' if status == 200 else b'{"error": {"message": "busy"}}')
+        self.send_response(status)
+        if status == 429:
+            self.send_header("Retry-After", "0")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture()
+def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    from parallax.core.translate import server as server_module
+
+    monkeypatch.setattr(server_module, "BACKOFF_S", 0.01)  # the same retries, shorter waits
+    _Flaky.plan, _Flaky.seen = [], []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_429_and_5xx_are_retried_with_backoff(flaky: str) -> None:
+    _Flaky.plan = [503, 429, 502]
+    assert engine_for(flaky, concurrency=1).translate(["普京访问蒙古国。"], "zh", "en") == [
+        "Putin visits Mongolia."]
+    assert _Flaky.seen == [503, 429, 502, 200]
+
+
+def test_a_server_that_keeps_failing_is_one_line(flaky: str) -> None:
+    _Flaky.plan = [503] * 10
+    with pytest.raises(Exception, match=r"kept failing \(HTTP 503: busy\) after 4 tries"):
+        engine_for(flaky, concurrency=1).translate(["普京访问蒙古国。"], "zh", "en")
+    assert _Flaky.seen == [503] * 4
