@@ -228,6 +228,9 @@ class HttpClient:
         with self._lock:
             self._active.add(conn)
         try:
+            conn.connect()
+            # After connecting: an abort either saw this socket (and shut it) or set the flag
+            # before this check, so no request can slip past a cancel.
             if self.stop.is_set():
                 raise Cancelled()
             conn.request(method, self.address.path + path, body=body, headers=headers)
