@@ -248,3 +248,15 @@ def test_translate_and_compare_with_the_local_llm_by_name(
     engine = json.loads(out.read_text(encoding="utf-8"))["engines"]["original"]
     assert (engine["engine"], engine["model"]) == ("llm", "tiny-llm")
     assert "original: llm (tiny-llm)" in capsys.readouterr().out
+
+
+def test_without_engine_a_registered_gguf_beats_the_gloss(
+        isolated_home: Path, seed_path: Path, model: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["translate", str(seed_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["engine"] == "gloss"
+    assert main(["models", "add-gguf", str(model), "--name", "only-llm"]) == 0
+    capsys.readouterr()
+    assert main(["translate", str(seed_path), "--json", "--threads", "1"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["engine"], data["model"]) == ("llm", "only-llm")

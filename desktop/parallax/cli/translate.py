@@ -27,7 +27,7 @@ from parallax.core.translate.engine import MAX_BEAM_SIZE, Engine, check_count, m
 from parallax.core.translate.engines import (
     ENGINE_NAMES,
     SERVER_ENGINES,
-    default_engine,
+    best_local_engine,
     get_engine,
 )
 from parallax.core.translate.glossary import Glossary, glossary_with_file
@@ -51,7 +51,8 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("translation engine")
     group.add_argument("--engine", choices=ENGINE_NAMES,
                        help=f"{', '.join(ENGINE_NAMES)} (default: argos when a model fits, "
-                            "else the dictionary gloss)")
+                            "else llm when a GGUF model is registered, else the dictionary "
+                            "gloss; never a server)")
     group.add_argument("--server", metavar="URL",
                        help="openai: the endpoint's base URL (http://127.0.0.1:8080/v1); "
                             "libretranslate: the server's URL")
@@ -99,10 +100,11 @@ def engine_from_args(args: argparse.Namespace, source: str, target: str) -> Engi
         raise InputError("--model is for --engine llm or openai.")
     glossary = glossary_from_args(args)
     if name is None:
-        engine = default_engine(pivot=target, source=source)
-        if engine.name != "argos" or (args.beam is None and args.threads is None):
+        engine = best_local_engine(pivot=target, source=source)
+        if engine.name not in ("argos", "llm") or (
+                args.beam is None and args.threads is None and glossary is None):
             return engine
-        return get_engine("argos", beam_size=args.beam, threads=args.threads)
+        name = engine.name  # the options given apply to the engine chosen
     settings: dict[str, Any] = {}
     if name == "argos":
         settings.update(beam_size=args.beam, threads=args.threads)

@@ -164,6 +164,29 @@ def _server_engine(name: str, settings: dict[str, Any]) -> Engine:
     return LibreTranslateEngine(str(server), **common)
 
 
+def best_local_engine(pivot: str = "en", source: str = "zh") -> Engine:
+    """The best engine installed here for source -> pivot: Argos with a model for the pair,
+    else the local LLM with the first registered GGUF model (when its binding is installed and
+    the pair is one it translates), else the dictionary gloss. Never a server."""
+    from parallax.core.language import base_language
+    from parallax.core.translate.argos import ArgosEngine
+    from parallax.core.translate.engine import LanguagePair
+
+    argos = ArgosEngine()
+    if argos.has_pair(source, pivot):
+        return argos
+    info = _llm_info()
+    if info is not None and info.available:
+        try:
+            engine = _llm_engine({})
+        except TranslationError as exc:  # a registered model that cannot be used now
+            log.warning("Local LLM engine not used: %s", exc)
+        else:
+            if LanguagePair(base_language(source), base_language(pivot)) in engine.pairs():
+                return engine
+    return default_engine(pivot, source)
+
+
 def default_engine(pivot: str = "en", source: str = "zh") -> Engine:
     """Argos when it can translate source -> pivot, else the dictionary gloss."""
     from parallax.core.translate.argos import ArgosEngine
