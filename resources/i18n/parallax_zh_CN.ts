@@ -449,115 +449,140 @@
 <context>
     <name>DiffDetailPane</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="198"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="208"/>
         <source>Counterpart source</source>
         <translation>对应来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="199"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="209"/>
         <source>Which source&apos;s counterpart to show</source>
         <translation>显示哪个来源的对应句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="217"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="235"/>
         <source>Ignore case</source>
         <translation>忽略大小写</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="218"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="236"/>
         <source>Ignore punctuation</source>
         <translation>忽略标点</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="219"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="237"/>
         <source>Ignore whitespace</source>
         <translation>忽略空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="235"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="253"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="236"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="238"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="467"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="254"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="256"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="516"/>
         <source>Its translation</source>
         <translation>其译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="237"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="255"/>
         <source>Counterpart</source>
         <translation>对应句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="243"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="261"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="244"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="262"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="245"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="263"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="372"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="264"/>
+        <source>Notes</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="417"/>
         <source>%1: no counterpart</source>
         <translation>%1：无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="374"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="419"/>
         <source>%1: no counterpart in %2</source>
         <translation>%1：在 %2 中无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="380"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="415"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="425"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="463"/>
         <source>No linked sentence</source>
         <translation>无关联句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="406"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="439"/>
+        <source>Linked by hand</source>
+        <translation>手动链接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="454"/>
         <source>%1 %2: not in the original</source>
         <translation>%1 %2：原文中没有</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="460"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="509"/>
         <source>Gloss (dictionary, word by word)</source>
         <translation>释义（词典，逐词）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="466"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="515"/>
         <source>Its translation (from {0})</source>
         <translation>其译文（来自 {0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="511"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="560"/>
         <source>No word diff for this pair.</source>
         <translation>此句对没有词语差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="537"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="581"/>
+        <source>(confirmed)</source>
+        <translation>（已确认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="583"/>
+        <source>(dismissed)</source>
+        <translation>（已驳回）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="586"/>
+        <source>Note: %1</source>
+        <translation>批注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="595"/>
         <source>No flags on this pair.</source>
         <translation>此句对没有标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="557"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="615"/>
         <source>Not translated yet.</source>
         <translation>尚未翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="573"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="631"/>
         <source>Select a sentence to see its counterparts.</source>
         <translation>选择一个句子以查看其对应句。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="617"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="676"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
@@ -701,57 +726,57 @@
 <context>
     <name>FlagKinds</name>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="42"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="43"/>
         <source>Different number</source>
         <translation>数字不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="43"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="44"/>
         <source>Different qualifier on a number</source>
         <translation>数字的修饰语不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="44"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="45"/>
         <source>Name only in the original</source>
         <translation>仅原文中出现的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="45"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="46"/>
         <source>Name only in the other source</source>
         <translation>仅另一来源中出现的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="46"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="47"/>
         <source>Loaded word</source>
         <translation>倾向性词语</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="47"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="48"/>
         <source>Vague attribution</source>
         <translation>模糊归因</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="48"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="49"/>
         <source>Hedge or booster</source>
         <translation>模糊限制语或强化语</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="49"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="50"/>
         <source>Headline stronger than the body</source>
         <translation>标题比正文更强烈</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="50"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="51"/>
         <source>Claim no other source makes</source>
         <translation>其他来源均未提及的说法</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="51"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="52"/>
         <source>No close match found in the other sources</source>
         <translation>其他来源中未找到相近的说法</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="52"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="53"/>
         <source>Claim the original leaves out</source>
         <translation>原文略去的说法</translation>
     </message>
@@ -759,27 +784,42 @@
 <context>
     <name>FlagsModel</name>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="152"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="153"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="152"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="153"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="152"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="153"/>
         <source>Words</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/flags_model.py" line="152"/>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="153"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="193"/>
+        <source>Confirmed by the analyst.</source>
+        <translation>分析员已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="195"/>
+        <source>Dismissed by the analyst (skipped by Next Difference).</source>
+        <translation>分析员已驳回（“下一处差异”会跳过）。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/parallax/ui/flags_model.py" line="197"/>
+        <source>Note: %1</source>
+        <translation>批注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/flags_model.py" line="217"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
@@ -787,84 +827,89 @@
 <context>
     <name>FlagsNavigator</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="72"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="74"/>
         <source>Kind of difference</source>
         <translation>差异类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="73"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="75"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="82"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="84"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="90"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="92"/>
         <source>Order of the differences</source>
         <translation>差异的排列顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="91"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="93"/>
         <source>Most serious first</source>
         <translation>最重要的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="92"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="94"/>
         <source>Reading order</source>
         <translation>阅读顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="97"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="99"/>
         <source>Previous difference (Shift+F8)</source>
         <translation>上一个差异（Shift+F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="101"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="103"/>
         <source>Next difference (F8)</source>
         <translation>下一个差异（F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="223"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="236"/>
         <source>No differences to show.</source>
         <translation>没有可显示的差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="233"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="237"/>
+        <source>Every difference shown is dismissed.</source>
+        <translation>显示的差异均已驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="251"/>
         <source>Wrapped to the first difference.</source>
         <translation>已回到第一个差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="236"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="254"/>
         <source>Wrapped to the last difference.</source>
         <translation>已回到最后一个差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="266"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="282"/>
         <source>All sources</source>
         <translation>所有来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="267"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="283"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="347"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="363"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n 处差异</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="349"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="365"/>
         <source>%1 of %2 differences</source>
         <translation>第 %1 处，共 %2 处差异</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="355"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="371"/>
         <source>%n claim(s) only a report makes</source>
         <translation>
             <numerusform>%n 条仅见于报道的说法</numerusform>
@@ -874,499 +919,504 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="311"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="313"/>
         <source>Selected pair</source>
         <translation>所选句对</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="315"/>
         <source>Coverage</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="345"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="347"/>
         <source>Stop translating (Esc); finished sentences are kept</source>
         <translation>停止翻译（Esc）；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="361"/>
         <source>Translation cancelled; finished sentences are kept.</source>
         <translation>翻译已取消；已完成的句子已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="364"/>
         <source>Translation failed: {0}</source>
         <translation>翻译失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="394"/>
         <source>&amp;Open Article…</source>
         <translation>打开文章(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
         <source>Open an article as a new comparison</source>
         <translation>打开文章，开始新的比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="396"/>
         <source>Open &amp;Workspace…</source>
         <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="397"/>
         <source>Open a saved Parallax workspace</source>
         <translation>打开已保存的 Parallax 工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="398"/>
         <source>&amp;Add Source…</source>
         <translation>添加来源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="399"/>
         <source>Add a translation or another outlet&apos;s report</source>
         <translation>添加译文或其他媒体的报道</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="400"/>
         <source>&amp;Paste as New Article</source>
         <translation>粘贴为新文章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="401"/>
         <source>Start a comparison from the text on the clipboard</source>
         <translation>用剪贴板中的文字开始比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="403"/>
         <source>Download a web page as a new article (needs a network)</source>
         <translation>下载网页作为新文章（需要网络）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="404"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="405"/>
         <source>Save the workspace</source>
         <translation>保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="406"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="407"/>
         <source>Save the workspace under a new name</source>
         <translation>以新名称保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="408"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="409"/>
         <source>Quit Parallax</source>
         <translation>退出 Parallax</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="410"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="412"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="418"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="419"/>
         <source>Find text in every column</source>
         <translation>在所有列中查找文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="420"/>
         <source>&amp;Edit Translation…</source>
         <translation>编辑译文(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="421"/>
         <source>Edit the selected sentence&apos;s translation (kept beside the machine output)</source>
         <translation>编辑所选句子的译文（与机器翻译并存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="422"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="423"/>
         <source>Theme, fonts, translation settings</source>
         <translation>主题、字体与翻译设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="424"/>
         <source>&amp;Reading</source>
         <translation>阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="425"/>
         <source>Flowing text columns</source>
         <translation>连续文本列</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="426"/>
         <source>&amp;Segments</source>
         <translation>分句(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="427"/>
         <source>One row per original sentence</source>
         <translation>每个原文句子一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="433"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="434"/>
         <source>Larger text</source>
         <translation>更大的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="436"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="437"/>
         <source>Smaller text</source>
         <translation>更小的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="439"/>
         <source>Reset the zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
         <source>&amp;Next Difference</source>
         <translation>下一个差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="441"/>
         <source>Go to the next difference</source>
         <translation>转到下一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="442"/>
         <source>&amp;Previous Difference</source>
         <translation>上一个差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="443"/>
         <source>Go to the previous difference</source>
         <translation>转到上一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="444"/>
         <source>&amp;Translate All</source>
         <translation>全部翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="445"/>
         <source>Machine-translate every sentence still missing a translation</source>
         <translation>机器翻译所有尚无译文的句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="446"/>
         <source>&amp;Cancel Translation</source>
         <translation>取消翻译(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="447"/>
         <source>Stop translating; finished sentences are kept</source>
         <translation>停止翻译；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="448"/>
         <source>&amp;Retry Sentence</source>
         <translation>重新翻译句子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="449"/>
         <source>Translate the selected sentence again</source>
         <translation>重新翻译所选句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="450"/>
         <source>&amp;Model Manager…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="451"/>
         <source>Install, download or remove translation models</source>
         <translation>安装、下载或删除翻译模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="452"/>
         <source>&amp;About Parallax</source>
         <translation>关于 Parallax(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="453"/>
         <source>Versions and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="454"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="452"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="455"/>
         <source>Every keyboard shortcut of the window</source>
         <translation>窗口中的所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="456"/>
         <source>&amp;Manage Sources…</source>
         <translation>管理来源(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="457"/>
         <source>Reorder or remove sources, change their role and name</source>
         <translation>调整来源顺序或删除来源，修改其角色和名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="461"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="466"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="468"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="471"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="478"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="481"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="487"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="490"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="494"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="497"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="496"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="499"/>
         <source>Side &amp;Panels</source>
         <translation>侧面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="503"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="506"/>
         <source>&amp;Translate</source>
         <translation>翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="509"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="512"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="517"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="520"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="574"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="567"/>
+        <source>&amp;Review</source>
+        <translation>审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="596"/>
         <source>{0} sentences</source>
         <translation>{0} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="659"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="681"/>
         <source>Change diff options</source>
         <translation>更改差异选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="683"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="705"/>
         <source>No installed font can show {0} of this article&apos;s Chinese characters (for example {1}): they appear as empty boxes. Install a Chinese font (on Debian or Ubuntu: sudo apt install fonts-noto-cjk; Windows and macOS have one built in), then restart Parallax, or pick a font in Preferences.</source>
         <translation>已安装的字体无法显示本文中的 {0} 个汉字（例如 {1}）：它们会显示为空方框。请安装中文字体（Debian 或 Ubuntu：sudo apt install fonts-noto-cjk；Windows 和 macOS 已自带），然后重新启动 Parallax，或在首选项中选择字体。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="736"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="758"/>
         <source>(no columns)</source>
         <translation>（无列）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="744"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="766"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="751"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="759"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="773"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="781"/>
         <source>Translating {0}/{1} sentences</source>
         <translation>正在翻译 {0}/{1} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="765"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="787"/>
         <source>Not translated: {0}</source>
         <translation>未翻译：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="768"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="790"/>
         <source>Translation finished.</source>
         <translation>翻译完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="808"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="830"/>
         <source>Every sentence is already translated.</source>
         <translation>所有句子均已翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="831"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="853"/>
         <source>This text is already in the pivot language; nothing to translate.</source>
         <translation>此文字已是中转语言，无需翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="861"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="883"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="862"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="884"/>
         <source>The workspace has unsaved changes. Save them first?</source>
         <translation>工作区有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="874"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="896"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="931"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="942"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="953"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="964"/>
         <source>Add source</source>
         <translation>添加来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="948"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="970"/>
         <source>Open article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="954"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="976"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="970"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="992"/>
         <source>Edit sources</source>
         <translation>编辑来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="975"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="997"/>
         <source>The clipboard holds no text to open.</source>
         <translation>剪贴板中没有可打开的文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="977"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="999"/>
         <source>the pasted text</source>
         <translation>粘贴的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="981"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1003"/>
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="982"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1004"/>
         <source>Address of the article (http or https):</source>
         <translation>文章地址（http 或 https）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1027"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1049"/>
         <source>Save workspace</source>
         <translation>保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1044"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1066"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1050"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1072"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1058"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1080"/>
         <source>The sources are still being aligned; export again in a moment.</source>
         <translation>来源仍在对齐中；请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1073"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1095"/>
         <source>Exporting {0}…</source>
         <translation>正在导出 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1075"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1097"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1096"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1118"/>
         <source>Change comparison settings</source>
         <translation>更改比较设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1135"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1157"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1193"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1215"/>
         <source>Unsaved work restored.</source>
         <translation>未保存的工作已恢复。</translation>
     </message>
@@ -1600,6 +1650,30 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/note.py" line="27"/>
+        <location filename="../../desktop/parallax/ui/dialogs/note.py" line="36"/>
+        <source>Note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/note.py" line="37"/>
+        <source>A short note, plain text (empty: no note)</source>
+        <translation>简短批注，纯文本（留空即删除批注）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/note.py" line="61"/>
+        <source>%1 characters too long</source>
+        <translation>超出 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/note.py" line="64"/>
+        <source>%1 characters left</source>
+        <translation>还可输入 %1 个字符</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="69"/>
@@ -1786,6 +1860,111 @@
         <location filename="../../desktop/parallax/ui/recovery.py" line="201"/>
         <source>Unsaved work from last time could not be read ({0}). It was kept, not deleted, as {1}.</source>
         <translation>上次未保存的工作无法读取（{0}）。它已保留为 {1}，没有删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="42"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="211"/>
+        <source>&amp;Link to Selected Original Sentence</source>
+        <translation>链接到所选原文句子(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="43"/>
+        <source>Link the selected sentence to the original sentence selected before it</source>
+        <translation>将所选句子链接到之前选中的原文句子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="45"/>
+        <source>&amp;Unlink This Pair</source>
+        <translation>取消此对链接(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="46"/>
+        <source>Remove the link of the pair shown in the Selected pair panel</source>
+        <translation>删除“所选句对”面板中显示的句对链接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="47"/>
+        <source>Add &amp;Note…</source>
+        <translation>添加批注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="48"/>
+        <source>A note on the selected sentence</source>
+        <translation>为所选句子添加批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="50"/>
+        <source>&amp;Confirm Flag</source>
+        <translation>确认标记(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="52"/>
+        <source>Mark the current difference as confirmed (again: undecided)</source>
+        <translation>将当前差异标为已确认（再按一次：取消决定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="53"/>
+        <source>&amp;Dismiss Flag</source>
+        <translation>驳回标记(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="55"/>
+        <source>Mark the current difference as dismissed: greyed, and skipped by Next Difference (again: undecided)</source>
+        <translation>将当前差异标为已驳回：显示为灰色，“下一处差异”会跳过（再按一次：取消决定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="57"/>
+        <source>Add Note to &amp;Flag…</source>
+        <translation>为标记添加批注(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="58"/>
+        <source>A note on the current difference</source>
+        <translation>为当前差异添加批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="135"/>
+        <source>Link pair</source>
+        <translation>链接句对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="144"/>
+        <source>Unlink pair</source>
+        <translation>取消句对链接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="153"/>
+        <source>Clear flag decision</source>
+        <translation>取消标记决定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="153"/>
+        <source>Confirm flag</source>
+        <translation>确认标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="154"/>
+        <source>Dismiss flag</source>
+        <translation>驳回标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="166"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="178"/>
+        <source>Edit note</source>
+        <translation>编辑批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="208"/>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="209"/>
+        <source>&amp;Link to Original %1</source>
+        <translation>链接到原文 %1(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1982,12 +2161,12 @@
 <context>
     <name>WorkspaceDocument</name>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="196"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="219"/>
         <source>Edit translation</source>
         <translation>编辑译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="196"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="219"/>
         <source>Revert translation</source>
         <translation>恢复译文</translation>
     </message>

@@ -4,6 +4,10 @@
 QUndoStack holding the workspace before and after, which makes undo exact and cheap. The
 comparison is recomputed off the GUI thread (task key "compare") whenever the workspace changes;
 a newer workspace supersedes a comparison still running for an older one.
+
+The analyst's review (`Workspace.review`) is laid over the machine's comparison here
+(`core.review.apply_review`): the machine's comparison is kept, so a change of the review alone
+(a link, a decision, a note) is shown without comparing again.
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from parallax.core.comparison import Comparison
+from parallax.core.review import Review, apply_review
 from parallax.core.workspace import Workspace
 from parallax.ui.tasks import Task, TaskContext, freeze_startup_heap, show_error
 
@@ -54,6 +60,21 @@ def semantic_model_available() -> bool:
     from parallax.core.semantic import unavailable_reason
 
     return unavailable_reason() is None
+
+
+@dataclass(frozen=True)
+class _Compared:
+    """A finished comparison: the machine's, and the same with the review laid over it."""
+
+    machine: Comparison
+    reviewed: Comparison
+    refined: bool  # made with the sentence-embedding model (the refinement)
+
+
+def _same_but_review(a: Workspace | None, b: Workspace) -> bool:
+    """Whether two workspaces differ in their review at most (so the machine's comparison of
+    one is the other's too)."""
+    return a is not None and (a is b or replace(a, review=b.review) == b)
 
 
 Transform = Callable[[Workspace], Workspace]
@@ -113,7 +134,9 @@ class WorkspaceDocument(QObject):
         self._refined_for: Workspace | None = None  # the workspace the refinement is for
         self._running_for: Workspace | None = None  # the workspace the running task compares
         self._shown_for: Workspace | None = None  # the workspace of the comparison shown
-        self._task: Task[Comparison] | None = None
+        self._task: Task[_Compared] | None = None
+        self._machine: _Compared | None = None  # the last machine comparison, without review
+        self._machine_for: Workspace | None = None  # the workspace it was made for
         self._compare_again = False  # the workspace changed while a comparison ran
         self._preparers: list[Preparer] = []
         self.undo_stack = QUndoStack(self)
@@ -256,17 +279,31 @@ class WorkspaceDocument(QObject):
             self._compare_again = True
             return
         workspace = self._workspace
+        machine = self._machine
+        if machine is not None and _same_but_review(self._machine_for, workspace):
+            # Only the review changed: lay it over the machine's comparison, no new run.
+            if machine.refined:
+                self._refined_for = workspace
+            self._run_compare(lambda _ws, _ctx: machine.machine, workspace, machine.refined)
+            return
         self._refined_for = None
         self._run_compare(compare, workspace)
 
-    def _run_compare(self, compare: CompareFunction, workspace: Workspace) -> None:
+    def _run_compare(self, compare: CompareFunction, workspace: Workspace,
+                     refined: bool | None = None) -> None:
         self._running_for = workspace
+        refined = compare is self._refine if refined is None else refined
+        review = workspace.review
+        # The machine compares without the review (kept apart, so that the review alone can
+        # change later without a new run); the review is laid over its result here.
+        bare = workspace if review.empty else replace(workspace, review=Review())
 
-        def op(ctx: TaskContext) -> Comparison:
-            comparison = compare(workspace, ctx)
+        def op(ctx: TaskContext) -> _Compared:
+            machine = compare(bare, ctx)
+            comparison = apply_review(machine, review, workspace)
             if not ctx.cancel.cancelled:
                 self.prepare(workspace, comparison)
-            return comparison
+            return _Compared(machine, comparison, refined)
 
         self._task = (
             Task(self, op, self._on_compared, key="compare")
@@ -302,7 +339,9 @@ class WorkspaceDocument(QObject):
             except Exception:
                 log.exception("preparing views for the GUI thread failed")
 
-    def _on_compared(self, comparison: Comparison) -> None:
+    def _on_compared(self, result: _Compared) -> None:
+        comparison = result.reviewed
+        self._machine, self._machine_for = result, self._running_for
         self._comparison = comparison
         self._shown_for = self._running_for
         self._set_comparing(False)

@@ -23,7 +23,8 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from parallax.core.comparison import FLAG_LABELS, SEVERITIES, Comparison, Flag
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
@@ -165,17 +166,36 @@ class FlagsModel(QAbstractTableModel):
             return flag.source or ""
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return flag_label(flag.kind)
+                mark = {"confirmed": " ✓", "dismissed": " ✗"}.get(flag.decision or "", "")
+                return flag_label(flag.kind) + mark
             if column == 1:
                 return self.where(flag)
             if column == 2:
                 return flag.text
-            return flag.detail
+            return f"{flag.detail} [{flag.note}]" if flag.note else flag.detail
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(flag.detail)
+            return plain_tooltip(self.tooltip(flag))
+        if role == Qt.ItemDataRole.ForegroundRole and flag.dismissed:
+            return QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.FontRole and flag.dismissed:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(FLAG_COLOURS.get(flag.kind, "#777777"))
         return None
+
+    def tooltip(self, flag: Flag) -> str:
+        """The flag's detail, the analyst's decision and note (plain text)."""
+        lines = [flag.detail]
+        if flag.decision == "confirmed":
+            lines.append(self.tr("Confirmed by the analyst."))
+        elif flag.decision == "dismissed":
+            lines.append(self.tr("Dismissed by the analyst (skipped by Next Difference)."))
+        if flag.note:
+            lines.append(self.tr("Note: %1").replace("%1", flag.note))
+        return "\n".join(lines)
 
     def where(self, flag: Flag) -> str:
         """A short place name: "Headline", "S4", "S4 ↔ Reuters S2", "Reuters S7"."""

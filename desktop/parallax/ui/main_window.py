@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -73,6 +74,7 @@ from parallax.ui.document import CompareFunction, WorkspaceDocument
 from parallax.ui.fonts import FontZoom, missing_glyphs
 from parallax.ui.preferences import Preferences
 from parallax.ui.recovery import Autosaver, RecoveryDecision, offer_recovery
+from parallax.ui.review_actions import ReviewActions
 from parallax.ui.tasks import Task, TaskContext, show_error, tracker
 from parallax.ui.theme import apply_theme, is_dark, theme_notifier
 from parallax.ui.translation_controller import (
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._connect_document()
+        self._build_review()
         self._apply_font(self.zoom.font())
         if not self._restore_window_state():
             # Dock sizes only take once the window has its size.
@@ -555,6 +558,25 @@ class MainWindow(QMainWindow):
         self.zoom.font_changed.connect(self._apply_font)
         theme_notifier().changed.connect(self._apply_dark)
         self._apply_dark(is_dark())
+
+    def _build_review(self) -> None:
+        """The analyst's review: link / unlink, confirm / dismiss, notes (a Review menu, the
+        differences list's context menu, buttons in the Selected pair panel)."""
+        self.review = ReviewActions(self, self.document, self.flags_navigator, self.diff_detail)
+        self._actions.update(self.review.actions)  # listed in Help › Keyboard Shortcuts
+        menu = QMenu(self.tr("&Review"), self)
+        menu.setObjectName("reviewMenu")
+        self.menuBar().insertMenu(self.menus["help"].menuAction(), menu)
+        for name in ("link_pair", "unlink_pair", "sentence_note", None, "confirm_flag",
+                     "dismiss_flag", "flag_note"):
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.review.actions[name])
+        menu.aboutToShow.connect(self.review.update)
+        self.menus["review"] = menu
+        self.diff_detail.add_review_actions(
+            [self.review.actions[n] for n in ("link_pair", "unlink_pair", "sentence_note")])
 
     def _views(self) -> list[QWidget]:
         return [self.columns_view, self.segment_grid, self.flags_navigator, self.diff_detail,

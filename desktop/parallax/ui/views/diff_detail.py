@@ -15,7 +15,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +38,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QTextEdit,
+    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -212,6 +222,14 @@ class DiffDetailPane(QWidget):
         self.flags_list = QListWidget(self)
         self.flags_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
         self.flags_list.setWordWrap(True)
+        # The analyst's notes on the two sentences, as plain text (never markup).
+        self.note_label = QLabel(self)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setWordWrap(True)
+        self.note_label.setObjectName("reviewNote")
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.review_bar = QHBoxLayout()  # the window's review actions (`add_review_actions`)
+        self.review_bar.setContentsMargins(0, 0, 0, 0)
 
         self.option_boxes: dict[str, QCheckBox] = {
             "ignore_case": QCheckBox(self.tr("Ignore case"), self),
@@ -243,6 +261,8 @@ class DiffDetailPane(QWidget):
         form.addRow(self.tr("Differences"), self.diff_view)
         form.addRow(self.tr("Score"), self.score_label)
         form.addRow(self.tr("Flags"), self.flags_list)
+        self._note_caption = QLabel(self.tr("Notes"), self)
+        form.addRow(self._note_caption, self.note_label)
         options = QGridLayout()  # two a row: the pane lives in a narrow dock
         for n, box in enumerate(self.option_boxes.values()):
             options.addWidget(box, n // 2, n % 2)
@@ -253,8 +273,33 @@ class DiffDetailPane(QWidget):
         if self.legend is not None:
             layout.addWidget(self.legend)
         layout.addLayout(options)
+        layout.addLayout(self.review_bar)
         layout.addStretch(1)
         self._show_nothing()
+
+    def add_review_actions(self, actions: Sequence[QAction]) -> None:
+        """Buttons for the window's review actions (link, unlink, note) under the pair."""
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.review_bar.addWidget(button)
+        self.review_bar.addStretch(1)
+
+    def _show_notes(self, *sentences: tuple[str, str | None]) -> None:
+        """The notes on the shown sentences ((key, id) pairs), one line each."""
+        workspace = self._workspace
+        lines = []
+        for key, sentence_id in sentences:
+            note = workspace.review.note(key, sentence_id) if (
+                workspace is not None and sentence_id is not None) else None
+            if note and sentence_id is not None:
+                where = self._sentence_name(sentence_id)
+                if key != ORIGINAL and workspace is not None and self._has_source(key):
+                    where = f"{workspace.source(key).display_name} {where}"
+                lines.append(f"{where}: {note}")
+        self.note_label.setText("\n".join(lines))
+        self._form.setRowVisible(self.note_label, bool(lines))
 
     # ---- the widget contract -------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
@@ -390,8 +435,11 @@ class DiffDetailPane(QWidget):
                  if f.source is None or f.source == source_id] if self._comparison else []
         if link is not None:
             self._show_diff(self._diff_for(link), _names_in(flags))
-            self.score_label.setText(f"{link.score:.2f}")
+            self.score_label.setText(f"{link.score:.2f}" if link.by != "analyst" else
+                                     self.tr("Linked by hand"))
         self._show_flags(flags)
+        self._show_notes((ORIGINAL, original_id),
+                         *([(link.source, link.sentence)] if link is not None else []))
 
     def show_source_sentence(self, source_id: str, sentence_id: str) -> None:
         """A sentence of another source that no original sentence is linked to."""
@@ -416,6 +464,7 @@ class DiffDetailPane(QWidget):
         flags = [f for f in self._comparison.flags
                  if f.source == source_id and f.sentence == sentence_id] if self._comparison else []
         self._show_flags(flags)
+        self._show_notes((source_id, sentence_id))
 
     def current_pair(self) -> tuple[str | None, str | None]:
         return self._original_id, self._source_id
@@ -527,9 +576,18 @@ class DiffDetailPane(QWidget):
     def _show_flags(self, flags: Sequence[Flag]) -> None:
         self.flags_list.clear()
         for flag in flags:
-            item = QListWidgetItem(f"{flag_label(flag.kind)}: {flag.text} — {flag.detail}")
+            text = f"{flag_label(flag.kind)}: {flag.text} — {flag.detail}"
+            if flag.decision == "confirmed":
+                text += " " + self.tr("(confirmed)")
+            elif flag.decision == "dismissed":
+                text += " " + self.tr("(dismissed)")
+            item = QListWidgetItem(text)
             item.setData(FLAG_ROLE, flag)
-            item.setToolTip(plain_tooltip(flag.detail))
+            note = self.tr("Note: %1").replace("%1", flag.note) if flag.note else ""
+            item.setToolTip(plain_tooltip(flag.detail + (f"\n{note}" if note else "")))
+            if flag.dismissed:
+                item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled,
+                                                        QPalette.ColorRole.Text))
             item.setData(Qt.ItemDataRole.DecorationRole,
                          QColor(FLAG_COLOURS.get(flag.kind, "#777777")))
             self.flags_list.addItem(item)
@@ -580,6 +638,7 @@ class DiffDetailPane(QWidget):
         self._show_diff(())
         self.score_label.clear()
         self.flags_list.clear()
+        self._show_notes()
         self._set_details_visible(False)
 
     def _set_details_visible(self, visible: bool) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core.comparison import FLAG_KINDS, Comparison, Flag
+from parallax.core.review import FlagKey
 from parallax.core.workspace import ORIGINAL, Workspace
 from parallax.ui.flags_model import FlagsFilter, FlagsModel, flag_label
 from parallax.ui.views.unchanged import same_comparison_view
@@ -47,7 +48,8 @@ class _FlagsTree(QTreeView):
 class FlagsNavigator(QWidget):
     """All flags of a comparison, most serious first (or in document order: `set_order`).
 
-    `next_flag()` / `previous_flag()` walk the flags that pass the filters, wrapping around at
+    `next_flag()` / `previous_flag()` walk the flags that pass the filters and that the
+    analyst has not dismissed (a dismissed flag stays listed, greyed), wrapping around at
     either end (with a hint in the status label). Activating a flag (double-click, Enter, next,
     previous) emits `flag_activated(Flag)` and `sentence_activated(key, sentence_id)` for the
     sentence it sits on.
@@ -121,6 +123,8 @@ class FlagsNavigator(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.viewport().installEventFilter(self)
         self._wanted_widths: tuple[int, int] | None = None
+        # The window adds the review actions (confirm, dismiss, note) as the context menu.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.doubleClicked.connect(self._activate_index)
         self.view.enter_pressed.connect(self._activate_index)
 
@@ -157,9 +161,17 @@ class FlagsNavigator(QWidget):
         if same_comparison_view(self._workspace, workspace, self._comparison, comparison):
             self._workspace = workspace  # e.g. a translation arrived: the same flags
             return
+        current = self.current_flag()
         self._workspace = workspace
         self._comparison = comparison
         self.model.set_data(workspace, comparison)
+        if current is not None:
+            # The same flag stays current through a re-run (e.g. after a decision on it).
+            wanted = FlagKey.of(current)
+            for row in range(self.proxy.rowCount()):
+                if FlagKey.of(self.proxy.flag(row)) == wanted:
+                    self.view.setCurrentIndex(self.proxy.index(row, 0))
+                    break
         self._fit_columns()
         self._fill_sources()
         self._count_kinds()
@@ -219,23 +231,27 @@ class FlagsNavigator(QWidget):
 
     def _step(self, delta: int) -> Flag | None:
         count = self.proxy.rowCount()
-        if count == 0:
-            self.status_label.setText(self.tr("No differences to show."))
+        rows = [row for row in range(count) if not self.proxy.flag(row).dismissed]
+        if not rows:
+            self.status_label.setText(self.tr("No differences to show.") if count == 0 else
+                                      self.tr("Every difference shown is dismissed."))
             return None
         current = self.view.currentIndex()
         if not current.isValid():
-            row = 0 if delta > 0 else count - 1
+            row = rows[0] if delta > 0 else rows[-1]
             self.status_label.clear()
         else:
-            row = current.row() + delta
-            if row >= count:
-                row = 0
-                self.status_label.setText(self.tr("Wrapped to the first difference."))
-            elif row < 0:
-                row = count - 1
-                self.status_label.setText(self.tr("Wrapped to the last difference."))
-            else:
+            here = current.row()
+            ahead = [r for r in rows if r > here] if delta > 0 else [r for r in rows if r < here]
+            if ahead:
+                row = ahead[0] if delta > 0 else ahead[-1]
                 self.status_label.clear()
+            elif delta > 0:
+                row = rows[0]
+                self.status_label.setText(self.tr("Wrapped to the first difference."))
+            else:
+                row = rows[-1]
+                self.status_label.setText(self.tr("Wrapped to the last difference."))
         self._select_row(row)
         return self._emit(row)
 
