@@ -262,72 +262,87 @@
         <translation>+ 仅见于此处：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="363"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="352"/>
+        <source>(confirmed)</source>
+        <translation>（已确认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="354"/>
+        <source>(dismissed)</source>
+        <translation>（已驳回）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="364"/>
+        <source>✎ Note: {0}</source>
+        <translation>✎ 批注：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="376"/>
         <source>↔ {0} {1} — score {2}</source>
         <translation>↔ {0} {1} — 得分 {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="398"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="413"/>
         <source>No counterpart in any other source.</source>
         <translation>其他来源中均无对应。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="415"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="430"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="443"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="458"/>
         <source>Not translated yet.</source>
         <translation>尚未翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="449"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="464"/>
         <source>Edited by hand. Machine output: {0}</source>
         <translation>已手动编辑。机器输出：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="451"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="466"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="461"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="476"/>
         <source>Differences shown against {0}.</source>
         <translation>差异以 {0} 为参照显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="473"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="488"/>
         <source>Dictionary gloss, word by word: not a translation.</source>
         <translation>词典逐词释义：并非译文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="483"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="498"/>
         <source>Gloss (dictionary)</source>
         <translation>释义（词典）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="484"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="499"/>
         <source>Machine translation</source>
         <translation>机器翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="506"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="521"/>
         <source>gloss ({0})</source>
         <translation>释义（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="522"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="537"/>
         <source>{0}: not translated yet</source>
         <translation>{0}：尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="530"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="545"/>
         <source>↔ Original [{0}] — score {1}</source>
         <translation>↔ 原文 [{0}] — 得分 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="551"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="568"/>
         <source>The original has no counterpart for this claim.</source>
         <translation>原文中没有与此说法对应的内容。</translation>
     </message>

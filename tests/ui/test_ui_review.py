@@ -240,3 +240,21 @@ def test_a_review_change_is_shown_without_comparing_again(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: tracker().active == 0, timeout=20000)
     # ... and after a real re-run the review is still laid over the result.
     assert any(link.by == "analyst" for link in document.comparison.links)
+
+
+def test_notes_and_decisions_in_the_reading_columns_tooltips() -> None:
+    from parallax.ui.views.column_text import build_columns
+
+    workspace = quake()
+    machine = compare_workspace(workspace, semantic=False)
+    omitted = next(f for f in machine.flags if f.kind == "omitted_claim")
+    review = (workspace.review.with_note(ORIGINAL, "s2", "<i>ask</i> the school board")
+              .with_note("src1", "s3", "off-topic").with_decision(omitted, "dismissed"))
+    workspace = workspace.with_review(review)
+    comparison = compare_workspace(workspace, semantic=False)
+    columns = {c.id: c for c in build_columns(workspace, comparison)}
+    original = {s.id: s for s in columns[ORIGINAL].sentences}
+    assert any("<i>ask</i> the school board" in n for n in original["s2"].notes)
+    wire = {s.id: s for s in columns["src1"].sentences}
+    assert any("off-topic" in n for n in wire["s3"].notes)
+    assert any("(dismissed)" in n for n in wire["s3"].notes)

@@ -250,7 +250,7 @@ def build_columns(
     names = {s.id: s.display_name for s in workspace.sources}
     common = (workspace.original, workspace.sources, comparison)
     columns = [
-        _memoised((ORIGINAL,), common,
+        _memoised((ORIGINAL,), (*common, workspace.review.notes.get(ORIGINAL)),
                   lambda: _original_column(workspace, shared(), names)),
         _memoised((MT, diff_reference or ""),
                   (*common, workspace.settings, workspace.translations.get(ORIGINAL),
@@ -265,7 +265,7 @@ def build_columns(
 
         columns.append(_memoised(
             (sid,), (*common, workspace.settings, workspace.translations.get(sid),
-                     workspace.edits.get(sid)), make))
+                     workspace.edits.get(sid), workspace.review.notes.get(sid)), make))
     return tuple(columns)
 
 
@@ -347,8 +347,21 @@ def _flag_notes(flags: Iterable[Flag]) -> list[str]:
     for flag in flags:
         label = QCoreApplication.translate("FlagKinds", FLAG_LABELS.get(flag.kind, flag.kind))
         detail = flag.detail
-        notes.append(f"⚑ {label}: {detail}" if detail else f"⚑ {label}")
+        line = f"⚑ {label}: {detail}" if detail else f"⚑ {label}"
+        if flag.decision == "confirmed":
+            line += " " + QCoreApplication.translate("ColumnText", "(confirmed)")
+        elif flag.decision == "dismissed":
+            line += " " + QCoreApplication.translate("ColumnText", "(dismissed)")
+        if flag.note:
+            line += " — " + flag.note
+        notes.append(line)
     return notes
+
+
+def _review_note(workspace: Workspace, key: str, sentence_id: str) -> list[str]:
+    """The analyst's note on a sentence, as a tooltip line (plain text)."""
+    note = workspace.review.note(key, sentence_id)
+    return [QCoreApplication.translate("ColumnText", "✎ Note: {0}").format(note)] if note else []
 
 
 def _link_notes(
@@ -390,9 +403,11 @@ def _original_column(workspace: Workspace, index: _Index, names: Mapping[str, st
         unmatched = (
             compared
             and sid != TITLE
-            and (not links or any(f.kind == "unmatched_claim" for f in flags))
+            and (not links or any(f.kind == "unmatched_claim" and not f.dismissed
+                                  for f in flags))
         )
-        notes = _link_notes(links, names, numbers) + _flag_notes(flags)
+        notes = (_review_note(workspace, ORIGINAL, sid) + _link_notes(links, names, numbers)
+                 + _flag_notes(flags))
         if unmatched:
             notes.insert(
                 0, QCoreApplication.translate("ColumnText", "No counterpart in any other source.")
@@ -540,10 +555,12 @@ def _source_column(
             _flag_marks(text, (f for f in flags if f.kind != "entity_only_here"), other_side=True)
         )
         notes.extend(_flag_notes(flags))
+        notes[:0] = _review_note(workspace, source_id, sid)
         unmatched = (
             compared
             and sid != TITLE
-            and (not links or any(f.kind == "omitted_claim" for f in flags))
+            and (not links or any(f.kind == "omitted_claim" and not f.dismissed
+                                  for f in flags))
         )
         if unmatched:
             notes.insert(
