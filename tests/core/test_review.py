@@ -270,3 +270,15 @@ def test_a_hand_link_to_a_sentence_that_is_gone_is_left_out(quake: Workspace) ->
     review = Review(links=(Pair("s2", "src1", "s99"), Pair("s2", "src9", "s1")))
     comparison = compare_workspace(replace(quake, review=review), semantic=False)
     assert not [link for link in comparison.links if link.by == "analyst"]
+
+
+def test_a_verdict_on_nothing_matching_holds_for_both_claim_kinds() -> None:
+    """With and without the embedding model one sentence may be "no other source makes
+    this" or "no close match": the analyst's verdict on either holds for the other."""
+    unmatched = Flag("unmatched_claim", "Schools closed.", "d", original="s2", confidence=0.9)
+    near = Flag("no_close_match", "Schools closed.", "d", original="s2", confidence=0.4)
+    review = Review().with_decision(unmatched, "dismissed").with_flag_note(unmatched, "local")
+    [flag] = apply_review(Comparison(flags=(near,)), review).flags
+    assert flag.decision == "dismissed" and flag.note == "local"
+    other = Flag("loaded_word", "Schools closed.", "d", original="s2")
+    assert apply_review(Comparison(flags=(other,)), review).flags == (other,)

@@ -295,7 +295,7 @@ def apply_review(comparison: Comparison, review: Review,
             continue  # the analyst found its counterpart
         if flag.kind == "omitted_claim" and (flag.source, flag.sentence) in found_sentences:
             continue
-        verdict = review.flags.get(FlagKey.of(flag))
+        verdict = _verdict(review, flag)
         if verdict is not None:
             flag = replace(flag, decision=verdict.decision, note=verdict.note)
         flags.append(flag)
@@ -314,6 +314,18 @@ def apply_review(comparison: Comparison, review: Review,
                                       old[pair].score, confident=False))
         listed.add(where)
     return Comparison(tuple(links), tuple(flags), comparison.notes, tuple(report_only))
+
+
+def _verdict(review: Review, flag: Flag) -> FlagReview | None:
+    """The analyst's verdict on a flag. "Nothing matches this sentence" is one claim whether
+    a run calls it `unmatched_claim` or, less sure, `no_close_match` (the two differ with and
+    without the embedding model): a verdict on either holds for the other."""
+    key = FlagKey.of(flag)
+    found = review.flags.get(key)
+    if found is None and flag.kind in UNMATCHED_KINDS:
+        for kind in UNMATCHED_KINDS - {flag.kind}:
+            found = review.flags.get(key._replace(kind=kind))
+    return found
 
 
 def _is_report(workspace: Workspace, source_id: str) -> bool:

@@ -131,3 +131,35 @@ def test_pdf_shows_decisions_and_notes(
     text = " ".join(result.stdout.split())
     assert "Analyst's notes (2)" in text and "Thirty, not three." in text
     assert "dismissed by the analyst" in text and "linked by the analyst" in text
+
+
+def test_the_command_line_exports_a_saved_review(tmp_path: Path) -> None:
+    """`parallax export` compares the saved workspace again (as the command line does, with
+    the embedding model when it is installed): the review is laid over that comparison."""
+    from parallax.cli import main
+
+    base = Workspace(make_article("Quake", [
+        "A magnitude 5 quake hit southern Gansu last night, injuring 3 people.",
+        "Schools in the area closed for one day.",
+    ], lang="en")).with_source(make_article("Wire", [
+        "At least 30 people were injured when a quake hit Gansu.",
+        "Rescue teams reached the county by noon.",
+    ], lang="en"), "report", "Wire")
+    machine = compare_workspace(base)
+    # Nothing in the wire tells s2 (the schools): "no other source" or "no close match".
+    [claim] = [f for f in machine.flags if f.original == "s2"]
+    assert claim.kind in {"unmatched_claim", "no_close_match"}
+    workspace = base.with_review(base.review.with_link("s1", "src1", "s2")
+                                 .without_link("s1", "src1", "s1")
+                                 .with_decision(claim, "dismissed")
+                                 .with_note(ORIGINAL, "s1", EVIL_NOTE))
+    saved = tmp_path / "reviewed.parallax"
+    workspace.save(saved)
+    out = tmp_path / "out.json"
+    assert main(["export", str(saved), "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(a["original"], a["sentence"], a["by"]) for a in data["alignments"]] == [
+        ("s1", "s2", "analyst")]
+    assert data["original"]["sentences"][0]["note"] == EVIL_NOTE
+    decided = [(f["kind"], f["original"], f["decision"]) for f in data["flags"] if f["decision"]]
+    assert decided == [(claim.kind, "s2", "dismissed")]
