@@ -163,8 +163,9 @@ def test_most_serious_first_by_default(qtbot: QtBot, data: tuple[Workspace, Comp
     shown = widget.visible_flags()
     assert set(shown) == set(data[1].flags)
     assert [rank[f.severity] for f in shown] == sorted(rank[f.severity] for f in shown)
-    assert widget.order_combo.currentData() == "severity"
-    widget.order_combo.setCurrentIndex(widget.order_combo.findData("reading"))
+    assert widget.order() == "severity"
+    widget.order_actions["reading"].trigger()
+    assert widget.order() == "reading"
     assert [f.kind for f in widget.visible_flags()] == expected_order(data[0])
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QSizePolicy,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -85,14 +87,24 @@ class FlagsNavigator(QWidget):
         self.source_combo.currentIndexChanged.connect(self._source_chosen)
         self._fill_sources()
 
-        self.order_combo = QComboBox(self)
-        self.order_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.order_combo.setMinimumContentsLength(4)
-        self.order_combo.setAccessibleName(self.tr("Order of the differences"))
-        self.order_combo.addItem(self.tr("Most serious first"), "severity")
-        self.order_combo.addItem(self.tr("Reading order"), "reading")
-        self.order_combo.currentIndexChanged.connect(self._order_chosen)
+        # The order is a small menu button: the panel must stay narrow on a laptop screen.
+        self.order_button = QToolButton(self)
+        self.order_button.setText("⇅")
+        self.order_button.setAccessibleName(self.tr("Order of the differences"))
+        self.order_button.setToolTip(self.tr("Order of the differences"))
+        self.order_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        order_menu = QMenu(self.order_button)
+        order_group = QActionGroup(order_menu)
+        self.order_actions: dict[str, QAction] = {}
+        for value, text in (("severity", self.tr("Most serious first")),
+                            ("reading", self.tr("Reading order"))):
+            action = order_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(value == "severity")
+            order_group.addAction(action)
+            action.triggered.connect(lambda _checked=False, v=value: self.set_order(v))
+            self.order_actions[value] = action
+        self.order_button.setMenu(order_menu)
 
         self.previous_button = QToolButton(self)
         self.previous_button.setText("▲")
@@ -129,6 +141,11 @@ class FlagsNavigator(QWidget):
         self.view.enter_pressed.connect(self._activate_index)
 
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A long count wraps instead of widening the panel past a laptop screen.
+        self.count_label.setWordWrap(True)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                       QSizePolicy.Policy.Preferred)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("flagsStatus")
 
@@ -136,7 +153,6 @@ class FlagsNavigator(QWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.kind_combo, 2)
         filters.addWidget(self.source_combo, 1)
-        filters.addWidget(self.order_combo, 1)
         filters.addWidget(self.previous_button)
         filters.addWidget(self.next_button)
         footer = QHBoxLayout()
@@ -144,6 +160,7 @@ class FlagsNavigator(QWidget):
         footer.addWidget(self.count_label)
         footer.addStretch(1)
         footer.addWidget(self.status_label)
+        footer.addWidget(self.order_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -342,16 +359,14 @@ class FlagsNavigator(QWidget):
         self.proxy.set_source(str(self.source_combo.currentData()))
         self._filters_changed()
 
-    def _order_chosen(self, _index: int) -> None:
-        self.set_order(str(self.order_combo.currentData()))
-
     def set_order(self, order: str) -> None:
         """"severity" (the default: most serious first) or "reading" (document order)."""
         self.model.set_order(order)
-        index = self.order_combo.findData(order)
-        if index >= 0 and index != self.order_combo.currentIndex():
-            self.order_combo.setCurrentIndex(index)
+        self.order_actions[order].setChecked(True)
         self._filters_changed()
+
+    def order(self) -> str:
+        return self.model.order()
 
     def _filters_changed(self) -> None:
         self.status_label.clear()
