@@ -842,89 +842,90 @@
 <context>
     <name>FlagsNavigator</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="74"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="76"/>
         <source>Kind of difference</source>
         <translation>差异类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="75"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="77"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="84"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="86"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="92"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="93"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="94"/>
         <source>Order of the differences</source>
         <translation>差异的排列顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="93"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="99"/>
         <source>Most serious first</source>
         <translation>最重要的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="94"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="100"/>
         <source>Reading order</source>
         <translation>阅读顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="99"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="111"/>
         <source>Previous difference (Shift+F8)</source>
         <translation>上一个差异（Shift+F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="103"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="115"/>
         <source>Next difference (F8)</source>
         <translation>下一个差异（F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="236"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="253"/>
         <source>No differences to show.</source>
         <translation>没有可显示的差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="237"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="254"/>
         <source>Every difference shown is dismissed.</source>
         <translation>显示的差异均已驳回。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="251"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="268"/>
         <source>Wrapped to the first difference.</source>
         <translation>已回到第一个差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="254"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="271"/>
         <source>Wrapped to the last difference.</source>
         <translation>已回到最后一个差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="282"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="299"/>
         <source>All sources</source>
         <translation>所有来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="283"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="300"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="363"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="378"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n 处差异</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="365"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="380"/>
         <source>%1 of %2 differences</source>
         <translation>第 %1 处，共 %2 处差异</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="371"/>
+        <location filename="../../desktop/parallax/ui/views/flags_list.py" line="386"/>
         <source>%n claim(s) only a report makes</source>
         <translation>
             <numerusform>%n 条仅见于报道的说法</numerusform>
@@ -1881,7 +1882,7 @@
     <name>ReviewActions</name>
     <message>
         <location filename="../../desktop/parallax/ui/review_actions.py" line="42"/>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="211"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="215"/>
         <source>&amp;Link to Selected Original Sentence</source>
         <translation>链接到所选原文句子(&amp;L)</translation>
     </message>
@@ -1941,43 +1942,58 @@
         <translation>为当前差异添加批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="135"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="70"/>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="71"/>
+        <source>Unlink</source>
+        <translation>取消链接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="72"/>
+        <source>Note…</source>
+        <translation>批注…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="139"/>
         <source>Link pair</source>
         <translation>链接句对</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="144"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="148"/>
         <source>Unlink pair</source>
         <translation>取消句对链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="153"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="157"/>
         <source>Clear flag decision</source>
         <translation>取消标记决定</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="153"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="157"/>
         <source>Confirm flag</source>
         <translation>确认标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="154"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="158"/>
         <source>Dismiss flag</source>
         <translation>驳回标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="166"/>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="178"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="170"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="182"/>
         <source>Edit note</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="208"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="212"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="209"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="213"/>
         <source>&amp;Link to Original %1</source>
         <translation>链接到原文 %1(&amp;L)</translation>
     </message>

@@ -258,3 +258,15 @@ def test_notes_and_decisions_in_the_reading_columns_tooltips() -> None:
     wire = {s.id: s for s in columns["src1"].sentences}
     assert any("off-topic" in n for n in wire["s3"].notes)
     assert any("(dismissed)" in n for n in wire["s3"].notes)
+
+
+def test_the_review_buttons_keep_the_selected_pair_panel_narrow(window: Any) -> None:
+    from parallax.ui.views.diff_detail import DiffDetailPane
+
+    bare = DiffDetailPane()
+    try:
+        assert window.diff_detail.minimumSizeHint().width() <= bare.minimumSizeHint().width()
+    finally:
+        bare.deleteLater()
+    link = window.action("link_pair")
+    assert link.iconText() == "Link" and link.text() != "Link"

@@ -66,6 +66,10 @@ class ReviewActions(QObject):
             navigator.view.addAction(action)
         for name in ("link_pair", "unlink_pair", "sentence_note"):
             window.addAction(self.actions[name])  # their keys work with the menu hidden
+        # Short words on the Selected pair panel's buttons (the panel lives in a narrow dock).
+        self.actions["link_pair"].setIconText(self.tr("Link"))
+        self.actions["unlink_pair"].setIconText(self.tr("Unlink"))
+        self.actions["sentence_note"].setIconText(self.tr("Note…"))
 
         document.selection_changed.connect(self._on_selection)
         document.comparison_changed.connect(lambda _c: self.update())
