@@ -260,3 +260,17 @@ def test_without_engine_a_registered_gguf_beats_the_gloss(
     assert main(["translate", str(seed_path), "--json", "--threads", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["engine"], data["model"]) == ("llm", "only-llm")
+
+
+def test_models_list_asks_a_server_what_it_offers(
+        isolated_home: Path, server: LlamaServer, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "list", "--server", server.url]) == 0
+    out = capsys.readouterr().out
+    assert f"{server.url}: 1 model\n" in out and "  tiny" in out
+    with LibreTranslateServer() as libre:
+        assert main(["models", "list", "--server", libre.url, "--engine", "libretranslate",
+                     "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["server"] == libre.url and "zh->en" in data["pairs"]
+    assert main(["models", "list", "--server", f"http://127.0.0.1:{free_port()}/v1"]) == 2
+    assert "connection refused" in capsys.readouterr().err

@@ -26,6 +26,16 @@ def register(subparsers: Any) -> None:
 
     listing = actions.add_parser("list", help="installed translation models (Argos and GGUF)")
     listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    listing.add_argument("--server", metavar="URL",
+                         help="list what a translation server offers instead (tests the "
+                              "connection): its models (openai) or language pairs "
+                              "(libretranslate)")
+    listing.add_argument("--engine", choices=("openai", "libretranslate"), default="openai",
+                         help="the server's kind (default openai)")
+    listing.add_argument("--api-key-env", metavar="VAR", default=None,
+                         help="the environment variable holding the server's API key")
+    listing.add_argument("--allow-insecure", action="store_true",
+                         help="allow http:// to a server on another machine")
     listing.set_defaults(func=run_list)
 
     install = actions.add_parser("install", help="install an .argosmodel file (validated first)")
@@ -69,7 +79,46 @@ def _gguf_models() -> list[Any]:
     return list(list_gguf())
 
 
+def run_list_server(args: argparse.Namespace) -> int:
+    """What a server offers: a connection test that names what can be used with it."""
+    from parallax.core.translate.server import plain
+
+    if args.engine == "libretranslate":
+        from parallax.core.translate.libretranslate import LibreTranslateEngine
+
+        libre = LibreTranslateEngine(args.server, api_key_env=args.api_key_env,
+                                     allow_insecure=args.allow_insecure)
+        pairs = [str(pair) for pair in libre.pairs()]
+        if args.json:
+            write_json({"server": libre.server_url, "pairs": pairs}, None)
+        else:
+            print(f"{libre.server_url}: {len(pairs)} language pair"
+                  f"{'' if len(pairs) == 1 else 's'}")
+            for pair in pairs:
+                print(f"  {pair}")
+        return 0
+    from parallax.core.translate.openai_engine import OpenAIEngine
+
+    engine = OpenAIEngine(args.server, "-", api_key_env=args.api_key_env,
+                          allow_insecure=args.allow_insecure, glossary=None)
+    names = engine.models()
+    unique = list(dict.fromkeys(plain(n, 200) for n in names or []))
+    if args.json:
+        write_json({"server": engine.server_url, "models": None if names is None else unique},
+                   None)
+    elif names is None:
+        print(f"{engine.server_url}: reachable; it does not list its models (name one with "
+              "--model)")
+    else:
+        print(f"{engine.server_url}: {len(unique)} model{'' if len(unique) == 1 else 's'}")
+        for name in unique:
+            print(f"  {name}")
+    return 0
+
+
 def run_list(args: argparse.Namespace) -> int:
+    if getattr(args, "server", None):
+        return run_list_server(args)
     models = list_models()
     ggufs = _gguf_models()
     if args.json:
