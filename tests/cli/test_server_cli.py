@@ -274,3 +274,16 @@ def test_models_list_asks_a_server_what_it_offers(
     assert data["server"] == libre.url and "zh->en" in data["pairs"]
     assert main(["models", "list", "--server", f"http://127.0.0.1:{free_port()}/v1"]) == 2
     assert "connection refused" in capsys.readouterr().err
+
+
+def test_a_pair_the_server_lacks_is_a_note(
+        isolated_home: Path, seed_path: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    russian = tmp_path / "ru.txt"
+    russian.write_text("Путин посетил Монголию.\n\nМонголия не арестовала его.\n",
+                       encoding="utf-8")
+    with LibreTranslateServer() as server:  # it has zh and en only
+        assert main(["compare", str(seed_path), str(russian), "--engine", "libretranslate",
+                     "--server", server.url]) == 0
+    out = capsys.readouterr().out
+    assert f"the server at {server.url} has no ru->en pair" in out

@@ -252,9 +252,12 @@ def translate_workspace_report(
             skipped.append(SkippedArticle(key, lang, "its language could not be identified"))
             continue
         if not _supports(engine, lang, pivot):
+            server = getattr(engine, "server_url", "")
+            fix = (f"the server at {server} has no {base_language(lang)}->{pivot} pair"
+                   if server else f"install a model for {base_language(lang)}->{pivot}")
             skipped.append(SkippedArticle(
                 key, lang, f"the {engine.name} engine cannot translate {lang} to {pivot}; "
-                f"install a model for {base_language(lang)}->{pivot}"))
+                f"{fix}"))
             continue
         existing = workspace.translations.get(key)
         if (existing is not None and existing.engine == engine.name
