@@ -350,12 +350,12 @@
 <context>
     <name>ColumnsView</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="435"/>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="439"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/columns.py" line="459"/>
+        <location filename="../../desktop/parallax/ui/views/columns.py" line="463"/>
         <source>Compare the machine translation with this column</source>
         <translation>将机器翻译与此列比较</translation>
     </message>
@@ -1285,154 +1285,154 @@
         <translation>审阅(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="596"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="599"/>
         <source>{0} sentences</source>
         <translation>{0} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="681"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="684"/>
         <source>Change diff options</source>
         <translation>更改差异选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="705"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="708"/>
         <source>No installed font can show {0} of this article&apos;s Chinese characters (for example {1}): they appear as empty boxes. Install a Chinese font (on Debian or Ubuntu: sudo apt install fonts-noto-cjk; Windows and macOS have one built in), then restart Parallax, or pick a font in Preferences.</source>
         <translation>已安装的字体无法显示本文中的 {0} 个汉字（例如 {1}）：它们会显示为空方框。请安装中文字体（Debian 或 Ubuntu：sudo apt install fonts-noto-cjk；Windows 和 macOS 已自带），然后重新启动 Parallax，或在首选项中选择字体。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="758"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="761"/>
         <source>(no columns)</source>
         <translation>（无列）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="766"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="769"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="773"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="781"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="776"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="784"/>
         <source>Translating {0}/{1} sentences</source>
         <translation>正在翻译 {0}/{1} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="787"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="790"/>
         <source>Not translated: {0}</source>
         <translation>未翻译：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="790"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="793"/>
         <source>Translation finished.</source>
         <translation>翻译完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="830"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="833"/>
         <source>Every sentence is already translated.</source>
         <translation>所有句子均已翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="853"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="856"/>
         <source>This text is already in the pivot language; nothing to translate.</source>
         <translation>此文字已是中转语言，无需翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="883"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="886"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="884"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="887"/>
         <source>The workspace has unsaved changes. Save them first?</source>
         <translation>工作区有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="896"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="899"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="953"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="964"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="956"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="967"/>
         <source>Add source</source>
         <translation>添加来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="970"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="973"/>
         <source>Open article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="976"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="979"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="992"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="995"/>
         <source>Edit sources</source>
         <translation>编辑来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="997"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1000"/>
         <source>The clipboard holds no text to open.</source>
         <translation>剪贴板中没有可打开的文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="999"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1002"/>
         <source>the pasted text</source>
         <translation>粘贴的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1003"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1006"/>
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1004"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1007"/>
         <source>Address of the article (http or https):</source>
         <translation>文章地址（http 或 https）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1049"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1052"/>
         <source>Save workspace</source>
         <translation>保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1066"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1069"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1072"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1075"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1080"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1083"/>
         <source>The sources are still being aligned; export again in a moment.</source>
         <translation>来源仍在对齐中；请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1095"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1098"/>
         <source>Exporting {0}…</source>
         <translation>正在导出 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1097"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1100"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1118"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1121"/>
         <source>Change comparison settings</source>
         <translation>更改比较设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1157"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1160"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1215"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="1218"/>
         <source>Unsaved work restored.</source>
         <translation>未保存的工作已恢复。</translation>
     </message>
@@ -1835,22 +1835,32 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="604"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="606"/>
         <source>Edit translation…</source>
         <translation>编辑译文…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="605"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="607"/>
         <source>Translate this sentence again</source>
         <translation>重新翻译此句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="614"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="616"/>
+        <source>Link to Selected Original Sentence</source>
+        <translation>链接到所选原文句子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="617"/>
+        <source>Add Note…</source>
+        <translation>添加批注…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="629"/>
         <source>Copy sentence</source>
         <translation>复制句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="620"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="635"/>
         <source>Copy selection</source>
         <translation>复制所选内容</translation>
     </message>
@@ -1882,7 +1892,7 @@
     <name>ReviewActions</name>
     <message>
         <location filename="../../desktop/parallax/ui/review_actions.py" line="42"/>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="215"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="226"/>
         <source>&amp;Link to Selected Original Sentence</source>
         <translation>链接到所选原文句子(&amp;L)</translation>
     </message>
@@ -1983,17 +1993,17 @@
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/review_actions.py" line="170"/>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="182"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="193"/>
         <source>Edit note</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="212"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="223"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/review_actions.py" line="213"/>
+        <location filename="../../desktop/parallax/ui/review_actions.py" line="224"/>
         <source>&amp;Link to Original %1</source>
         <translation>链接到原文 %1(&amp;L)</translation>
     </message>

@@ -270,3 +270,26 @@ def test_the_review_buttons_keep_the_selected_pair_panel_narrow(window: Any) -> 
         bare.deleteLater()
     link = window.action("link_pair")
     assert link.iconText() == "Link" and link.text() != "Link"
+
+
+def test_link_and_note_from_a_reading_columns_context_menu(
+        window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    answer_note(monkeypatch, "off-topic")
+    window.document.select(ORIGINAL, "s2")
+    pane = window.columns_view.pane("src1")
+    menu = pane.build_context_menu("s3")
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    actions["Link to Selected Original Sentence"].trigger()
+    assert ("s2", "src1", "s3", "analyst") in pairs(settle(qtbot, window))
+    actions["Add Note…"].trigger()
+    settle(qtbot, window)
+    assert window.document.workspace.review.note("src1", "s3") == "off-topic"
+    # The original's column cannot link a sentence to itself.
+    original_menu = window.columns_view.pane("original").build_context_menu("s1")
+    link = next(a for a in original_menu.actions()
+                if a.text() == "Link to Selected Original Sentence")
+    assert not link.isEnabled()
+    window.action("undo").trigger()
+    window.action("undo").trigger()
+    settle(qtbot, window)
+    assert window.document.workspace.review.empty

@@ -577,6 +577,9 @@ class MainWindow(QMainWindow):
         self.menus["review"] = menu
         self.diff_detail.add_review_actions(
             [self.review.actions[n] for n in ("link_pair", "unlink_pair", "sentence_note")])
+        for view in self._views():  # the reading columns' context menus
+            _connect(view, "note_requested", self.review.note_on)
+            _connect(view, "link_requested", self.review.link_to)
 
     def _views(self) -> list[QWidget]:
         return [self.columns_view, self.segment_grid, self.flags_navigator, self.diff_detail,

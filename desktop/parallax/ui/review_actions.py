@@ -169,6 +169,17 @@ class ReviewActions(QObject):
             self._change(workspace.with_review(workspace.review.with_flag_note(flag, text)),
                          self.tr("Edit note"))
 
+    def link_to(self, key: str, sentence_id: str) -> None:
+        """Link a source sentence (from a column's context menu) to the original sentence
+        selected last."""
+        self._document.select(key, sentence_id)
+        self.link()
+
+    def note_on(self, key: str, sentence_id: str) -> None:
+        """A note on a sentence (from a column's context menu)."""
+        self._document.select(key, sentence_id)
+        self.note_on_sentence()
+
     def note_on_sentence(self) -> None:
         target = self.note_target()
         if target is None:

@@ -144,6 +144,8 @@ class ColumnsView(QWidget):
     sentence_hovered = Signal(str, str)
     edit_requested = Signal(str, str)
     retranslate_requested = Signal(str, str)
+    note_requested = Signal(str, str)  # the analyst's review, from a column's context menu
+    link_requested = Signal(str, str)
     columns_changed = Signal()  # order or visibility changed (e.g. to refresh a View menu)
     built = Signal()  # every queued column text is on screen
 
@@ -303,6 +305,8 @@ class ColumnsView(QWidget):
         pane.sentence_hovered.connect(self._on_hovered)
         pane.edit_requested.connect(self.edit_requested)
         pane.retranslate_requested.connect(self.retranslate_requested)
+        pane.note_requested.connect(self.note_requested)
+        pane.link_requested.connect(self.link_requested)
         pane.verticalScrollBar().valueChanged.connect(lambda _v: self._on_scrolled(column_id))
         self._frames[column_id] = frame
         self._headers[column_id] = header

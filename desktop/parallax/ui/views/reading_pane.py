@@ -94,6 +94,8 @@ class ReadingPane(QTextEdit):
     sentence_hovered = Signal(str, str)
     edit_requested = Signal(str, str)
     retranslate_requested = Signal(str, str)
+    note_requested = Signal(str, str)  # the analyst's note on a sentence (key, sentence id)
+    link_requested = Signal(str, str)  # link a source sentence to the selected original one
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -610,6 +612,19 @@ class ReadingPane(QTextEdit):
             key, sid = edit_key, sentence_id
             edit.triggered.connect(lambda: self.edit_requested.emit(key, sid))
             retry.triggered.connect(lambda: self.retranslate_requested.emit(key, sid))
+        menu.addSeparator()
+        link = QAction(self.tr("Link to Selected Original Sentence"), menu)
+        note = QAction(self.tr("Add Note…"), menu)
+        column_key = column.key if column is not None else None
+        link.setEnabled(column_key is not None and column_key != "original"
+                        and sentence_id is not None)
+        note.setEnabled(column_key is not None and sentence_id is not None)
+        if column_key is not None and sentence_id is not None:
+            review_key, review_sid = column_key, sentence_id
+            link.triggered.connect(lambda: self.link_requested.emit(review_key, review_sid))
+            note.triggered.connect(lambda: self.note_requested.emit(review_key, review_sid))
+        menu.addAction(link)
+        menu.addAction(note)
         menu.addSeparator()
         copy_sentence = QAction(self.tr("Copy sentence"), menu)
         copy_sentence.setEnabled(sentence_id is not None)
