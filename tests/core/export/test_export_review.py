@@ -72,6 +72,17 @@ def test_html_shows_links_decisions_and_notes_as_text(
     assert len(dismissed) == 1 and "dismissed by the analyst" in dismissed[0].text_content()
     assert "Weather is beside the point." in dismissed[0].text_content()
     assert any("confirmed by the analyst" in li.text_content() for li in items)
+    summary = {th.text_content(): td.text_content() for th, td in zip(
+        tree.xpath('//h3[@id="review"]/following-sibling::table[1]//th'),
+        tree.xpath('//h3[@id="review"]/following-sibling::table[1]//td'), strict=True)}
+    assert summary == {"Pairs linked by hand": "1", "Machine links removed": "1",
+                       "Flags confirmed": "1", "Flags dismissed": "1", "Notes": "3"}
+
+
+def test_an_unreviewed_report_says_nothing_of_a_review() -> None:
+    workspace = Workspace(make_article("T", ["One thing happened."], lang="en"))
+    page = render_export(workspace, compare_workspace(workspace, semantic=False), "html")
+    assert b"Analyst" not in page and b'class="note"' not in page
 
 
 def test_csv_and_xlsx_have_decision_and_note_columns(

@@ -360,6 +360,8 @@ def _settings(report: Report) -> str:
              ("Report created", report.created.isoformat(timespec="seconds"))])
         + f"<h3>Translation engines</h3><ul>{engines}</ul><h3>Comparison settings</h3>{settings}"
         + (f"<h3>Notes</h3><ul>{notes}</ul>" if notes else "")
+        + (f'<h3 id="review">Analyst\'s review</h3>{_kv(report.review_summary)}'
+           if report.review_summary else "")
     )
 
 

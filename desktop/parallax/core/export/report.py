@@ -117,6 +117,9 @@ class Report:
     notes: tuple[str, ...]
     pivot_lang: str
     sentence_notes: tuple[SentenceNote, ...] = ()  # the analyst's notes, original first
+    # What the analyst's review changed, in words and numbers ("Pairs linked by hand", 2);
+    # empty when nothing was reviewed.
+    review_summary: tuple[tuple[str, int], ...] = ()
     app_version: str = __version__
     created: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
@@ -314,7 +317,22 @@ def build_report(
         notes=comparison.notes,
         pivot_lang=workspace.settings.pivot_lang,
         sentence_notes=_sentence_notes(workspace),
+        review_summary=_review_summary(workspace, comparison),
     )
+
+
+def _review_summary(workspace: Workspace, comparison: Comparison) -> tuple[tuple[str, int], ...]:
+    if workspace.review.empty:
+        return ()
+    counts = (
+        ("Pairs linked by hand", sum(1 for link in comparison.links if link.by == "analyst")),
+        ("Machine links removed", len(workspace.review.unlinked)),
+        ("Flags confirmed", sum(1 for f in comparison.flags if f.decision == "confirmed")),
+        ("Flags dismissed", sum(1 for f in comparison.flags if f.dismissed)),
+        ("Notes", len([f for f in comparison.flags if f.note])
+         + sum(len(v) for v in workspace.review.notes.values())),
+    )
+    return tuple(counts)
 
 
 def _sentence_notes(workspace: Workspace) -> tuple[SentenceNote, ...]:
