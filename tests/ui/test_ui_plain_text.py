@@ -9,9 +9,11 @@ recovery and remove questions are also saved as PNGs under pytest's temporary fo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
@@ -32,17 +34,20 @@ Boxes = list[QMessageBox]
 
 
 @pytest.fixture()
-def boxes(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Boxes:
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[Boxes]:
     """Every message box the code under test runs, kept (not shown modally) and answered No."""
     kept: Boxes = []
 
     def run(box: QMessageBox) -> int:
-        qtbot.addWidget(box)
         kept.append(box)
         return int(QMessageBox.StandardButton.No.value)
 
     monkeypatch.setattr(QMessageBox, "exec", run)
-    return kept
+    yield kept
+    # A box whose parent dialog was deleted has gone with it: close only the ones still alive.
+    for box in kept:
+        if shiboken6.isValid(box):
+            box.close()
 
 
 def rendered(tooltip: str) -> str:
