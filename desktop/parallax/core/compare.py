@@ -60,7 +60,7 @@ NO_MATCH_PROBABILITY = 0.05
 NO_MATCH_SIMILARITY = 0.05
 # New sentences the embedding model may take in one comparison (about 10 s on 2 cores); the
 # GUI's background refinement allows more.
-SEMANTIC_BUDGET = 400
+SEMANTIC_BUDGET = 250
 
 
 @dataclass(frozen=True)

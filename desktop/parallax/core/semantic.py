@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS embedding (
 ) WITHOUT ROWID
 """
 _CHUNK = 500  # stay below SQLite's bound-parameter limit
-SECONDS_PER_SENTENCE = 0.025  # measured on 2 cores, news-length sentences (bench/quality.py)
+SECONDS_PER_SENTENCE = 0.04  # measured on 2 cores, news-length sentences (bench/compare.py)
 
 
 def enabled_by_environment() -> bool:
