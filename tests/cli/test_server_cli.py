@@ -23,8 +23,6 @@ from parallax.core.workspace import Workspace
 from support.gguf_model import write_tiny_llama
 from support.servers import LibreTranslateServer, LlamaServer, free_port
 
-pytest.importorskip("xllamacpp")
-
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 REPORT = SAMPLES / "sample-wire-report.en.txt"
 STATE_MEDIA = SAMPLES / "sample-state-media.zh.txt"
@@ -32,6 +30,7 @@ STATE_MEDIA = SAMPLES / "sample-state-media.zh.txt"
 
 @pytest.fixture(scope="module")
 def model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("xllamacpp")  # llama.cpp's server comes with the llm extra
     return write_tiny_llama(tmp_path_factory.mktemp("gguf") / "tiny.gguf")
 
 

@@ -41,8 +41,6 @@ from parallax.core.translate.server import (
 from support.gguf_model import write_tiny_llama
 from support.servers import LibreTranslateServer, LlamaServer, RecordingProxy, free_port
 
-xllamacpp = pytest.importorskip("xllamacpp")
-
 SENTENCES = [
     "普京访问蒙古国。", "国际刑事法院对其发出逮捕令。", "", "蒙古国是《罗马规约》的缔约国。",
     "克里姆林宫对此表示不担心。", "乌克兰外交部批评蒙古国。", "俄罗斯总统于周一抵达。",
@@ -54,6 +52,7 @@ WAIT_S = 60  # upper bound on every wait below; never reached when things work
 
 @pytest.fixture(scope="module")
 def model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("xllamacpp")  # llama.cpp's server comes with the llm extra
     return write_tiny_llama(tmp_path_factory.mktemp("gguf") / "tiny.gguf")
 
 
