@@ -45,11 +45,53 @@ class TaskContext:
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted from the pool arrive there (queued)."""
+    """Lives on the GUI thread; signals emitted from the pool arrive there (queued).
+
+    One for the whole process, connected once to module functions that find the task by its
+    request id. A worker thread therefore never holds a `Task` (nor a relay that could die
+    with it): when the last reference to a Task went away on a pool thread, PySide tore down
+    its signal connections there, racing the GUI thread (a rare crash in long test runs).
+    """
 
     progressed = Signal(int, int, int)  # request id, done, total
     finished = Signal(int, object)  # request id, result
     failed = Signal(int, object)  # request id, exception
+
+
+_the_relay: _Relay | None = None
+
+
+def _relay() -> _Relay:
+    global _the_relay
+    if _the_relay is None or not shiboken6.isValid(_the_relay):
+        relay = _Relay(QCoreApplication.instance())
+        relay.progressed.connect(_deliver_progress)
+        relay.finished.connect(_deliver_result)
+        relay.failed.connect(_deliver_failure)
+        _the_relay = relay
+    return _the_relay
+
+
+def _task(request_id: int) -> Any:
+    return tracker().task(request_id)
+
+
+def _deliver_progress(request_id: int, done: int, total: int) -> None:
+    task = _task(request_id)
+    if task is not None:
+        task._on_progress(request_id, done, total)
+
+
+def _deliver_result(request_id: int, result: object) -> None:
+    task = _task(request_id)
+    if task is not None:
+        task._on_finished(request_id, result)
+
+
+def _deliver_failure(request_id: int, exc: object) -> None:
+    task = _task(request_id)
+    if task is not None:
+        task._on_failed(request_id, exc)
 
 
 class TaskTracker(QObject):
@@ -67,6 +109,9 @@ class TaskTracker(QObject):
 
     def keep_alive(self, request_id: int, task: object) -> None:
         self._alive[request_id] = task
+
+    def task(self, request_id: int) -> object | None:
+        return self._alive.get(request_id)
 
     def start(self, request_id: int, key: str | None, token: CancelToken) -> None:
         if key is not None:
@@ -218,28 +263,25 @@ class Task(Generic[T]):
         share_interpreter()
         # The relay hangs off the application, which outlives every widget, so a result can
         # always be delivered (and dropped) even when `parent` has been deleted meanwhile.
-        relay = _Relay(QCoreApplication.instance() or self._parent)
-        relay.progressed.connect(self._on_progress)
-        relay.finished.connect(self._on_finished)
-        relay.failed.connect(self._on_failed)
-        self._relay = relay
+        relay = _relay()
         track = tracker()
         track.start(self.request_id, self.key, self.token)
-        track.keep_alive(self.request_id, self)
+        track.keep_alive(self.request_id, self)  # until its result is delivered
+        request_id, op = self.request_id, self._op  # the worker holds these, never `self`
         ctx = TaskContext(
             cancel=self.token,
-            progress=lambda done, total: relay.progressed.emit(self.request_id, done, total),
+            progress=lambda done, total: relay.progressed.emit(request_id, done, total),
         )
 
         def work() -> None:
             try:
-                result = self._op(ctx)
+                result = op(ctx)
             except Exception as exc:  # every failure is reported on the GUI thread
                 if not isinstance(exc, ParallaxError):
                     log.error("background task failed:\n%s", traceback.format_exc())
-                relay.failed.emit(self.request_id, exc)
+                relay.failed.emit(request_id, exc)
             else:
-                relay.finished.emit(self.request_id, result)
+                relay.finished.emit(request_id, result)
 
         # A plain callable, not a QRunnable subclass: the pool deletes auto-delete runnables
         # from its own thread, which races with Python's ownership of a subclass's wrapper.
@@ -290,7 +332,6 @@ class Task(Generic[T]):
                 self._finally()
         finally:
             tracker().done(self.request_id)
-            self._relay.deleteLater()
 
 
 # Set for unattended runs (screenshots): nobody is there to close a dialog, so errors are
