@@ -126,13 +126,13 @@ def test_equal_counts_with_a_split_and_a_merge_elsewhere() -> None:
 
 
 def test_english_name_the_chinese_writes_in_characters_does_not_mislead() -> None:
-    # 联邦航空局 is "FAA": the English acronym must not count against the right pairing,
-    # while the Latin "FAA" the Chinese text keeps does count for it.
-    zh = ["美国联邦航空局（FAA）周五发布紧急指令。", "联邦航空局说，检查须在一周内完成。",
-          "波音公司表示支持。", "航空公司已开始检查。"]
-    en = ["The US Federal Aviation Administration (FAA) issued an emergency order on Friday.",
-          "The FAA said the checks must be done within a week.",
-          "Boeing said it supported the order.", "Airlines have begun the checks."]
+    # 欧洲航空安全局 is "EASA": the English acronym must not count against the right pairing,
+    # while the Latin "EASA" the Chinese text keeps does count for it.
+    zh = ["欧洲航空安全局（EASA）周二发布安全指令。", "欧洲航空安全局说，检查须在十天内完成。",
+          "空客公司表示支持。", "航空公司已开始检查。"]
+    en = ["Europe's aviation regulator EASA issued a safety directive on Tuesday.",
+          "EASA said the checks must be done within ten days.",
+          "Airbus said it supported the directive.", "Airlines have begun the checks."]
     assert as_tuples(align_versions(zh, en)) == [((i,), (i,)) for i in range(4)]
 
 

@@ -42,7 +42,7 @@ class VersionPair:
 
 
 _QUOTES = re.compile(r"[“”\"「」『』«»]")
-# Latin-script tokens inside Chinese text (FAA, 737NG, Skycom): kept verbatim in translation.
+# Latin-script tokens inside Chinese text (EASA, A320, iPhone): kept verbatim in translation.
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&-]*[A-Za-z0-9]|[A-Za-z]")
 # How much an anchor found on one side only speaks against a pairing: a number or a kept
 # Latin name is rarely dropped; a gazetteer name is often rendered as a pronoun (中方, "it");
@@ -72,11 +72,11 @@ def _latin_tokens(text: str) -> Counter[str]:
 def _all_anchors(
     original: Sequence[str], translation: Sequence[str], original_lang: str, translation_lang: str
 ) -> tuple[list[Counter[str]], list[Counter[str]]]:
-    """Each side's anchors, plus the Latin tokens a Chinese side writes (FAA, Skycom).
+    """Each side's anchors, plus the Latin tokens a Chinese side writes (EASA, A320).
 
     The other side gets only the Latin tokens the Chinese side has somewhere, so its every
     capitalised word does not count; and those never count as misses there (see `_Windows`),
-    since the Chinese text may as well write 联邦航空局 for FAA.
+    since the Chinese text may as well write 欧洲航空安全局 for EASA.
     """
     anc_o = [_anchors(t, original_lang) for t in original]
     anc_t = [_anchors(t, translation_lang) for t in translation]
