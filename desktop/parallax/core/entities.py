@@ -209,7 +209,7 @@ def names_match(a: Name, b: Name) -> bool:
 
 
 # Chinese administrative suffixes as a pinyin gloss writes them, and their English words:
-# "Gansusheng" is Gansu province, "Jishishanxian" Jishishan county.
+# "Tianshuisheng" is Tianshui province, "Minxianxian" Minxian county.
 _ADMIN_SUFFIXES = ("sheng", "shi", "xian", "zhou", "qu", "zhen", "xiang", "cun", "province",
                    "county", "city", "prefecture", "district", "township", "town", "village")
 
@@ -223,8 +223,8 @@ def _compact(name: str) -> str:
 
 
 def _same_romanised(a: str, b: str) -> bool:
-    """One place romanised two ways: "Gansusheng" / "Gansu Province", "Jishishan" /
-    "Jishishan county" (a pinyin gloss against a report's English)."""
+    """One place romanised two ways: "Tianshuisheng" / "Tianshui Province", "Minxian" /
+    "Minxian county" (a pinyin gloss against a report's English)."""
     ca, cb = _compact(a), _compact(b)
     if len(ca) < 4 or len(cb) < 4:
         return False

@@ -111,9 +111,9 @@ def number_flags(
     """Differing values and qualifiers of the same kind of number in two aligned sentences.
 
     A number only one side states is paired with the other side's closest number of the same
-    kind: when one is a rounded, qualified form of the other ("more than 4,700" for 4,782) the
+    kind: when one is a rounded, qualified form of the other ("more than 3,600" for 3,609) the
     flag is a different qualifier; when they are of one magnitude (within `SAME_MAGNITUDE`:
-    186 and 397 injured) a different number; otherwise they count different things and
+    120 and 310 injured) a different number; otherwise they count different things and
     nothing is flagged (a depth of 10 km is not a differing toll of 105).
     """
     mine = find_quantities(original_text, original_lang)
@@ -165,7 +165,7 @@ def number_flags(
 
 
 SAME_MAGNITUDE = 3.0  # two unmatched numbers this close are read as the same quantity
-_ROUNDING = 0.25  # "more than 4,700" still describes 4,782; "more than 1,000" does not 4,782
+_ROUNDING = 0.25  # "more than 3,600" still describes 3,609; "more than 1,000" does not
 
 
 def _qualifier_flag(mine: Quantity, theirs: Quantity, where: Where) -> Flag:
@@ -193,7 +193,7 @@ def _ratio(x: float, y: float) -> float:
 
 
 def _consistent(exact: Quantity, rounded: Quantity) -> bool:
-    """`exact` is what the qualified `rounded` describes (4,782 and "more than 4,700")."""
+    """`exact` is what the qualified `rounded` describes (3,609 and "more than 3,600")."""
     if exact.qualifier or not rounded.qualifier or rounded.value <= 0:
         return False
     x, v = exact.value, rounded.value

@@ -293,7 +293,7 @@ def _with_times(numbers: list[Quantity], times: list[Quantity]) -> list[Quantity
 
 # ---- what a number counts ----------------------------------------------------------------------
 
-# The same few things news counts, in both languages, so "186 injured" pairs with "186人受伤"
+# The same few things news counts, in both languages, so "42 injured" pairs with "42人受伤"
 # and never with "10 km" or "magnitude 6.2".
 _ZH_UNITS = (
     ("people", ("人", "名", "位")),
