@@ -146,8 +146,9 @@ def _claim_matrix(
 @dataclass(frozen=True)
 class ClaimAlignment:
     links: list[ClaimLink]
-    # original x report: how plausible each pair is as a link, on the links' scale (a
-    # probability with the embedding model, the similarity without it)
+    # original x report: how plausible each pair is as a link. Without the embedding model,
+    # the pivot-text similarity; with it, the larger of the link probability and that
+    # similarity (either can show that a pair is close), so "nothing comes close" needs both.
     plausibility: npt.NDArray[np.float32]
     calibrated: bool  # True when `plausibility` is a calibrated probability
     relatedness: float | None = None  # with embeddings: `story_relatedness` of the two texts

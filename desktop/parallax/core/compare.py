@@ -298,14 +298,9 @@ def _name_flags(results: list[_ReportResult]) -> list[Flag]:
                               f"“{name.text}” is named in the original and by none of the "
                               "other sources.", sentence_id, confidence=0.7))
     for result in results:
-        flags.extend(f for f in result.name_flags
-                     if not (f.kind == "entity_only_here" and _key_of(f, result) in nowhere))
+        flags.extend(flag for key, flag in result.name_flags
+                     if not (flag.kind == "entity_only_here" and key in nowhere))
     return flags
-
-
-def _key_of(flag: Flag, result: _ReportResult) -> str | None:
-    return next((key for key, (_sid, name) in result.absent.items()
-                 if name.text == flag.text), None)
 
 
 def _claim_flags(
@@ -381,7 +376,7 @@ class _ReportResult:
     # per original sentence id: how plausible its best pair with this source was
     nearest: dict[str, float]
     calibrated: bool
-    name_flags: list[Flag]  # names one side uses and the other never does
+    name_flags: list[tuple[str, Flag]]  # (name key, flag): names one side never uses
     absent: dict[str, tuple[str, Name]]  # names of the original this source never uses
 
 

@@ -269,15 +269,15 @@ def claim_entity_flags(
     where: Callable[[int, int], Where],
     score_of: Mapping[tuple[int, int], float],
     nearest: Mapping[int, int] | None = None,
-) -> tuple[list[Flag], dict[str, tuple[int, Name]]]:
+) -> tuple[list[tuple[str, Flag]], dict[str, tuple[int, Name]]]:
     """Names that one article uses and the other never does, each name once.
 
     A name counts as used when the other article has it anywhere (headline included): an
     analyst who finds it one paragraph down has disproved a flag that said it was missing.
     Names an article is about (`topic_names`) are never flagged on the other side.
 
-    Returns the flags (`entity_only_here` on the linked claims of the original,
-    `entity_only_there` on the report's linked sentences) and, for every name of the original
+    Returns the flags with their name keys (`entity_only_here` on the linked claims of the
+    original, `entity_only_there` on the report's sentences) and, for every name of the original
     the report never uses, its first sentence index (`compare` turns the names no report uses
     into one flag against all sources, instead of one per source).
     """
@@ -292,7 +292,7 @@ def claim_entity_flags(
     for i, names in enumerate(o_names):
         for name in unmatched(unmatched(names, r_all), r_topics):
             absent.setdefault(name.key, (i, name))
-    flags: list[Flag] = []
+    flags: list[tuple[str, Flag]] = []
     done: set[str] = set()
     for i in sorted(linked_by_original):
         j = max(linked_by_original[i], key=lambda k: score_of.get((i, k), 0.0))
@@ -301,10 +301,11 @@ def claim_entity_flags(
             if name.key not in absent or name.key in done:
                 continue
             done.add(name.key)
-            flags.append(Flag("entity_only_here", name.text,
-                              f"“{name.text}” is named in the original but nowhere by "
-                              f"{at.label}.", at.original, at.source, at.sentence,
-                              confidence=round(0.8 * score_of.get((i, j), 0.0), 3)))
+            flags.append((name.key, Flag(
+                "entity_only_here", name.text,
+                f"“{name.text}” is named in the original but nowhere by {at.label}.",
+                at.original, at.source, at.sentence,
+                confidence=round(0.8 * score_of.get((i, j), 0.0), 3))))
     for j in range(len(r_names)):
         # A sentence with no counterpart is placed beside the original sentence nearest it.
         i = best_for_report.get(j, nearest.get(j, -1))
@@ -315,10 +316,11 @@ def claim_entity_flags(
             if name.key in done or name.key in implicit:
                 continue
             done.add(name.key)
-            flags.append(Flag("entity_only_there", name.text,
-                              f"{at.label[:1].upper()}{at.label[1:]} names “{name.text}”, "
-                              "which the original never does.", at.original, at.source,
-                              at.sentence, confidence=round(0.8 * score_of.get((i, j), 0.0), 3)))
+            flags.append((name.key, Flag(
+                "entity_only_there", name.text,
+                f"{at.label[:1].upper()}{at.label[1:]} names “{name.text}”, which the original "
+                "never does.", at.original, at.source, at.sentence,
+                confidence=round(0.8 * score_of.get((i, j), 0.0), 3))))
     return flags, absent
 
 
