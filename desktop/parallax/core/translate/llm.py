@@ -63,6 +63,7 @@ from parallax.core.translate.prompting import (
     llm_pairs,
     max_tokens_for,
     sentence_request,
+    with_previous_sentence,
 )
 
 __all__ = [
@@ -187,8 +188,8 @@ class LlmEngine:
         cancel: CancelToken | None = None,
     ) -> list[str]:
         """Each sentence with the one before it in `sentences` as its context."""
-        items = [(s, sentences[i - 1] if i else None) for i, s in enumerate(sentences)]
-        return self.translate_items(items, source, target, on_progress, cancel)
+        return self.translate_items(with_previous_sentence(sentences), source, target,
+                                    on_progress, cancel)
 
     def translate_items(
         self,

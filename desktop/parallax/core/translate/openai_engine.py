@@ -26,6 +26,7 @@ from parallax.core.translate.prompting import (
     finish,
     llm_pairs,
     sentence_request,
+    with_previous_sentence,
 )
 from parallax.core.translate.server import (
     DEFAULT_CONCURRENCY,
@@ -120,8 +121,8 @@ class OpenAIEngine:
         on_progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> list[str]:
-        items = [(s, sentences[i - 1] if i else None) for i, s in enumerate(sentences)]
-        return self.translate_items(items, source, target, on_progress, cancel)
+        return self.translate_items(with_previous_sentence(sentences), source, target,
+                                    on_progress, cancel)
 
     def translate_items(
         self,
