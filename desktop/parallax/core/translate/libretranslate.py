@@ -52,6 +52,7 @@ class LibreTranslateEngine:
         server: str,
         *,
         api_key_env: str | None = None,
+        api_key: str | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
         timeout: float = DEFAULT_TIMEOUT_S,
         batch_size: int = DEFAULT_BATCH,
@@ -60,7 +61,8 @@ class LibreTranslateEngine:
         self.address = parse_server(server, allow_insecure)
         self.concurrency = check_concurrency(concurrency)
         self.batch_size = check_count("The batch size", batch_size, 1, MAX_BATCH)
-        self._api_key = api_key_from_env(api_key_env)
+        key = api_key if api_key is not None else api_key_from_env(api_key_env)
+        self._api_key = key or None  # `api_key`: the GUI's, from memory or the OS keyring
         self._client = HttpClient(self.address, None, timeout)  # the key travels in the body
         self._codes: dict[str, str] | None = None  # our code -> the server's
         self._targets: dict[str, set[str]] = {}

@@ -60,6 +60,7 @@ class OpenAIEngine:
         model: str,
         *,
         api_key_env: str | None = None,
+        api_key: str | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
         timeout: float = DEFAULT_TIMEOUT_S,
         glossary: Glossary | object | None = _DEFAULT,
@@ -70,7 +71,9 @@ class OpenAIEngine:
         self.address = parse_server(server, allow_insecure)
         self._model = str(model).strip()
         self.concurrency = check_concurrency(concurrency)
-        self._client = HttpClient(self.address, api_key_from_env(api_key_env), timeout)
+        # `api_key`: the GUI's key, held in memory or the OS keyring (never in an argument list).
+        key = api_key if api_key is not None else api_key_from_env(api_key_env)
+        self._client = HttpClient(self.address, key or None, timeout)
         self._glossary: Glossary | None = (
             active_glossary() if glossary is _DEFAULT else glossary  # type: ignore[assignment]
         )
