@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QByteArray,
@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core.article import Article
-from parallax.core.comparison import Flag
+from parallax.core.comparison import Comparison, Flag
 from parallax.core.errors import ParallaxError
 from parallax.core.export import export_workspace
 from parallax.core.loaders import fetch_url, load_path, load_text
@@ -109,15 +109,16 @@ EXPORT_FORMATS = (
 MODES = ("reading", "segments")
 
 
-def _call(widget: object, method: str, *args: Any) -> Any:
-    fn = getattr(widget, method, None)
-    return fn(*args) if callable(fn) else None
+class _Themed(Protocol):
+    def set_dark(self, dark: bool) -> None: ...
 
 
-def _connect(widget: object, signal: str, slot: Callable[..., Any]) -> None:
-    sig = getattr(widget, signal, None)
-    if sig is not None and hasattr(sig, "connect"):
-        sig.connect(slot)
+class _ComparisonView(Protocol):
+    """What every view of the comparison offers the window (mypy checks each one has it)."""
+
+    def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None: ...
+
+    def show_selection(self, key: str, sentence_id: str) -> None: ...
 
 
 _START_FALLBACK_MS = 400
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
         self._translate_on_open = translate_on_open
         self._actions: dict[str, QAction] = {}
         self._layout_applied: str | None = None  # the settings key of the columns on screen
-        self._stale_views: set[QWidget] = set()
+        self._stale_views: set[_ComparisonView] = set()
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self._fit_to_screen()
@@ -540,16 +541,21 @@ class MainWindow(QMainWindow):
         doc.dirty_changed.connect(lambda _d: self._update_title())
         doc.path_changed.connect(lambda _p: self._update_title())
         tracker().idle.connect(self._maybe_settled)
-        for view in self._views():
-            _connect(view, "sentence_activated", self.document.select)
-            _connect(view, "sentence_hovered", self._on_hover)
-            _connect(view, "edit_requested", self.edit_translation)
-            _connect(view, "retranslate_requested", self.retranslate)
-        _connect(self.flags_navigator, "flag_activated", self._on_flag)
-        _connect(self.coverage_map, "cell_activated", self._on_coverage_cell)
-        _connect(self.diff_detail, "options_changed", self._on_diff_options)
+        columns, grid = self.columns_view, self.segment_grid
+        for activated in (columns.sentence_activated, grid.sentence_activated,
+                          self.flags_navigator.sentence_activated,
+                          self.diff_detail.sentence_activated,
+                          self.coverage_map.sentence_activated):
+            activated.connect(self.document.select)
+        for view in (columns, grid):  # the two modes' text views
+            view.sentence_hovered.connect(self._on_hover)
+            view.edit_requested.connect(self.edit_translation)
+            view.retranslate_requested.connect(self.retranslate)
+        self.flags_navigator.flag_activated.connect(self._on_flag)
+        self.coverage_map.cell_activated.connect(self._on_coverage_cell)
+        self.diff_detail.options_changed.connect(self._on_diff_options)
         self.diff_detail.pivots_changed.connect(self._update_notice)
-        _connect(self.columns_view, "columns_changed", self._sync_column_visibility)
+        columns.columns_changed.connect(self._sync_column_visibility)
         self.columns_view.built.connect(self._maybe_settled)
         # What the views show is made on the worker thread, right after the comparison.
         doc.add_preparer(ColumnsView.prepare)
@@ -577,17 +583,20 @@ class MainWindow(QMainWindow):
         self.menus["review"] = menu
         self.diff_detail.add_review_actions(
             [self.review.actions[n] for n in ("link_pair", "unlink_pair", "sentence_note")])
-        for view in self._views():  # the reading columns' context menus
-            _connect(view, "note_requested", self.review.note_on)
-            _connect(view, "link_requested", self.review.link_to)
+        # The reading columns' context menus.
+        self.columns_view.note_requested.connect(self.review.note_on)
+        self.columns_view.link_requested.connect(self.review.link_to)
 
-    def _views(self) -> list[QWidget]:
+    def _views(self) -> list[_ComparisonView]:
         return [self.columns_view, self.segment_grid, self.flags_navigator, self.diff_detail,
                 self.coverage_map]
 
     def _apply_dark(self, dark: bool) -> None:
-        for view in (*self._views(), self.legend, self.coverage_legend):
-            _call(view, "set_dark", dark)
+        # The differences list takes its colours from the palette and needs no telling.
+        themed: list[_Themed] = [self.columns_view, self.segment_grid, self.diff_detail,
+                                 self.coverage_map, self.legend, self.coverage_legend]
+        for view in themed:
+            view.set_dark(dark)
 
     # ---- showing data --------------------------------------------------------------------
     def _refresh_all(self) -> None:
@@ -604,7 +613,7 @@ class MainWindow(QMainWindow):
         self._refresh_views()
         self._update_actions()
 
-    def _live_views(self) -> list[QWidget]:
+    def _live_views(self) -> list[_ComparisonView]:
         """The views to keep up to date now: the mode not shown is brought up to date when it
         is shown (laying out a long article in both modes at every change would freeze the
         window for seconds)."""
@@ -618,7 +627,7 @@ class MainWindow(QMainWindow):
         hidden = [v for v in (self.columns_view, self.segment_grid) if v not in self._live_views()]
         self._stale_views.update(hidden)
         for view in self._live_views():
-            _call(view, "set_data", workspace, comparison)
+            view.set_data(workspace, comparison)
             self._stale_views.discard(view)
         if self.columns_view in self._live_views():
             self._restore_column_layout()
@@ -636,25 +645,25 @@ class MainWindow(QMainWindow):
             return  # keep what was said until the new comparison is in
         self.notice.set_notes(comparison.notes, bool(self.diff_detail.glossed_keys()))
 
-    def _bring_up_to_date(self, view: QWidget) -> None:
+    def _bring_up_to_date(self, view: ColumnsView | SegmentGrid) -> None:
         if view in self._stale_views:
             self._stale_views.discard(view)
-            _call(view, "set_data", self.document.workspace, self.document.comparison)
+            view.set_data(self.document.workspace, self.document.comparison)
             if view is self.columns_view:
                 self._restore_column_layout()
             if view is self.segment_grid:
                 self._sync_column_visibility()
             selection = self.document.selection
             if selection is not None:
-                _call(view, "show_selection", *selection)
+                view.show_selection(*selection)
 
     def _show_selection(self, key: str, sentence_id: str) -> None:
         for view in self._live_views():
-            _call(view, "show_selection", key, sentence_id)
+            view.show_selection(key, sentence_id)
         self._update_actions()
 
     def _on_hover(self, key: str, sentence_id: str) -> None:
-        _call(self.current_view(), "show_hover", key, sentence_id)
+        self.current_view().show_hover(key, sentence_id)
 
     def _on_flag(self, flag: Flag) -> None:
         if flag.original:
@@ -689,8 +698,9 @@ class MainWindow(QMainWindow):
         self.zoom.set_base_size(prefs.font_size)
 
     def _apply_font(self, font: QFont) -> None:
-        for view in (self.columns_view, self.segment_grid, self.diff_detail):
-            _call(view, "set_font", font)
+        self.columns_view.set_font(font)
+        self.segment_grid.set_font(font)
+        self.diff_detail.set_font(font)
         title_font = QFont(font)
         title_font.setPointSizeF(font.pointSizeF() * 1.25)
         title_font.setBold(True)
@@ -730,18 +740,17 @@ class MainWindow(QMainWindow):
         if self.find_bar.isVisible() and self.find_bar.query():
             self._find(self.find_bar.query())
 
-    def current_view(self) -> QWidget:
+    def current_view(self) -> ColumnsView | SegmentGrid:
         return self.columns_view if self.stack.currentIndex() == 0 else self.segment_grid
 
     def _find(self, text: str) -> None:
-        count = _call(self.current_view(), "find", text)
-        self.find_bar.set_count(count if isinstance(count, int) else None)
+        self.find_bar.set_count(self.current_view().find(text))
 
     def _find_next(self) -> None:
-        _call(self.current_view(), "find_next")
+        self.current_view().find_next()
 
     def _find_previous(self) -> None:
-        _call(self.current_view(), "find_previous")
+        self.current_view().find_previous()
 
     def next_difference(self) -> None:
         self.flags_navigator.next_flag()
@@ -761,8 +770,8 @@ class MainWindow(QMainWindow):
             self.columns_menu.addAction(self.tr("(no columns)")).setEnabled(False)
 
     def set_column_visible(self, column_id: str, visible: bool) -> None:
-        for view in (self.columns_view, self.segment_grid):
-            _call(view, "set_column_visible", column_id, visible)
+        self.columns_view.set_column_visible(column_id, visible)
+        self.segment_grid.set_column_visible(column_id, visible)
 
     # ---- status --------------------------------------------------------------------------
     def _on_comparing(self, comparing: bool) -> None:
