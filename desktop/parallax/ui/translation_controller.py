@@ -45,12 +45,17 @@ EngineFactory = Callable[[], Engine]
 
 def preferred_engine(source: str = "zh", pivot: str = "en",
                      preferences: Any = None) -> Engine:
-    """The engine the preferences name (with their beam and threads); Argos falls back to the
-    dictionary gloss when no model translates `source` -> `pivot`."""
-    from parallax.core.translate.engines import default_engine, get_engine
+    """The engine the preferences name (with their beam, threads, server and glossary); Argos
+    falls back to the dictionary gloss when no model translates `source` -> `pivot`.
+
+    A server engine uses only the server the user chose in Preferences, with the key kept by
+    `api_keys` (never an argument list or a file), and plain http:// to another machine only
+    when the user agreed to it for that very URL."""
+    from parallax.core.translate.engines import SERVER_ENGINES, default_engine, get_engine
 
     name = str(getattr(preferences, "engine", "argos") or "argos")
     threads = int(getattr(preferences, "threads", 0) or 0) or gui_threads()
+    glossary_file = str(getattr(preferences, "glossary_file", "") or "")
     if name == "argos":
         beam = int(getattr(preferences, "beam_size", 0) or 0) or None
         engine = get_engine("argos", beam_size=beam, threads=threads)
@@ -58,7 +63,48 @@ def preferred_engine(source: str = "zh", pivot: str = "en",
         if callable(has_pair) and has_pair(source, pivot):
             return engine
         return default_engine(pivot, source)
+    if name in SERVER_ENGINES:
+        return server_engine(preferences)
+    if name == "llm" and glossary_file:
+        return get_engine("llm", threads=threads, glossary=_glossary(glossary_file))
     return get_engine(name, threads=threads)
+
+
+def _glossary(path: str) -> Any:
+    from pathlib import Path
+
+    from parallax.core.translate.glossary import glossary_with_file
+
+    return glossary_with_file(Path(path))
+
+
+def server_engine(preferences: Any) -> Engine:
+    """The server engine the preferences name (raises a one-line `InputError` without a URL)."""
+    from parallax.core.errors import InputError
+    from parallax.ui.api_keys import api_keys, server_id
+    from parallax.ui.preferences import DEFAULT_CONCURRENCY
+
+    name = str(getattr(preferences, "engine", ""))
+    url = str(getattr(preferences, "server_url", "") or "").strip()
+    if not url:
+        raise InputError("Choose the translation server in Preferences first: Parallax never "
+                         "picks a server by itself.")
+    key = api_keys().get(server_id(url))
+    concurrency = int(getattr(preferences, "concurrency", 0) or 0) or DEFAULT_CONCURRENCY
+    insecure = bool(getattr(preferences, "insecure_allowed", False))
+    if name == "openai":
+        from parallax.core.translate.glossary import active_glossary
+        from parallax.core.translate.openai_engine import OpenAIEngine
+
+        glossary_file = str(getattr(preferences, "glossary_file", "") or "")
+        return OpenAIEngine(url, str(getattr(preferences, "server_model", "") or ""),
+                            api_key=key, allow_insecure=insecure, concurrency=concurrency,
+                            glossary=_glossary(glossary_file) if glossary_file
+                            else active_glossary())
+    from parallax.core.translate.libretranslate import LibreTranslateEngine
+
+    return LibreTranslateEngine(url, api_key=key, allow_insecure=insecure,
+                                concurrency=concurrency)
 
 
 def gui_threads() -> int:
