@@ -243,19 +243,12 @@ class Totals:
 def compare_files(original: str, reports: Sequence[str], translations: Sequence[str],
                   engine: str | None) -> Json:
     """The comparison JSON the CLI would write (round-tripped through JSON text, as read)."""
-    from parallax.cli.compare import build_workspace, translate
-    from parallax.core.compare import compare_workspace
+    from parallax.cli.compare import build_workspace, translate_and_compare
     from parallax.core.compare_json import comparison_to_json
-    from parallax.core.comparison import Comparison
 
     args = argparse.Namespace(original=original, reports=list(reports),
                               translation=list(translations), min_score=None)
-    workspace = build_workspace(args)
-    workspace, notes = translate(workspace, engine, True)
-    comparison = compare_workspace(workspace)
-    if notes:
-        comparison = Comparison(comparison.links, comparison.flags,
-                                tuple(dict.fromkeys([*comparison.notes, *notes])))
+    workspace, comparison = translate_and_compare(build_workspace(args), engine, True)
     data: Json = json.loads(json.dumps(comparison_to_json(workspace, comparison),
                                        ensure_ascii=False))
     return data

@@ -6,14 +6,18 @@ import argparse
 import logging
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parallax.cli.output import check_outputs, write_json
 from parallax.core.compare_json import comparison_to_json
 from parallax.core.comparison import FLAG_LABELS, Comparison
-from parallax.core.errors import InputError, TranslationError
+from parallax.core.errors import InputError
 from parallax.core.loaders import load_path
 from parallax.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from parallax.core.pipeline import Outcome
+    from parallax.core.translate.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -54,41 +58,34 @@ def build_workspace(args: argparse.Namespace) -> Workspace:
     return workspace
 
 
-def translate(workspace: Workspace, args: argparse.Namespace | str | None,
-              use_cache: bool) -> tuple[Workspace, list[str]]:
-    """Add pivot translations where a text needs one; notes say what could not be done.
+def translate_and_compare(workspace: Workspace, args: argparse.Namespace | str | None,
+                          use_cache: bool) -> Outcome:
+    """`core.pipeline.run` with the engine the options name (`add_engine_options`; a bare
+    engine name also works): a named engine must start, the default one may be missing."""
+    # numpy and the engines: not for `parallax --help`
+    from parallax.cli.translate import engine_from_args, glossary_from_args, resumable
+    from parallax.core import pipeline
+    from parallax.core.translate.cache import TranslationCache
+    from parallax.core.translate.server import ServerError
 
-    `args` holds the engine options (`add_engine_options`); a bare engine name also works.
-    """
-    pivot = workspace.settings.pivot_lang
-    try:
-        from parallax.cli.translate import engine_from_args, glossary_from_args, resumable
-        from parallax.core.translate.article_translation import translate_workspace_report
-        from parallax.core.translate.cache import TranslationCache
-        from parallax.core.translate.server import ServerError
-    except ImportError:  # an installation without the translation package
-        return workspace, ["No translation engine is available: texts are compared as they are."]
     if not isinstance(args, argparse.Namespace):
         args = argparse.Namespace(engine=args, server=None, model=None, concurrency=None,
                                   glossary=None, api_key_env=None, allow_insecure=False,
                                   beam=None, threads=None)
-    try:
-        engine = engine_from_args(args, workspace.original.lang, pivot)
-    except TranslationError:
-        if args.engine:
-            raise
-        return workspace, ["No translation engine could be started: texts are compared as "
-                           "they are."]
+    options = args
+
+    def engine() -> Engine:
+        return engine_from_args(options, workspace.original.lang, workspace.settings.pivot_lang)
+
     cache = TranslationCache() if use_cache else None
     try:
-        report = translate_workspace_report(workspace, engine, cache,
-                                            glossary=glossary_from_args(args))
+        return pipeline.run(workspace, engine, pipeline.Options(
+            engine_required=bool(args.engine), cache=cache, glossary=glossary_from_args(args)))
     except ServerError as exc:
         raise resumable(exc, cache) from None
     finally:
         if cache is not None:
             cache.close()
-    return report.workspace, list(report.notes)
 
 
 def translation_lines(workspace: Workspace) -> list[str]:
@@ -128,15 +125,8 @@ def run(args: argparse.Namespace) -> int:
     # Before any work: never an output over one of this command's inputs or a device.
     check_outputs([args.json, args.workspace],
                   [args.original, *args.reports, *args.translation])
-    workspace = build_workspace(args)
-    workspace, notes = translate(workspace, args, not args.no_cache)
-    from parallax.core.compare import compare_workspace  # numpy: not for `parallax --help`
-
-    comparison = compare_workspace(workspace)
-    if notes:
-        comparison = Comparison(comparison.links, comparison.flags,
-                                tuple(dict.fromkeys([*comparison.notes, *notes])),
-                                comparison.report_only)
+    workspace, comparison = translate_and_compare(build_workspace(args), args,
+                                                  not args.no_cache)
     if args.workspace:
         workspace.save(args.workspace)
     if args.json:

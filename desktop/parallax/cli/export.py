@@ -64,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
     if not to_stdout:
         check_outputs([out], inputs)
     log.info("comparing %d sources", len(workspace.sources))
-    from parallax.core.compare import compare_workspace  # numpy: not for `parallax --help`
+    from parallax.core import pipeline  # numpy: not for `parallax --help`
 
-    comparison = compare_workspace(workspace)
+    _, comparison = pipeline.run(workspace)  # nothing translated: the workspace as saved
     options = ExportOptions(include_reports=args.include_reports, font_path=args.font)
     if to_stdout:
         data = render_export(workspace, comparison, fmt, options)

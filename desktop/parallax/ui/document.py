@@ -12,8 +12,6 @@ The analyst's review (`Workspace.review`) is laid over the machine's comparison 
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -33,23 +31,19 @@ CompareFunction = Callable[[Workspace, TaskContext], Comparison]
 REFINE_BUDGET = 5000  # new sentences the background refinement embeds (about two minutes)
 
 
-def default_compare(semantic: bool | None = None) -> CompareFunction | None:
-    """The core comparison, or None while this build has none. `semantic`: with the
-    sentence-embedding model (None: when installed), or without it (False)."""
-    if importlib.util.find_spec("parallax.core.compare") is None:
-        log.warning("core.compare is unavailable: columns are shown without alignment")
-        return None
+def default_compare(semantic: bool | None = None) -> CompareFunction:
+    """The core pipeline, comparing the workspace as it is (translation has its own
+    controller). `semantic`: with the sentence-embedding model (None: when installed), or
+    without it (False)."""
 
     def run(workspace: Workspace, ctx: TaskContext) -> Comparison:
         # Imported on the worker thread: numpy and rapidfuzz are not needed for the first paint.
-        compare_workspace = importlib.import_module("parallax.core.compare").compare_workspace
+        from parallax.core import pipeline
+
         # In the background the embeddings may take their time (the window already shows
         # the quick comparison): a larger budget than the command line's.
-        result = compare_workspace(workspace, on_progress=ctx.progress, cancel=ctx.cancel,
-                                   semantic=semantic, semantic_budget=REFINE_BUDGET)
-        if not isinstance(result, Comparison):
-            raise TypeError(f"compare_workspace returned {type(result).__name__}")
-        return result
+        options = pipeline.Options(semantic=semantic, semantic_budget=REFINE_BUDGET)
+        return pipeline.run(workspace, None, options, ctx.progress, ctx.cancel).comparison
 
     return run
 
@@ -126,6 +120,7 @@ class WorkspaceDocument(QObject):
         # With the embedding model, the comparison is shown first without it (it can take
         # seconds to embed a new article) and refined when the embeddings arrive.
         self._refine: CompareFunction | None = None
+        self._compare: CompareFunction | None
         if compare is True and semantic_model_available():
             self._compare = default_compare(semantic=False)
             self._refine = default_compare(semantic=True)
