@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from parallax.core import name_pinyin
 from parallax.core.lexicon import (
     find_gazetteer_names,
     gazetteer_entry,
@@ -164,13 +165,10 @@ def _chinese_names(text: str, taken: list[bool]) -> Iterable[Name]:
 
 @lru_cache(maxsize=4096)
 def _syllables(name: str) -> tuple[tuple[str, str], ...]:
-    from pypinyin import Style, pinyin
-
-    full = [s[0] for s in pinyin(name, style=Style.NORMAL, errors="ignore")]
-    finals = [s[0] for s in pinyin(name, style=Style.FINALS, strict=False, errors="ignore")]
-    if len(full) != len(finals):
+    heard = name_pinyin.syllables(name)  # pypinyin only for names this machine has not met
+    if len(heard.full) != len(heard.finals):
         return ()
-    return tuple(zip(full, finals, strict=True))
+    return tuple(zip(heard.full, heard.finals, strict=True))
 
 
 def sounds_alike(a: str, b: str) -> bool:

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from parallax.core import name_pinyin
 from parallax.core.entities import fold
 from parallax.core.lexicon import (
     base_lang,
@@ -123,13 +124,10 @@ def _stem_synonyms(lang: str) -> dict[str, str]:
 @lru_cache(maxsize=20_000)
 def sound_key(name: str) -> str:
     """First pinyin syllable, then the finals of the rest: 普京 and 蒲亭 -> 'pu-ing'."""
-    from pypinyin import Style, lazy_pinyin
-
-    full = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
-    if len(full) < 2:
+    heard = name_pinyin.syllables(name)  # pypinyin only for names this machine has not met
+    if len(heard.full) < 2:
         return ""
-    finals = lazy_pinyin(name, style=Style.FINALS, strict=False, errors="ignore")
-    return "-".join([full[0], *finals[1:]])
+    return "-".join([heard.full[0], *heard.finals[1:]])
 
 
 @lru_cache(maxsize=50_000)
