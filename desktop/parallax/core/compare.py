@@ -23,7 +23,7 @@ import numpy as np
 
 from parallax.core.align import claim_alignment
 from parallax.core.article import Article
-from parallax.core.comparison import Comparison, DiffSpan, Flag, Link, ReportOnly
+from parallax.core.comparison import Comparison, DiffSpan, Flag, Link, Pivot, ReportOnly
 from parallax.core.diff import word_diff
 from parallax.core.entities import Name
 from parallax.core.errors import EmptyArticleError
@@ -61,17 +61,6 @@ NO_MATCH_SIMILARITY = 0.05
 # New sentences the embedding model may take in one comparison (about 10 s on 2 cores); the
 # GUI's background refinement allows more.
 SEMANTIC_BUDGET = 250
-
-
-@dataclass(frozen=True)
-class Pivot:
-    """One article's texts in the pivot language, by sentence id (TITLE for the headline)."""
-
-    texts: dict[str, str]
-    how: str  # "own", "translation", "version:<source id>", "gloss"
-
-    def get(self, sentence_id: str) -> str | None:
-        return self.texts.get(sentence_id)
 
 
 def _same_lang(a: str, b: str) -> bool:
@@ -172,6 +161,16 @@ def _gloss_pivot(original: Article, pivot_lang: str) -> Pivot | None:
         log.warning("dictionary gloss failed: %s", exc)
         return None
     return Pivot(dict(machine.texts), "gloss")
+
+
+def _pivots(workspace: Workspace, o_pivot: Pivot | None) -> dict[str, Pivot]:
+    """The pivot texts compared, per article key, kept with the comparison for its readers."""
+    found = {ORIGINAL: o_pivot} if o_pivot is not None else {}
+    for source in workspace.reports():
+        pivot = source_pivot(workspace, source, [])  # its notes are taken in _compare_report
+        if pivot is not None:
+            found[source.id] = pivot
+    return found
 
 
 def _encoder(wanted: bool | None, has_reports: bool, notes: list[str]) -> SentenceEncoder | None:
@@ -279,7 +278,8 @@ def compare_workspace(
     log.debug("compared %d sources in %s", len(workspace.sources), pivot_lang)
     advance()
     return apply_review(Comparison(tuple(links), tuple(flags),
-                                   tuple(dict.fromkeys(notes)), tuple(report_only)),
+                                   tuple(dict.fromkeys(notes)), tuple(report_only),
+                                   _pivots(workspace, o_pivot)),
                         workspace.review, workspace)
 
 

@@ -146,11 +146,31 @@ class ReportOnly:
 
 
 @dataclass(frozen=True)
+class Pivot:
+    """One article's texts in the pivot language, by sentence id (TITLE for the headline), as
+    the comparison compared them, and where they come from."""
+
+    texts: Mapping[str, str]
+    how: str  # "own", "translation" (machine or hand-edited), "version:<source id>", "gloss"
+
+    def get(self, sentence_id: str) -> str | None:
+        return self.texts.get(sentence_id)
+
+    @property
+    def version(self) -> str | None:
+        """The source id of the human translation used, for "version:<id>"."""
+        return self.how.split(":", 1)[1] if self.how.startswith("version:") else None
+
+
+@dataclass(frozen=True)
 class Comparison:
     links: tuple[Link, ...] = ()
     flags: tuple[Flag, ...] = ()
     notes: tuple[str, ...] = ()  # things the user should know (e.g. a language with no model)
     report_only: tuple[ReportOnly, ...] = ()  # claims only a report makes, apart from flags
+    # The pivot texts compared, by article key (`original` or a report's id), so that views
+    # and exports show what was compared instead of working it out again.
+    pivots: Mapping[str, Pivot] = field(default_factory=dict, hash=False)
     _by_original: dict[str, tuple[Link, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )

@@ -313,7 +313,8 @@ def apply_review(comparison: Comparison, review: Review,
         report_only.append(ReportOnly(pair.source, pair.sentence, pair.original,
                                       old[pair].score, confident=False))
         listed.add(where)
-    return Comparison(tuple(links), tuple(flags), comparison.notes, tuple(report_only))
+    return replace(comparison, links=tuple(links), flags=tuple(flags),
+                   report_only=tuple(report_only))
 
 
 def _verdict(review: Review, flag: Flag) -> FlagReview | None:
