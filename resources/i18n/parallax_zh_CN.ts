@@ -663,29 +663,158 @@
 <context>
     <name>EditTranslationDialog</name>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="274"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="320"/>
         <source>Edit translation</source>
         <translation>编辑译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="279"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="325"/>
         <source>Original:</source>
         <translation>原文：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="285"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="331"/>
         <source>Machine translation:</source>
         <translation>机器翻译：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="287"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="333"/>
         <source>Your translation:</source>
         <translation>您的译文：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/translation_controller.py" line="292"/>
+        <location filename="../../desktop/parallax/ui/translation_controller.py" line="338"/>
         <source>Use machine translation</source>
         <translation>使用机器翻译</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="35"/>
+        <source>HTML report</source>
+        <translation>HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="36"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="37"/>
+        <source>TMX translation memory</source>
+        <translation>TMX 翻译记忆库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="38"/>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="39"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="40"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="60"/>
+        <source>Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)</source>
+        <translation>文章 (*.txt *.md *.markdown *.html *.htm *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="63"/>
+        <source>Parallax workspaces (*.parallax)</source>
+        <translation>Parallax 工作区 (*.parallax)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="72"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="73"/>
+        <source>The workspace has unsaved changes. Save them first?</source>
+        <translation>工作区有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="91"/>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="146"/>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="156"/>
+        <source>Add source</source>
+        <translation>添加来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="170"/>
+        <source>Open article</source>
+        <translation>打开文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="176"/>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="193"/>
+        <source>The clipboard holds no text to open.</source>
+        <translation>剪贴板中没有可打开的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="195"/>
+        <source>the pasted text</source>
+        <translation>粘贴的文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="199"/>
+        <source>Open URL</source>
+        <translation>打开网址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="200"/>
+        <source>Address of the article (http or https):</source>
+        <translation>文章地址（http 或 https）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="216"/>
+        <source>Save workspace</source>
+        <translation>保存工作区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="233"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="249"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="257"/>
+        <source>The sources are still being aligned; export again in a moment.</source>
+        <translation>来源仍在对齐中；请稍后再导出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="272"/>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="274"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/file_actions.py" line="301"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -935,504 +1064,418 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="294"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="296"/>
         <source>Selected pair</source>
         <translation>所选句对</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="298"/>
         <source>Coverage</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="328"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="330"/>
         <source>Stop translating (Esc); finished sentences are kept</source>
         <translation>停止翻译（Esc）；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="344"/>
         <source>Translation cancelled; finished sentences are kept.</source>
         <translation>翻译已取消；已完成的句子已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="347"/>
         <source>Translation failed: {0}</source>
         <translation>翻译失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="377"/>
         <source>&amp;Open Article…</source>
         <translation>打开文章(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="378"/>
         <source>Open an article as a new comparison</source>
         <translation>打开文章，开始新的比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="379"/>
         <source>Open &amp;Workspace…</source>
         <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="380"/>
         <source>Open a saved Parallax workspace</source>
         <translation>打开已保存的 Parallax 工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="381"/>
         <source>&amp;Add Source…</source>
         <translation>添加来源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="382"/>
         <source>Add a translation or another outlet&apos;s report</source>
         <translation>添加译文或其他媒体的报道</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="383"/>
         <source>&amp;Paste as New Article</source>
         <translation>粘贴为新文章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="384"/>
         <source>Start a comparison from the text on the clipboard</source>
         <translation>用剪贴板中的文字开始比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="385"/>
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="386"/>
         <source>Download a web page as a new article (needs a network)</source>
         <translation>下载网页作为新文章（需要网络）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="387"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="388"/>
         <source>Save the workspace</source>
         <translation>保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="389"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="390"/>
         <source>Save the workspace under a new name</source>
         <translation>以新名称保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="391"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="392"/>
         <source>Quit Parallax</source>
         <translation>退出 Parallax</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="393"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="401"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
         <source>Find text in every column</source>
         <translation>在所有列中查找文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="403"/>
         <source>&amp;Edit Translation…</source>
         <translation>编辑译文(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="404"/>
         <source>Edit the selected sentence&apos;s translation (kept beside the machine output)</source>
         <translation>编辑所选句子的译文（与机器翻译并存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="405"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="406"/>
         <source>Theme, fonts, translation settings</source>
         <translation>主题、字体与翻译设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="407"/>
         <source>&amp;Reading</source>
         <translation>阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="408"/>
         <source>Flowing text columns</source>
         <translation>连续文本列</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="409"/>
         <source>&amp;Segments</source>
         <translation>分句(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="410"/>
         <source>One row per original sentence</source>
         <translation>每个原文句子一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="416"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="417"/>
         <source>Larger text</source>
         <translation>更大的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="419"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="420"/>
         <source>Smaller text</source>
         <translation>更小的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="421"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="422"/>
         <source>Reset the zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="423"/>
         <source>&amp;Next Difference</source>
         <translation>下一个差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="424"/>
         <source>Go to the next difference</source>
         <translation>转到下一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="425"/>
         <source>&amp;Previous Difference</source>
         <translation>上一个差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="426"/>
         <source>Go to the previous difference</source>
         <translation>转到上一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="427"/>
         <source>&amp;Translate All</source>
         <translation>全部翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="428"/>
         <source>Machine-translate every sentence still missing a translation</source>
         <translation>机器翻译所有尚无译文的句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="429"/>
         <source>&amp;Cancel Translation</source>
         <translation>取消翻译(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="430"/>
         <source>Stop translating; finished sentences are kept</source>
         <translation>停止翻译；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="431"/>
         <source>&amp;Retry Sentence</source>
         <translation>重新翻译句子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="432"/>
         <source>Translate the selected sentence again</source>
         <translation>重新翻译所选句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="433"/>
         <source>&amp;Model Manager…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="434"/>
         <source>Install, download or remove translation models</source>
         <translation>安装、下载或删除翻译模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="452"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="435"/>
         <source>&amp;About Parallax</source>
         <translation>关于 Parallax(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="436"/>
         <source>Versions and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="437"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
         <source>Every keyboard shortcut of the window</source>
         <translation>窗口中的所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="456"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="439"/>
         <source>&amp;Manage Sources…</source>
         <translation>管理来源(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
         <source>Reorder or remove sources, change their role and name</source>
         <translation>调整来源顺序或删除来源，修改其角色和名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="444"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="449"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="471"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="454"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="481"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="461"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="470"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="477"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="479"/>
         <source>Side &amp;Panels</source>
         <translation>侧面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="506"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="486"/>
         <source>&amp;Translate</source>
         <translation>翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="492"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="500"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="567"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="552"/>
         <source>&amp;Review</source>
         <translation>审阅(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="599"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="587"/>
         <source>{0} sentences</source>
         <translation>{0} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="684"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="672"/>
         <source>Change diff options</source>
         <translation>更改差异选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="708"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="697"/>
         <source>No installed font can show {0} of this article&apos;s Chinese characters (for example {1}): they appear as empty boxes. Install a Chinese font (on Debian or Ubuntu: sudo apt install fonts-noto-cjk; Windows and macOS have one built in), then restart Parallax, or pick a font in Preferences.</source>
         <translation>已安装的字体无法显示本文中的 {0} 个汉字（例如 {1}）：它们会显示为空方框。请安装中文字体（Debian 或 Ubuntu：sudo apt install fonts-noto-cjk；Windows 和 macOS 已自带），然后重新启动 Parallax，或在首选项中选择字体。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="761"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="749"/>
         <source>(no columns)</source>
         <translation>（无列）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="769"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="757"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="776"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="784"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="764"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="772"/>
         <source>Translating {0}/{1} sentences</source>
         <translation>正在翻译 {0}/{1} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="790"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="778"/>
         <source>Not translated: {0}</source>
         <translation>未翻译：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="793"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="781"/>
         <source>Translation finished.</source>
         <translation>翻译完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="833"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="821"/>
         <source>Every sentence is already translated.</source>
         <translation>所有句子均已翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="856"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="844"/>
         <source>This text is already in the pivot language; nothing to translate.</source>
         <translation>此文字已是中转语言，无需翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="886"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="887"/>
-        <source>The workspace has unsaved changes. Save them first?</source>
-        <translation>工作区有未保存的更改。要先保存吗？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="899"/>
-        <source>Opening {0}…</source>
-        <translation>正在打开 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="956"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="967"/>
-        <source>Add source</source>
-        <translation>添加来源</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="973"/>
-        <source>Open article</source>
-        <translation>打开文章</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="979"/>
-        <source>Open workspace</source>
-        <translation>打开工作区</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="995"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="879"/>
         <source>Edit sources</source>
         <translation>编辑来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1000"/>
-        <source>The clipboard holds no text to open.</source>
-        <translation>剪贴板中没有可打开的文字。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1002"/>
-        <source>the pasted text</source>
-        <translation>粘贴的文字</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1006"/>
-        <source>Open URL</source>
-        <translation>打开网址</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1007"/>
-        <source>Address of the article (http or https):</source>
-        <translation>文章地址（http 或 https）：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1052"/>
-        <source>Save workspace</source>
-        <translation>保存工作区</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1069"/>
-        <source>Saved {0}</source>
-        <translation>已保存 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1075"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1083"/>
-        <source>The sources are still being aligned; export again in a moment.</source>
-        <translation>来源仍在对齐中；请稍后再导出。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1098"/>
-        <source>Exporting {0}…</source>
-        <translation>正在导出 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1100"/>
-        <source>Exported {0}</source>
-        <translation>已导出 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1121"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="913"/>
         <source>Change comparison settings</source>
         <translation>更改比较设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1160"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="1218"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="957"/>
         <source>Unsaved work restored.</source>
         <translation>未保存的工作已恢复。</translation>
     </message>
@@ -1692,144 +1735,254 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="69"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="85"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="74"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="91"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="74"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="91"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="75"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="92"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="79"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="96"/>
         <source>Automatic (a font with Chinese)</source>
         <translation>自动（含中文的字体）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="88"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="105"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="90"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="107"/>
         <source>Translate articles when they are opened</source>
         <translation>打开文章时自动翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="95"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="245"/>
         <source>Argos Translate (offline neural)</source>
         <translation>Argos Translate（离线神经网络）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="96"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="246"/>
         <source>Dictionary gloss (word by word)</source>
         <translation>词典释义（逐词）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="97"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="247"/>
         <source>Local LLM (GGUF model)</source>
         <translation>本地大语言模型（GGUF 模型）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="184"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="248"/>
+        <source>OpenAI-compatible server (llama.cpp, vLLM, Ollama…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="249"/>
+        <source>LibreTranslate server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="285"/>
         <source> – not available</source>
         <translation>——不可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="104"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="118"/>
         <source>Larger beams translate slightly better, more slowly</source>
         <translation>束宽越大，翻译略好但更慢</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="58"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="74"/>
         <source>The local LLM engine is not part of this installation of Parallax.</source>
         <translation>本次安装的 Parallax 不包含本地大语言模型引擎。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="107"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="121"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="113"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="124"/>
+        <source>The built-in glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="126"/>
+        <source>Your own zh→en terms (UTF-8, one per line: term, Tab, translation); they are added to the built-in glossary for the LLM engines and the glossary check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="128"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="149"/>
+        <source>The team&apos;s server, as added in the model manager or typed here; article text is sent to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="153"/>
+        <source>The model name the server knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="156"/>
+        <source>Requests sent at the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="160"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="165"/>
+        <source>The key is kept in the system keyring, never in settings or workspaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="167"/>
+        <source>The key is kept in memory for this session only (the keyring package is not installed); it is never written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="174"/>
         <source>Links weaker than this count as no counterpart</source>
         <translation>低于此值的关联视为无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="114"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="175"/>
         <source>Ignore case</source>
         <translation>忽略大小写</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="115"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="176"/>
         <source>Ignore punctuation</source>
         <translation>忽略标点</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="116"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="177"/>
         <source>Ignore whitespace</source>
         <translation>忽略空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="118"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="179"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="120"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="181"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="121"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="182"/>
         <source>Article font</source>
         <translation>文章字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="122"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="183"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="123"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="184"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="126"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="187"/>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="127"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="188"/>
         <source>Beam size</source>
         <translation>束宽</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="128"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="189"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="129"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="190"/>
+        <source>Glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="191"/>
+        <source>Translation server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="193"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="194"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="195"/>
+        <source>Requests in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="196"/>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="198"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="131"/>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="200"/>
         <source>Minimum link score</source>
         <translation>最低关联得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="329"/>
+        <source>Enter the translation server&apos;s address: Parallax never picks a server by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="339"/>
+        <source>Enter the name of the model the server should use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="363"/>
+        <source>{0} is another machine reached over plain http://: the article text and the API key would cross the network unencrypted. Use it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="387"/>
+        <source>Choose a glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="388"/>
+        <source>Glossaries (*.tsv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2202,12 +2355,12 @@
 <context>
     <name>WorkspaceDocument</name>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="219"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="214"/>
         <source>Edit translation</source>
         <translation>编辑译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/document.py" line="219"/>
+        <location filename="../../desktop/parallax/ui/document.py" line="214"/>
         <source>Revert translation</source>
         <translation>恢复译文</translation>
     </message>

@@ -164,12 +164,12 @@ def test_save_and_reopen_round_trip(make_window: WindowFactory, tmp_path: Path,
     window = make_window()
     window.translation.edit(ORIGINAL, "s1", "Edited headline sentence.")
     target = tmp_path / "saved.parallax"
-    assert window._save_to(target)
+    assert window.files.save_to(target)
     assert not window.document.dirty
     assert window.windowTitle().startswith("saved.parallax")
-    assert window.recent_files()[0] == str(target.resolve())
+    assert window.files.recent_files()[0] == str(target.resolve())
     reopened = make_window()
-    reopened.open_workspace(target)
+    reopened.files.open_workspace(target)
     wait_idle(qtbot)
     assert reopened.document.path == target
     assert reopened.document.workspace.edits[ORIGINAL]["s1"] == "Edited headline sentence."
@@ -202,7 +202,7 @@ def test_bad_input_shows_a_dialog_and_leaves_the_workspace_untouched(
     window.confirm_close = False
     before = window.document.workspace
     # The unsaved edit would normally ask first; answer "discard" so loading is attempted.
-    window._confirm_discard = lambda: True  # type: ignore[method-assign]
+    window.files.confirm_discard = lambda: True  # type: ignore[method-assign]
     for name, path in _bad_files(tmp_path).items():
         count = len(warnings)
         window.open_paths([path])
@@ -212,7 +212,7 @@ def test_bad_input_shows_a_dialog_and_leaves_the_workspace_untouched(
         assert "Traceback" not in message and path.name in message, (name, message)
         assert window.document.workspace is before, name
         assert window.document.dirty
-    window.add_source_paths([tmp_path / "empty.txt"])
+    window.files.add_source_paths([tmp_path / "empty.txt"])
     wait_idle(qtbot)
     assert window.document.workspace is before
 
@@ -225,7 +225,7 @@ def test_dropped_articles_join_as_reports(make_window: WindowFactory, qtbot: QtB
     report.write_text("Another outlet\n\nPutin visited Mongolia on Tuesday. The court "
                       "issued a warrant last year.\n", "utf-8")
     before = len(window.document.workspace.sources)
-    window.drop_paths([report])
+    window.files.drop_paths([report])
     wait_idle(qtbot)
     sources = window.document.workspace.sources
     assert len(sources) == before + 1
@@ -261,7 +261,7 @@ def test_export_writes_the_report_off_the_gui_thread(make_window: WindowFactory,
                                                      tmp_path: Path) -> None:
     window = make_window()
     out = tmp_path / "report.html"
-    window.export("html", out)
+    window.files.export("html", out)
     wait_idle(qtbot)
     text = out.read_text("utf-8")
     assert "<html" in text.lower()
@@ -271,7 +271,7 @@ def test_export_writes_the_report_off_the_gui_thread(make_window: WindowFactory,
 def test_export_to_a_folder_shows_the_error(make_window: WindowFactory, qtbot: QtBot,
                                             tmp_path: Path, warnings: list[str]) -> None:
     window = make_window()
-    window.export("csv", tmp_path)
+    window.files.export("csv", tmp_path)
     wait_idle(qtbot)
     assert warnings and "folder" in warnings[-1]
 
@@ -282,7 +282,7 @@ def test_export_never_replaces_the_open_workspace(make_window: WindowFactory, qt
     saved = tmp_path / "work.parallax"
     window.document.save(saved)
     before = saved.read_bytes()
-    window.export("html", saved)
+    window.files.export("html", saved)
     wait_idle(qtbot)
     assert warnings and "inputs" in warnings[-1]
     assert saved.read_bytes() == before
@@ -373,12 +373,12 @@ def test_open_url_fetches_off_the_gui_thread(make_window: WindowFactory, qtbot: 
     thread.start()
     try:
         window = make_window()
-        window.open_url(f"http://127.0.0.1:{server.server_address[1]}/story.html")
+        window.files.open_url(f"http://127.0.0.1:{server.server_address[1]}/story.html")
         wait_idle(qtbot)
         assert not warnings
         assert "Mongolia" in window.document.workspace.original.title
         before = window.document.workspace
-        window.open_url("ftp://example.invalid/story.html")
+        window.files.open_url("ftp://example.invalid/story.html")
         wait_idle(qtbot)
         assert warnings and "http" in warnings[-1]
         assert window.document.workspace is before
@@ -504,18 +504,18 @@ def test_keyboard_shortcuts_reach_the_window(make_window: WindowFactory, qtbot: 
 def test_articles_dropped_on_the_untouched_sample_start_a_new_comparison(
         make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
     window = make_window()
-    assert window.showing_pristine_sample()
+    assert window.files.showing_pristine_sample()
     window.document.update(window.document.workspace.with_settings(min_score=0.4))  # e.g. MT
     first = tmp_path / "mine.txt"
     first.write_text("我的文章\n\n第一句。第二句。\n", "utf-8")
     second = tmp_path / "theirs.txt"
     second.write_text("Their story\n\nFirst sentence. Second sentence.\n", "utf-8")
-    window.drop_paths([first, second])
+    window.files.drop_paths([first, second])
     wait_idle(qtbot)
     workspace = window.document.workspace
     assert workspace.original.title == "我的文章"
     assert [s.article.title for s in workspace.sources] == ["Their story"]
-    assert not window.showing_pristine_sample()
+    assert not window.files.showing_pristine_sample()
 
 
 def test_closing_asks_only_when_the_user_changed_something(

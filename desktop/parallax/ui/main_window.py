@@ -7,8 +7,6 @@ any view becomes the document's selection, which every view then shows (`show_se
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -16,7 +14,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QEvent,
     QObject,
@@ -39,14 +36,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -58,24 +52,21 @@ from PySide6.QtWidgets import (
 
 from parallax.core.article import Article
 from parallax.core.comparison import Comparison, Flag
-from parallax.core.errors import ParallaxError
-from parallax.core.export import export_workspace
-from parallax.core.loaders import fetch_url, load_path, load_text
-from parallax.core.paths import sample_article_path
 from parallax.core.translate.cache import TranslationCache
-from parallax.core.workspace import ORIGINAL, SUFFIX, TITLE, Role, Workspace
+from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.dialogs.about import AboutDialog
-from parallax.ui.dialogs.add_source import AddSourceDialog
 from parallax.ui.dialogs.model_manager import ModelManagerDialog
 from parallax.ui.dialogs.preferences import PreferencesDialog
 from parallax.ui.dialogs.shortcuts import ShortcutsDialog
 from parallax.ui.dialogs.sources import SourceListDialog
 from parallax.ui.document import CompareFunction, WorkspaceDocument
+from parallax.ui.file_actions import FileActions
 from parallax.ui.fonts import FontZoom, missing_glyphs
+from parallax.ui.layout_store import LayoutStore, column_layout_key
 from parallax.ui.preferences import Preferences
 from parallax.ui.recovery import Autosaver, RecoveryDecision, offer_recovery
 from parallax.ui.review_actions import ReviewActions
-from parallax.ui.tasks import Task, TaskContext, show_error, tracker
+from parallax.ui.tasks import tracker
 from parallax.ui.theme import apply_theme, is_dark, theme_notifier
 from parallax.ui.translation_controller import (
     EditTranslationDialog,
@@ -94,18 +85,6 @@ from parallax.ui.wording import for_the_window
 
 log = logging.getLogger(__name__)
 
-MAX_RECENT = 8
-URL_TIMEOUT_S = 20.0
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
-WORKSPACE_FILTER = f"Parallax workspaces (*{SUFFIX})"
-EXPORT_FORMATS = (
-    ("html", "HTML report", "*.html"),
-    ("pdf", "PDF", "*.pdf"),
-    ("tmx", "TMX translation memory", "*.tmx"),
-    ("csv", "CSV table", "*.csv"),
-    ("xlsx", "Excel workbook", "*.xlsx"),
-    ("json", "JSON", "*.json"),
-)
 MODES = ("reading", "segments")
 
 
@@ -191,7 +170,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self._translate_on_open = translate_on_open
         self._actions: dict[str, QAction] = {}
-        self._layout_applied: str | None = None  # the settings key of the columns on screen
+        self.layouts = LayoutStore(self.settings)
         self._stale_views: set[_ComparisonView] = set()
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -202,6 +181,9 @@ class MainWindow(QMainWindow):
         self.translation = TranslationController(document, self, engine_factory=engine_factory,
                                                  cache=translation_cache)
         self.autosaver: Autosaver | None = Autosaver(document, self) if autosave else None
+        self.files = FileActions(self, document, self.settings, self.autosaver)
+        self.files.replacing.connect(self._leave_workspace)
+        self.files.loaded.connect(lambda: QTimer.singleShot(0, self._after_open))
 
         self._build_central()
         self._build_docks()
@@ -392,19 +374,19 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        a("open_article", self.tr("&Open Article…"), self.open_article_dialog,
+        a("open_article", self.tr("&Open Article…"), self.files.open_article_dialog,
           QKeySequence.StandardKey.Open, self.tr("Open an article as a new comparison"))
-        a("open_workspace", self.tr("Open &Workspace…"), self.open_workspace_dialog,
+        a("open_workspace", self.tr("Open &Workspace…"), self.files.open_workspace_dialog,
           "Ctrl+Shift+O", self.tr("Open a saved Parallax workspace"))
-        a("add_source", self.tr("&Add Source…"), self.add_source_dialog, "Ctrl+Shift+A",
+        a("add_source", self.tr("&Add Source…"), self.files.add_source_dialog, "Ctrl+Shift+A",
           self.tr("Add a translation or another outlet's report"))
-        a("paste_article", self.tr("&Paste as New Article"), self.paste_article, "Ctrl+Shift+V",
-          self.tr("Start a comparison from the text on the clipboard"))
-        a("open_url", self.tr("Open &URL…"), self.open_url_dialog, "Ctrl+Shift+U",
+        a("paste_article", self.tr("&Paste as New Article"), self.files.paste_article,
+          "Ctrl+Shift+V", self.tr("Start a comparison from the text on the clipboard"))
+        a("open_url", self.tr("Open &URL…"), self.files.open_url_dialog, "Ctrl+Shift+U",
           self.tr("Download a web page as a new article (needs a network)"))
-        a("save", self.tr("&Save"), self.save, QKeySequence.StandardKey.Save,
+        a("save", self.tr("&Save"), self.files.save, QKeySequence.StandardKey.Save,
           self.tr("Save the workspace"))
-        a("save_as", self.tr("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs,
+        a("save_as", self.tr("Save &As…"), self.files.save_as, QKeySequence.StandardKey.SaveAs,
           self.tr("Save the workspace under a new name"))
         a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
           self.tr("Quit Parallax"))
@@ -465,17 +447,14 @@ class MainWindow(QMainWindow):
                      "paste_article", "open_url"):
             file_menu.addAction(self.action(name))
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         file_menu.addSeparator()
         file_menu.addAction(self.action("save"))
         file_menu.addAction(self.action("save_as"))
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
-        for fmt, label, _pattern in EXPORT_FORMATS:
-            act = QAction(self.tr(label) + "…", self)
-            act.setObjectName(f"export_{fmt}")
-            act.triggered.connect(lambda _c=False, fmt=fmt: self.export_dialog(fmt))
+        for act in self.files.export_actions():
             self.export_menu.addAction(act)
-            self._actions[f"export_{fmt}"] = act
+            self._actions[act.objectName()] = act
         file_menu.addSeparator()
         file_menu.addAction(self.action("quit"))
 
@@ -885,141 +864,19 @@ class MainWindow(QMainWindow):
         elif result == QDialog.DialogCode.Accepted.value and dialog.text():
             self.translation.edit(key, sentence_id, dialog.text())
 
-    # ---- opening ---------------------------------------------------------------------------
-    def _confirm_discard(self) -> bool:
-        """True when the open workspace may be replaced (saved, discarded or clean)."""
-        if not self.document.dirty or self.showing_pristine_sample():
-            return True  # the sample's machine output alone is not worth a question
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("The workspace has unsaved changes. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def _run_loader(self, what: str, op: Callable[[TaskContext], Any],
-                    success: Callable[[Any], None]) -> None:
-        """Read input off the GUI thread; bad input -> a dialog and nothing changes."""
-        self.statusBar().showMessage(self.tr("Opening {0}…").format(what))
-        (Task(self, op, success, key="open")
-         .failure(lambda exc: show_error(self, exc))
-         .always(self.statusBar().clearMessage)
-         .run())
-
+    # ---- opening (the file actions do the work) -----------------------------------------
     def open_paths(self, paths: Iterable[str | Path], *, confirm: bool = True) -> None:
-        """Open files: a workspace, or articles (the first the original, the rest reports)."""
-        files = [Path(p) for p in paths]
-        if not files:
-            return
-        if files[0].suffix.lower() == SUFFIX:
-            self.open_workspace(files[0])
-            return
-        if confirm and not self._confirm_discard():
-            return
+        self.files.open_paths(paths, confirm=confirm)
 
-        def op(ctx: TaskContext) -> Workspace:
-            articles = [load_path(p) for p in files]
-            workspace = Workspace(articles[0])
-            for article in articles[1:]:
-                workspace = workspace.with_source(article, "report")
-            return workspace
-
-        def done(workspace: Workspace) -> None:
-            self._open_workspace_object(workspace, None)
-            for p in files:
-                self.add_recent(p)
-
-        self._run_loader(files[0].name, op, done)
-
-    def open_workspace(self, path: str | Path) -> None:
-        path = Path(path)
-        if not self._confirm_discard():
-            return
-
-        def done(workspace: Workspace) -> None:
-            self._open_workspace_object(workspace, path)
-            self.add_recent(path)
-
-        self._run_loader(path.name, lambda ctx: Workspace.load(path), done)
-
-    def open_article(self, article: Article) -> None:
-        if self._confirm_discard():
-            self._open_workspace_object(Workspace(article), None)
-
-    def _open_workspace_object(self, workspace: Workspace, path: Path | None) -> None:
-        self._save_column_layout()
-        self._layout_applied = None
+    def _leave_workspace(self) -> None:
+        """Another workspace replaces this one: keep its layout, stop its translation."""
+        self.layouts.leave_workspace(self.columns_view)
         self.translation.cancel()
-        if self.autosaver is not None:
-            self.autosaver.clear()
-        self.document.reset(workspace, path)
-        QTimer.singleShot(0, self._after_open)
-
-    def add_source(self, article: Article, role: Role = "report", label: str = "") -> None:
-        self.document.change(self.document.workspace.with_source(article, role, label),
-                             self.tr("Add source"))
-        if self._translate_on_open is not False:
-            QTimer.singleShot(0, self._after_open)
-
-    def add_source_paths(self, paths: Iterable[str | Path], role: Role = "report") -> None:
-        files = [Path(p) for p in paths]
-
-        def done(articles: list[Article]) -> None:
-            workspace = self.document.workspace
-            for article in articles:
-                workspace = workspace.with_source(article, role)
-            self.document.change(workspace, self.tr("Add source"))
-            QTimer.singleShot(0, self._after_open)
-
-        self._run_loader(files[0].name, lambda ctx: [load_path(p) for p in files], done)
-
-    def open_article_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open article"), self._last_dir(),
-                                              self.tr(ARTICLE_FILTER))
-        if path:
-            self.open_paths([path])
-
-    def open_workspace_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), self._last_dir(),
-                                              self.tr(WORKSPACE_FILTER))
-        if path:
-            self.open_workspace(path)
-
-    def add_source_dialog(self) -> None:
-        dialog = AddSourceDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted.value:
-            return
-        choice = dialog.result_source()
-        if choice is not None:
-            self.add_source(choice.article, choice.role, choice.label)
 
     def manage_sources(self) -> None:
         dialog = SourceListDialog(self.document.workspace, self)
         if dialog.exec() == QDialog.DialogCode.Accepted.value:
             self.document.change(dialog.workspace(), self.tr("Edit sources"))
-
-    def paste_article(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            show_error(self, ParallaxError(self.tr("The clipboard holds no text to open.")))
-            return
-        self._run_loader(self.tr("the pasted text"),
-                         lambda ctx: load_text(text, source="clipboard"), self.open_article)
-
-    def open_url_dialog(self) -> None:
-        url, ok = QInputDialog.getText(self, self.tr("Open URL"),
-                                       self.tr("Address of the article (http or https):"))
-        if ok and url.strip():
-            self.open_url(url.strip())
-
-    def open_url(self, url: str) -> None:
-        self._run_loader(url, lambda ctx: fetch_url(url, timeout=URL_TIMEOUT_S),
-                         self.open_article)
 
     # ---- drag and drop -------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
@@ -1034,81 +891,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.drop_paths(paths)
-
-    def drop_paths(self, paths: list[Path]) -> None:
-        """A workspace replaces the open one; articles join it as reports, except on the
-        untouched built-in sample, where the first becomes the original of a new comparison."""
-        if paths[0].suffix.lower() == SUFFIX or self.showing_pristine_sample():
-            self.open_paths(paths)
-        else:
-            self.add_source_paths(paths)
-
-    def showing_pristine_sample(self) -> bool:
-        """The built-in sample as it opened: nothing of the user's would be replaced."""
-        document = self.document
-        return (document.path is None and not document.undo_stack.count()
-                and document.workspace.original.source == str(sample_article_path()))
-
-    # ---- saving and exporting ------------------------------------------------------------
-    def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        start = str(Path(self._last_dir()) / (self.document.display_name[:60] + SUFFIX))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save workspace"), start,
-                                              self.tr(WORKSPACE_FILTER))
-        if not path:
-            return False
-        if not path.endswith(SUFFIX):
-            path += SUFFIX
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.document.save(path)
-        except ParallaxError as exc:
-            show_error(self, exc)
-            return False
-        if self.autosaver is not None:
-            self.autosaver.clear()
-        self.add_recent(path)
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path.name), 4000)
-        return True
-
-    def export_dialog(self, fmt: str) -> None:
-        pattern = next(p for f, _l, p in EXPORT_FORMATS if f == fmt)
-        start = str(Path(self._last_dir()) / f"{self.document.display_name[:60]}.{fmt}")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), start, pattern)
-        if path:
-            self.export(fmt, Path(path))
-
-    def export(self, fmt: str, path: Path) -> None:
-        workspace, comparison = self.document.workspace, self.document.comparison
-        if comparison is None:
-            show_error(self, ParallaxError(self.tr(
-                "The sources are still being aligned; export again in a moment.")))
-            return
-
-        # Never over the workspace file itself or an article it was built from.
-        inputs = [self.document.path] if self.document.path is not None else []
-        inputs += [Path(a.source) for a in (workspace.original,
-                                            *(s.article for s in workspace.sources))
-                   if a.source and "://" not in a.source]
-
-        def op(ctx: TaskContext) -> Path:
-            written = export_workspace(workspace, comparison, fmt, path,
-                                       on_progress=ctx.progress, cancel=ctx.cancel,
-                                       inputs=inputs)
-            return Path(written)
-
-        self.statusBar().showMessage(self.tr("Exporting {0}…").format(path.name))
-        (Task(self, op, lambda p: self.statusBar().showMessage(
-            self.tr("Exported {0}").format(p.name), 5000), key="export")
-         .failure(lambda exc: show_error(self, exc))
-         .run())
+        self.files.drop_paths(paths)
 
     # ---- dialogs ---------------------------------------------------------------------------
     def show_preferences(self) -> None:
@@ -1144,76 +927,23 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         self.shortcuts_dialog().exec()
 
-    # ---- recent files, window state ------------------------------------------------------
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
-
-    def add_recent(self, path: Path) -> None:
-        entry = str(path.resolve())
-        recent = [entry] + [p for p in self.recent_files() if p != entry]
-        self.settings.setValue("recent_files", recent[:MAX_RECENT])
-        self.settings.setValue("last_dir", str(path.resolve().parent))
-
-    def _last_dir(self) -> str:
-        return str(self.settings.value("last_dir", str(Path.home())))
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for entry in self.recent_files():
-            act = self.recent_menu.addAction(entry)
-            act.triggered.connect(lambda _c=False, p=entry: self.open_paths([p]))
-        if not self.recent_files():
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
-
+    # ---- window state ----------------------------------------------------------------------
     def _restore_window_state(self) -> bool:
         """Geometry, docks and mode from the last session; False when there was none."""
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        restored = isinstance(state, QByteArray) and self.restoreState(state)
-        mode = self.settings.value("window/mode", "reading")
+        restored = self.layouts.restore_window(self)
+        mode = self.layouts.saved_mode("reading")
         if mode in MODES:
-            self.set_mode(str(mode))
-        return bool(restored)
+            self.set_mode(mode)
+        return restored
 
     def save_window_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/mode", self.mode())
-        self._save_column_layout()
-
-    # ---- column layout, remembered per workspace ----------------------------------------
-    def _layout_key(self) -> str:
-        """A QSettings key for this workspace: its file, or its original article when unsaved."""
-        doc = self.document
-        identity = str(doc.path) if doc.path is not None else (
-            "unsaved:" + (doc.workspace.original.source or doc.workspace.original.title))
-        return "columns/" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
-
-    def _save_column_layout(self) -> None:
-        if self._layout_applied is None:
-            return  # the columns never showed this workspace: nothing of the user's to keep
-        state = self.columns_view.view_state()
-        self.settings.setValue(self._layout_applied, json.dumps(state))
+        self.layouts.save_window(self, self.mode())
+        self.layouts.save_columns(self.columns_view)
 
     def _restore_column_layout(self) -> None:
-        key = self._layout_key()
-        if key == self._layout_applied:
-            return
-        self._layout_applied = key
-        raw = self.settings.value(key)
-        if not isinstance(raw, str):
-            return
-        try:
-            state = json.loads(raw)
-        except ValueError:
-            return
-        if isinstance(state, dict):
-            self.columns_view.restore_view_state(state)
+        doc = self.document
+        if self.layouts.restore_columns(self.columns_view,
+                                        column_layout_key(doc.path, doc.workspace)):
             self._sync_column_visibility()
 
     # ---- recovery and closing ------------------------------------------------------------
@@ -1228,7 +958,7 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if self.confirm_close and not self._confirm_discard():
+        if self.confirm_close and not self.files.confirm_discard():
             event.ignore()
             return
         self.save_window_state()
