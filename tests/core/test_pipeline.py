@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from parallax.core import pipeline
+from parallax.core.compare_json import comparison_to_json
 from parallax.core.errors import TranslationError
 from parallax.core.review import Review, apply_review
 from parallax.core.samples import sample_workspace
 from parallax.core.segment import make_article
 from parallax.core.translate.engine import Engine
 from parallax.core.translate.gloss import GlossEngine
-from parallax.core.workspace import ORIGINAL, Workspace
+from parallax.core.workspace import ORIGINAL, MachineTranslation, Workspace
 
 QUICK = pipeline.Options(semantic=False)
 
@@ -73,3 +74,39 @@ def test_a_human_translation_is_the_pivot_over_a_gloss() -> None:
     assert workspace.translations[ORIGINAL].is_gloss
     assert comparison.pivots[ORIGINAL].how == "version:src1"
     assert comparison.pivots[ORIGINAL].version == "src1"
+
+
+def test_the_json_shows_the_human_translation_the_comparison_used() -> None:
+    workspace, comparison = pipeline.run(sample_workspace(), GlossEngine(), QUICK)
+    original = comparison_to_json(workspace, comparison)["original"]
+    assert original["pivot"] == {"how": "version", "source": "src1", "engine": None,
+                                 "edited": False}
+    pivot = comparison.pivots[ORIGINAL]
+    shown = {s["id"]: s["translation"] for s in original["sentences"]}
+    assert shown == {sid: pivot.get(sid) for sid in shown}
+    # Not the stored gloss, which the comparison set aside for the human translation.
+    gloss = workspace.translations[ORIGINAL].texts
+    assert any(text != gloss.get(sid) for sid, text in shown.items() if text)
+    assert original["title_translation"] == workspace.source("src1").article.title
+
+
+def test_the_json_shows_a_gloss_made_for_the_comparison() -> None:
+    workspace, comparison = pipeline.run(_with_reports(), None, QUICK)
+    data = comparison_to_json(workspace, comparison)
+    assert data["original"]["pivot"] == {"how": "gloss", "source": None, "engine": "gloss",
+                                         "edited": False}
+    assert all(s["translation"] for s in data["original"]["sentences"])
+    english, russian = data["sources"]
+    assert english["pivot"]["how"] == "own" and russian["pivot"] is None
+
+
+def test_the_json_names_the_engine_of_a_machine_translation() -> None:
+    base = sample_workspace(with_sources=False)
+    texts = {s.id: f"Sentence {n}." for n, s in enumerate(base.original.sentences)}
+    workspace = base.with_translation(ORIGINAL, MachineTranslation("test", "1", "zh", "en", texts))
+    workspace = workspace.with_edit(ORIGINAL, base.original.sentences[0].id, "Edited.")
+    workspace, comparison = pipeline.run(workspace, None, QUICK)
+    original = comparison_to_json(workspace, comparison)["original"]
+    assert original["pivot"] == {"how": "translation", "source": None, "engine": "test",
+                                 "edited": True}
+    assert original["sentences"][-1]["translation"] == texts[base.original.sentences[-1].id]

@@ -10,29 +10,54 @@ from typing import Any
 
 from parallax import __version__
 from parallax.core.article import Article
-from parallax.core.comparison import FLAG_LABELS, Comparison
+from parallax.core.comparison import FLAG_LABELS, Comparison, Pivot
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 
 COMPARE_JSON_VERSION = 1
 
 
-def _sentences(workspace: Workspace, key: str, article: Article) -> list[dict[str, Any]]:
+def _translation(workspace: Workspace, key: str, sentence_id: str,
+                 pivot: Pivot | None) -> str | None:
+    """The pivot-language text the comparison compared (a gloss or a human translation when
+    it used one), else the stored translation."""
+    if pivot is not None and pivot.how != "own":
+        return pivot.get(sentence_id)
+    return workspace.translation_text(key, sentence_id)
+
+
+def _pivot(workspace: Workspace, key: str, pivot: Pivot | None) -> dict[str, Any] | None:
+    """Where the `translation` texts come from; None when the comparison had none."""
+    if pivot is None:
+        return None
+    machine = workspace.translations.get(key)
+    engine = "gloss" if pivot.how == "gloss" else None
+    if pivot.how == "translation" and machine is not None:
+        engine = machine.engine  # under any hand edits
+    return {"how": "version" if pivot.version else pivot.how, "source": pivot.version,
+            "engine": engine,
+            "edited": pivot.how == "translation" and bool(workspace.edits.get(key))}
+
+
+def _sentences(workspace: Workspace, key: str, article: Article,
+               pivot: Pivot | None) -> list[dict[str, Any]]:
     return [
-        {"id": s.id, "text": s.text, "translation": workspace.translation_text(key, s.id),
+        {"id": s.id, "text": s.text, "translation": _translation(workspace, key, s.id, pivot),
          "note": workspace.review.note(key, s.id)}
         for s in article.sentences
     ]
 
 
-def _article(workspace: Workspace, key: str, article: Article) -> dict[str, Any]:
+def _article(workspace: Workspace, key: str, article: Article,
+             pivot: Pivot | None) -> dict[str, Any]:
     return {
         "title": article.title,
-        "title_translation": workspace.translation_text(key, TITLE),
+        "title_translation": _translation(workspace, key, TITLE, pivot),
         "title_note": workspace.review.note(key, TITLE),
         "outlet": article.outlet,
         "published": article.published.isoformat() if article.published else None,
         "lang": article.lang,
-        "sentences": _sentences(workspace, key, article),
+        "pivot": _pivot(workspace, key, pivot),
+        "sentences": _sentences(workspace, key, article, pivot),
     }
 
 
@@ -42,7 +67,8 @@ def comparison_to_json(workspace: Workspace, comparison: Comparison) -> dict[str
     for source in workspace.sources:
         entry = {"id": source.id, "role": source.role, "label": source.display_name,
                  "path": source.article.source}
-        entry.update(_article(workspace, source.id, source.article))
+        entry.update(_article(workspace, source.id, source.article,
+                              comparison.pivots.get(source.id)))
         sources.append(entry)
     engines = {
         key: {"engine": t.engine, "engine_version": t.engine_version, "is_gloss": t.is_gloss,
@@ -56,7 +82,8 @@ def comparison_to_json(workspace: Workspace, comparison: Comparison) -> dict[str
         data = flag.to_dict()
         data["label"] = FLAG_LABELS.get(flag.kind, flag.kind)
         flags.append(data)
-    original = _article(workspace, ORIGINAL, workspace.original)
+    original = _article(workspace, ORIGINAL, workspace.original,
+                        comparison.pivots.get(ORIGINAL))
     original["path"] = workspace.original.source
     return {
         "version": COMPARE_JSON_VERSION,

@@ -80,6 +80,7 @@ from parallax.ui.views.find_bar import FindBar
 from parallax.ui.views.flags_list import FlagsNavigator
 from parallax.ui.views.legend import DiffLegend
 from parallax.ui.views.notice import ComparisonNotice, MessageBar
+from parallax.ui.views.privacy_indicator import PrivacyIndicator
 from parallax.ui.views.segment_grid import SegmentGrid
 from parallax.ui.wording import for_the_window
 
@@ -336,6 +337,7 @@ class MainWindow(QMainWindow):
         self.progress_box.hide()
         self.compare_label = QLabel(bar)
         bar.addPermanentWidget(self.compare_label)
+        bar.addPermanentWidget(PrivacyIndicator(bar))
         tc = self.translation
         tc.started.connect(self._on_translation_started)
         tc.progressed.connect(self._on_translation_progress)
