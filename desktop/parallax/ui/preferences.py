@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from parallax.core.errors import InputError
 from parallax.core.translate.engine import max_threads
@@ -184,6 +184,23 @@ def save_preferences(preferences: Preferences, settings: QSettings | None = None
     finally:
         store.endGroup()
     store.sync()
+    preferences_saved().saved.emit(preferences)
+
+
+class PreferencesSaved(QObject):
+    """Announces saved preferences to widgets that show them (the privacy indicator)."""
+
+    saved = Signal(object)  # the Preferences saved
+
+
+_notifier: PreferencesSaved | None = None
+
+
+def preferences_saved() -> PreferencesSaved:
+    global _notifier
+    if _notifier is None:
+        _notifier = PreferencesSaved()
+    return _notifier
 
 
 def load_servers(settings: QSettings | None = None) -> list[ServerEntry]:
