@@ -42,7 +42,7 @@ def glossed() -> Workspace:
 
 
 def _wait_pivots(qtbot: QtBot, window: Any) -> None:
-    qtbot.waitUntil(lambda: bool(window.diff_detail._pivots), timeout=20000)
+    qtbot.waitUntil(lambda: bool(window.diff_detail.pivots), timeout=20000)
 
 
 def test_gloss_only_comparison_shows_the_notice(make_window: Any, qtbot: QtBot,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 from ui_side_fixtures import side_workspace
 
-from parallax.core.comparison import Comparison
-from parallax.core.workspace import TITLE, Workspace
+from parallax.core.comparison import Comparison, Pivot
+from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.palette import diff_colours
 from parallax.ui.views.diff_detail import DiffDetailPane, load_cedict_lookup
 from parallax.ui.views.legend import DiffLegend
@@ -282,34 +284,25 @@ def test_numbers_and_flagged_names_stand_out_in_the_diff(qtbot: QtBot) -> None:
     assert by_text[" regions, "].fontWeight() != QFont.Weight.Bold
 
 
-def test_pivots_wait_for_the_comparison_and_run_once_per_comparison(
-    qtbot: QtBot, data: tuple[Workspace, Comparison], monkeypatch: pytest.MonkeyPatch
+def test_the_pane_shows_the_pivots_the_comparison_carries(
+    qtbot: QtBot, data: tuple[Workspace, Comparison]
 ) -> None:
-    from parallax.ui.tasks import tracker
-    from parallax.ui.views import diff_detail
-
-    made: list[Workspace] = []
-    compute = diff_detail.compute_pivots
-
-    def counted(workspace: Workspace) -> dict[str, diff_detail.PivotTexts]:
-        made.append(workspace)
-        return compute(workspace)
-
-    monkeypatch.setattr(diff_detail, "compute_pivots", counted)
     workspace, comparison = data
+    first = workspace.original.sentences[0].id
+    version = workspace.sources[0]
+    pivots = {ORIGINAL: Pivot({first: "The text the comparison used."}, f"version:{version.id}")}
     widget = DiffDetailPane()
     qtbot.addWidget(widget)
     widget.set_data(workspace, None)  # the window's first frame: no comparison yet
-    qtbot.wait(50)
-    assert tracker().active == 0 and made == []
-
-    widget.set_data(workspace, comparison)
-    qtbot.waitUntil(lambda: tracker().active == 0 and bool(widget._pivots), timeout=20_000)
-    assert made == [workspace]
-    widget.set_data(workspace, comparison)  # a refresh that changed nothing
-    assert tracker().active == 0 and made == [workspace]
-
-    newer = Comparison(links=comparison.links, flags=comparison.flags)
-    widget.set_data(workspace, newer)
-    qtbot.waitUntil(lambda: tracker().active == 0, timeout=20_000)
-    assert made == [workspace, workspace]
+    assert widget.pivot(ORIGINAL, first) == (workspace.translation_text(ORIGINAL, first),
+                                             "translation")
+    with qtbot.wait_signal(widget.pivots_changed):
+        widget.set_data(workspace, replace(comparison, pivots=pivots))
+    assert widget.pivot(ORIGINAL, first) == ("The text the comparison used.",
+                                             f"version:{version.id}")
+    widget.show_pair(first, None)
+    assert widget.original_pivot_box.toPlainText() == "The text the comparison used."
+    assert version.display_name in widget._original_pivot_label.text()
+    # Another article, its comparison still running: the old pivots are not its texts.
+    widget.set_data(Workspace(version.article), widget._comparison)
+    assert widget.pivots == {} and widget.glossed_keys() == []

@@ -8,11 +8,9 @@ the ignore options here it is recomputed for this one pair (cheap) until the she
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -44,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.core.comparison import Comparison, DiffSpan, Flag, Link
+from parallax.core.comparison import Comparison, DiffSpan, Flag, Link, Pivot
 from parallax.core.language import base_language
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.flags_model import flag_label
@@ -77,47 +75,14 @@ def pivot_text(workspace: Workspace, key: str, sentence_id: str) -> str | None:
     return workspace.translation_text(key, sentence_id)
 
 
-@dataclass(frozen=True)
-class PivotTexts:
-    """One article's texts in the pivot language and where they come from."""
-
-    texts: Mapping[str, str]
-    how: str  # "own", "translation", "version:<source id>", "gloss"
-
-
-def compute_pivots(workspace: Workspace) -> dict[str, PivotTexts]:
-    """The pivot texts the comparison used, per article key (slow: run it in a Task).
-
-    The original may be compared through a human translation or a dictionary gloss when it
-    has no machine translation; showing the same text the diff was computed on keeps the pane
-    honest.
-    """
-    try:
-        compare = importlib.import_module("parallax.core.compare")
-    except ImportError:
-        return {}
-    notes: list[str] = []
-    found: dict[str, PivotTexts] = {}
-    pivot = compare.original_pivot(workspace, notes)
-    if pivot is not None:
-        found[ORIGINAL] = PivotTexts(dict(pivot.texts), str(pivot.how))
-    for source in workspace.sources:
-        pivot = compare.source_pivot(workspace, source, notes)
-        if pivot is not None:
-            found[source.id] = PivotTexts(dict(pivot.texts), str(pivot.how))
-    return found
-
-
 def load_cedict_lookup() -> GlossLookup | None:
     """A CC-CEDICT look-up, or None without a dictionary. Slow (loads the dictionary and the
     word segmenter): run it in a Task."""
+    from parallax.core.diff import tokenize_words
+    from parallax.core.translate.gloss import GlossEngine
+
     try:
-        gloss = importlib.import_module("parallax.core.translate.gloss")
-        from parallax.core.diff import tokenize_words
-    except ImportError:
-        return None
-    try:
-        engine = gloss.GlossEngine()
+        engine = GlossEngine()
         engine.lookup("中")
         tokenize_words("中文", "zh")
     except Exception:  # a missing dictionary must not break the pane
@@ -194,8 +159,8 @@ class DiffDetailPane(QWidget):
         self._source_id: str | None = None
         self._source_sentence: str | None = None
         self._settings_options: dict[str, bool] = {}
-        self._pivots: dict[str, PivotTexts] = {}
-        self._pivots_for: tuple[Workspace, Comparison] | None = None  # what they were made from
+        # The article the comparison on screen was made for: its pivots are by sentence id.
+        self._compared_original: object = None
         # The dictionary loads on first hover, in the background; None until then.
         self._gloss = gloss_lookup
         self._gloss_state = "ready" if gloss_lookup is not None else "idle"
@@ -303,18 +268,11 @@ class DiffDetailPane(QWidget):
 
     # ---- the widget contract -------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
-        if self._workspace is None or self._workspace.original is not workspace.original:
-            self._pivots = {}  # another article: old pivots would show wrong texts
+        new_comparison = comparison is not self._comparison
+        if new_comparison:
+            self._compared_original = workspace.original
         self._workspace = workspace
         self._comparison = comparison
-        # The pivots are the texts the comparison compared: none before it has run (which keeps
-        # their slow first computation from competing with the window's first paint), and no
-        # second run while the same comparison of the same workspace is shown.
-        last = self._pivots_for
-        if comparison is not None and (last is None or last[0] is not workspace
-                                       or last[1] is not comparison):
-            self._pivots_for = (workspace, comparison)
-            self._start_pivots(workspace)
         settings = workspace.settings
         self._settings_options = {name: bool(getattr(settings, name)) for name in OPTION_NAMES}
         for name, box in self.option_boxes.items():
@@ -328,6 +286,8 @@ class DiffDetailPane(QWidget):
             self.show_source_sentence(self._source_id, self._source_sentence)
         else:
             self._show_nothing()
+        if new_comparison:
+            self.pivots_changed.emit()
 
     @Slot(str, str)
     def show_selection(self, key: str, sentence_id: str) -> None:
@@ -473,26 +433,23 @@ class DiffDetailPane(QWidget):
         return [self.flags_list.item(n).data(FLAG_ROLE) for n in range(self.flags_list.count())]
 
     # ---- pivots --------------------------------------------------------------------------
-    def _start_pivots(self, workspace: Workspace) -> None:
-        Task(self, lambda ctx: compute_pivots(workspace), self._pivots_ready,
-                    key=f"detail-pivots-{id(self)}").failure(
-            self._pivots_failed).run()
-
-    def _pivots_ready(self, pivots: dict[str, PivotTexts]) -> None:
-        self._pivots = pivots
-        self._redraw()
-        self.pivots_changed.emit()
+    @property
+    def pivots(self) -> Mapping[str, Pivot]:
+        """The pivot texts of the comparison on screen, by article key; none while the
+        comparison shown is of another article (a new one is being compared)."""
+        workspace, comparison = self._workspace, self._comparison
+        if comparison is None or workspace is None \
+                or workspace.original is not self._compared_original:
+            return {}
+        return comparison.pivots
 
     def glossed_keys(self) -> list[str]:
         """The articles (keys) compared through a dictionary gloss, as far as known."""
-        return [key for key, pivot in self._pivots.items() if pivot.how == "gloss"]
-
-    def _pivots_failed(self, exc: BaseException) -> None:
-        log.warning("pivot texts unavailable: %s", exc)
+        return [key for key, pivot in self.pivots.items() if pivot.how == "gloss"]
 
     def pivot(self, key: str, sentence_id: str) -> tuple[str | None, str]:
         """(pivot-language text, how it was made) as the comparison saw it."""
-        known = self._pivots.get(key)
+        known = self.pivots.get(key)
         if known is not None:
             return known.texts.get(sentence_id), known.how
         if self._workspace is None:
@@ -525,10 +482,8 @@ class DiffDetailPane(QWidget):
         b = self.pivot(link.source, link.sentence)[0]
         if a is None or b is None:
             return link.diff
-        try:
-            from parallax.core.diff import word_diff
-        except ImportError:
-            return link.diff
+        from parallax.core.diff import word_diff
+
         return word_diff(a, b, self._workspace.settings.pivot_lang, **options)
 
     def _show_diff(self, spans: Sequence[DiffSpan], names: Sequence[str] = ()) -> None:
