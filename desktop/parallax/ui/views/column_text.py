@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from parallax.core.comparison import (
     DELETE,
@@ -31,7 +31,8 @@ from parallax.core.comparison import (
     Flag,
     Link,
 )
-from parallax.core.workspace import ORIGINAL, TITLE, Workspace
+from parallax.core.translate.checks import CHECK_LABELS
+from parallax.core.workspace import ORIGINAL, TITLE, MachineTranslation, Workspace
 
 MT = "mt"  # column id of the original's machine (pivot) translation
 MarkKind = Literal["inserted", "deleted", "changed_number", "changed_name", "framing"]
@@ -42,6 +43,14 @@ FRAMING_FLAGS = frozenset({"loaded_word", "vague_attribution", "hedge", "headlin
 _QUOTED = re.compile(r"“([^”]{1,40})”")
 EDIT_MARKER = "\u270e"  # ✎ shown after a hand-edited translation
 UNMATCHED_MARKER = "\u2205"  # ∅ shown in the number of a claim with no counterpart
+CHECK_MARKER = "\u26a0"  # ⚠ shown in the number of a translation that failed a check
+# core's check labels again, marked so Qt's lupdate extracts them for the zh_CN catalogue.
+_CHECK_LABELS_FOR_TRANSLATION = (
+    QT_TRANSLATE_NOOP("TranslationChecks", "not translated"),
+    QT_TRANSLATE_NOOP("TranslationChecks", "Chinese left in the output"),
+    QT_TRANSLATE_NOOP("TranslationChecks", "glossary term missing"),
+    QT_TRANSLATE_NOOP("TranslationChecks", "suspicious length"),
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,7 @@ class ColumnSentence:
     missing: bool = False  # no text yet (e.g. not translated)
     notes: tuple[str, ...] = ()  # plain-text lines for the tooltip
     gloss: bool = False  # a word-by-word dictionary gloss, not a translation
+    checks: tuple[str, ...] = ()  # the machine output's failed checks, one plain line each
 
 
 @dataclass(frozen=True)
@@ -303,6 +313,22 @@ def _memoised(name: tuple[str, ...], inputs: tuple[object, ...],
     return column
 
 
+def check_lines(machine: MachineTranslation | None, sentence_id: str) -> tuple[str, ...]:
+    """The checks a sentence's machine translation failed, one tooltip line each (plain text:
+    the detail quotes the output and glossary terms)."""
+    if machine is None:
+        return ()
+    lines = []
+    for check in machine.checks.get(sentence_id, ()):
+        kind = str(check.get("kind", ""))
+        label = QCoreApplication.translate("TranslationChecks", CHECK_LABELS.get(kind, kind))
+        detail = str(check.get("detail", ""))
+        line = f"{label}: {detail}" if detail else label
+        lines.append(f"{CHECK_MARKER} " + QCoreApplication.translate(
+            "ColumnText", "Check: {0}").format(line))
+    return tuple(lines)
+
+
 def _numbered(workspace: Workspace, key: str) -> list[tuple[str, int | None, int, str]]:
     article = workspace.article(key)
     rows: list[tuple[str, int | None, int, str]] = [(TITLE, None, -1, article.title)]
@@ -487,10 +513,12 @@ def _mt_column(
         if gloss and not edited:
             notes.insert(0, QCoreApplication.translate(
                 "ColumnText", "Dictionary gloss, word by word: not a translation."))
+        # A hand edit replaces the output the checks were about.
+        checks = () if edited else check_lines(machine, sid)
         sentences.append(
             ColumnSentence(
-                sid, number, paragraph, text, marks=tuple(marks), edited=edited, notes=tuple(notes),
-                gloss=gloss and not edited,
+                sid, number, paragraph, text, marks=tuple(marks), edited=edited,
+                notes=(*checks, *notes), gloss=gloss and not edited, checks=checks,
             )
         )
     target = machine.target_lang if machine is not None else workspace.settings.pivot_lang
@@ -528,6 +556,7 @@ def _source_column(
         pivot_text = text if in_pivot else workspace.translation_text(source_id, sid)
         notes: list[str] = []
         marks: list[Mark] = []
+        checks: tuple[str, ...] = ()
         if not in_pivot:
             edited = sid in workspace.edits.get(source_id, {})
             suffix = f" {EDIT_MARKER}" if edited else ""
@@ -538,6 +567,8 @@ def _source_column(
                     pivot
                 )
             )
+            checks = () if edited else check_lines(machine, sid)
+            notes.extend(checks)
         best = links[0] if links else None
         if best is not None:
             original_number = numbers.get(f"{ORIGINAL}/{best.original}")
@@ -578,6 +609,7 @@ def _source_column(
                 marks=tuple(marks),
                 unmatched=unmatched,
                 notes=tuple(notes),
+                checks=checks,
             )
         )
     role = source.role

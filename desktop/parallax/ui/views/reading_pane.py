@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from parallax.core.workspace import TITLE
 from parallax.ui.palette import DiffColours, diff_colours, mark_format
 from parallax.ui.views.column_text import (
+    CHECK_MARKER,
     EDIT_MARKER,
     UNMATCHED_MARKER,
     ColumnSentence,
@@ -247,6 +248,7 @@ class ReadingPane(QTextEdit):
         prefix.setProperty(SENTENCE_ID_PROPERTY, sentence.id)
         if sentence.number is not None:
             marker = f" {UNMATCHED_MARKER}" if sentence.unmatched else ""
+            marker += f" {CHECK_MARKER}" if sentence.checks else ""  # which check: tooltip
             cursor.insertText(f"[{sentence.number}{marker}]\u2009", prefix)
         base = QTextCharFormat()
         base.setProperty(SENTENCE_ID_PROPERTY, sentence.id)
