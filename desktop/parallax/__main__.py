@@ -4,31 +4,28 @@
 - `--self-test` -> the bundle self-test (`parallax.selftest`);
 - a CLI command or option (`info`, `translate`, `--help`, ...) -> the command line.
 
-A windowed frozen app has no stderr (`sys.stderr is None`), so logging and faulthandler go
-to a file under `paths.log_dir()` then; anything else logs to stderr as usual.
+Logging is set up by `parallax.logs` (a windowed frozen app, which has no stderr, logs to
+a file under `paths.log_dir()`).
 """
 
 from __future__ import annotations
 
-import faulthandler
 import json
 import logging
-import logging.handlers
 import os
 import sys
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+
+from parallax.logs import configure_logging
 
 log = logging.getLogger(__name__)
 
 SELF_TEST_FLAG = "--self-test"
 CLI_OPTIONS = frozenset({"-h", "--help", "--version", "-v", "--verbose"})
-LOG_FILE_NAME = "parallax.log"
 # Benchmark hook (bench/bundle.py): quit as soon as the main window has painted once.
 EXIT_AFTER_FIRST_PAINT_ENV = "PARALLAX_EXIT_AFTER_FIRST_PAINT"
-_fault_file: TextIO | None = None  # kept open for the life of the process
 
 
 def is_frozen() -> bool:
@@ -49,12 +46,6 @@ def is_cli_invocation(argv: Sequence[str]) -> bool:
     return argv[0] in COMMAND_MODULES or argv[0] in CLI_OPTIONS
 
 
-def log_file_path() -> Path:
-    from parallax.core.paths import log_dir
-
-    return log_dir() / LOG_FILE_NAME
-
-
 def _attach_windows_console() -> None:
     """A windowed Windows build has no console; borrow the parent's for CLI output."""
     if sys.platform != "win32" or sys.stdout is not None:
@@ -66,26 +57,6 @@ def _attach_windows_console() -> None:
     if kernel32.AttachConsole(attach_parent_process):
         sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - process-long
         sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
-
-
-def setup_crash_logging() -> Path | None:
-    """Route logging and faulthandler to a file when there is no stderr; returns that file."""
-    global _fault_file
-    if sys.stderr is not None:
-        faulthandler.enable()
-        return None
-    path = log_file_path()
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._parallax = True  # type: ignore[attr-defined]  # ui.app.setup_logging keeps it
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    _fault_file = open(path.with_suffix(".crash.log"), "a", encoding="utf-8")  # noqa: SIM115
-    faulthandler.enable(file=_fault_file)
-    return path
 
 
 def _prepare_environment() -> None:
@@ -187,18 +158,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()
     if args[:1] == [SELF_TEST_FLAG]:
         _attach_windows_console()
-        setup_crash_logging()
-        from parallax.selftest import run_self_test
+        from parallax.selftest import run_self_test  # sets up its own logging
 
         return run_self_test(sys.stdout)
     if is_cli_invocation(args):
         _attach_windows_console()
-        setup_crash_logging()
+        from parallax.cli.output import install_safe_streams
+
+        install_safe_streams()  # before logging holds on to stderr
+        verbose = bool({"-v", "--verbose"} & set(args))
+        configure_logging(to_file=False,
+                          console_level=logging.INFO if verbose else logging.WARNING)
         _prepare_environment()
         from parallax.cli import main as cli_main
 
         return cli_main(args)
-    setup_crash_logging()
+    configure_logging()
     _prepare_environment()
     return run_gui(args)
 

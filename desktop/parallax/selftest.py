@@ -444,16 +444,11 @@ def run_self_test(out: TextIO | None = sys.stdout) -> int:
 
 
 def _log_to_file() -> None:
-    """Details (tracebacks) go to self-test.log, so the console shows one line per check."""
-    root = logging.getLogger()
-    if root.handlers:
-        return
-    from parallax.core.paths import log_dir
+    """Details (tracebacks) go to a file, so the console shows one line per check."""
+    from parallax.logs import configure_logging
 
-    handler = logging.FileHandler(log_dir() / "self-test-details.log", "w", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
+    configure_logging(file_name="self-test-details.log", file_level=logging.DEBUG,
+                      console_level=None)
 
 
 def _log_stream() -> TextIO:

@@ -16,6 +16,7 @@ from parallax import __version__
 from parallax.cli.output import install_safe_streams
 from parallax.core.errors import Cancelled, ParallaxError
 from parallax.core.errors import describe as describe_error
+from parallax.logs import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_safe_streams()  # titles and file names never reach the terminal with escapes
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(to_file=False,
+                      console_level=logging.INFO if args.verbose else logging.WARNING)
     if not args.verbose:
         # trafilatura logs ERRORs for pages it cannot use; the fallback extraction handles
         # them, and the user's terminal gets our one line, not the library's.

@@ -12,7 +12,6 @@ user's settings (window state, mode, columns): it keeps them in a throwaway file
 from __future__ import annotations
 
 import argparse
-import faulthandler
 import logging
 import sys
 import tempfile
@@ -20,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -38,8 +37,9 @@ from PySide6.QtWidgets import QApplication
 from parallax import __version__
 from parallax.cli.output import terminal_text
 from parallax.core.errors import ParallaxError
-from parallax.core.paths import log_dir, resources_dir
+from parallax.core.paths import resources_dir
 from parallax.core.workspace import SUFFIX, Workspace
+from parallax.logs import configure_logging, log_file
 from parallax.ui.plain import fail, warn
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,6 @@ ORGANIZATION = "Parallax"
 APPLICATION = "Parallax"
 SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
 SCREENSHOT_SIZE = (1366, 768)
-_fault_log: IO[str] | None = None
 _translators: list[QTranslator] = []
 
 
@@ -86,33 +85,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-# ---- logging and crashes -------------------------------------------------------------------
-def log_file() -> Path:
-    return log_dir() / "parallax.log"
-
-
-def setup_logging() -> None:
-    """Log to a file always (a frozen windowed app has no stderr), and to stderr when present."""
-    root = logging.getLogger()
-    if any(getattr(h, "_parallax", False) for h in root.handlers):
-        return
-    handler = logging.FileHandler(log_file(), encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._parallax = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    if sys.stderr is not None:
-        console = logging.StreamHandler(sys.stderr)
-        console.setLevel(logging.WARNING)
-        console._parallax = True  # type: ignore[attr-defined]
-        root.addHandler(console)
-
-
+# ---- crashes (logging itself is set up by parallax.logs) ----------------------------------
 def install_crash_handlers() -> None:
-    global _fault_log
-    if _fault_log is None:
-        _fault_log = open(log_dir() / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
-        faulthandler.enable(_fault_log)
     sys.excepthook = _excepthook
 
 
@@ -245,7 +219,7 @@ def open_initial(paths: Sequence[Path]) -> tuple[Workspace, Path | None]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    setup_logging()
+    configure_logging()  # a no-op when the entry point (python -m parallax) did it already
     install_crash_handlers()
     app = create_application()
     file_opener = FileOpenHandler(app)  # before anything can spin the event loop
@@ -360,33 +334,6 @@ def screenshot(app: QApplication, window: Any, out: Path,
     QTimer.singleShot(timeout_ms, give_up)
     app.exec()
     return result["code"]
-
-
-def self_test() -> int:
-    """Open the main window on the built-in sample, let it settle, close it (packaging check).
-
-    Returns 0 when the window opened and closed cleanly.
-    """
-    setup_logging()
-    app = create_application()
-    from parallax.ui.main_window import MainWindow
-    from parallax.ui.theme import apply_theme
-
-    apply_theme("light")
-    workspace, _ = open_initial([])
-    window = MainWindow(workspace, translate_on_open=False, autosave=False)
-    window.show()
-    done = {"ok": False}
-
-    def finish() -> None:
-        done["ok"] = window.isVisible()
-        window.confirm_close = False
-        window.close()
-        app.quit()
-
-    QTimer.singleShot(1500, finish)
-    app.exec()
-    return 0 if done["ok"] else 1
 
 
 if __name__ == "__main__":
