@@ -181,12 +181,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/parallax/ui/app.py" line="133"/>
+        <location filename="../../desktop/parallax/ui/app.py" line="107"/>
         <source>Something unexpected went wrong ({0}). Your work is autosaved; details are in {1}.</source>
         <translation>发生了意外错误（{0}）。您的工作已自动保存；详细信息见 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/app.py" line="273"/>
+        <location filename="../../desktop/parallax/ui/app.py" line="247"/>
         <source>The built-in sample is missing or damaged ({0}); please reinstall Parallax.</source>
         <translation>内置示例缺失或已损坏（{0}）；请重新安装 Parallax。</translation>
     </message>
@@ -247,102 +247,107 @@
 <context>
     <name>ColumnText</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="131"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="141"/>
         <source>Worded differently almost throughout: word colours left out.</source>
         <translation>几乎通篇措辞不同：未标出词语颜色。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="178"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="188"/>
         <source>− only in the original&apos;s translation: {0}</source>
         <translation>− 仅见于原文的译文：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="183"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="193"/>
         <source>+ only here: {0}</source>
         <translation>+ 仅见于此处：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="352"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="327"/>
+        <source>Check: {0}</source>
+        <translation>检查:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="378"/>
         <source>(confirmed)</source>
         <translation>（已确认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="354"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="380"/>
         <source>(dismissed)</source>
         <translation>（已驳回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="364"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="390"/>
         <source>✎ Note: {0}</source>
         <translation>✎ 批注：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="376"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="402"/>
         <source>↔ {0} {1} — score {2}</source>
         <translation>↔ {0} {1} — 得分 {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="413"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="439"/>
         <source>No counterpart in any other source.</source>
         <translation>其他来源中均无对应。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="430"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="456"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="458"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="484"/>
         <source>Not translated yet.</source>
         <translation>尚未翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="464"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="490"/>
         <source>Edited by hand. Machine output: {0}</source>
         <translation>已手动编辑。机器输出：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="466"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="492"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="476"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="502"/>
         <source>Differences shown against {0}.</source>
         <translation>差异以 {0} 为参照显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="488"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="514"/>
         <source>Dictionary gloss, word by word: not a translation.</source>
         <translation>词典逐词释义：并非译文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="498"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="526"/>
         <source>Gloss (dictionary)</source>
         <translation>释义（词典）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="499"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="527"/>
         <source>Machine translation</source>
         <translation>机器翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="521"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="549"/>
         <source>gloss ({0})</source>
         <translation>释义（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="537"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="566"/>
         <source>{0}: not translated yet</source>
         <translation>{0}：尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="545"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="576"/>
         <source>↔ Original [{0}] — score {1}</source>
         <translation>↔ 原文 [{0}] — 得分 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/column_text.py" line="568"/>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="599"/>
         <source>The original has no counterpart for this claim.</source>
         <translation>原文中没有与此说法对应的内容。</translation>
     </message>
@@ -464,140 +469,140 @@
 <context>
     <name>DiffDetailPane</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="208"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="173"/>
         <source>Counterpart source</source>
         <translation>对应来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="209"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="174"/>
         <source>Which source&apos;s counterpart to show</source>
         <translation>显示哪个来源的对应句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="235"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="200"/>
         <source>Ignore case</source>
         <translation>忽略大小写</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="236"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="201"/>
         <source>Ignore punctuation</source>
         <translation>忽略标点</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="237"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="202"/>
         <source>Ignore whitespace</source>
         <translation>忽略空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="253"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="218"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="254"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="256"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="516"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="219"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="221"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="473"/>
         <source>Its translation</source>
         <translation>其译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="255"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="220"/>
         <source>Counterpart</source>
         <translation>对应句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="261"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="226"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="262"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="227"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="263"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="228"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="264"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="229"/>
         <source>Notes</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="417"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="377"/>
         <source>%1: no counterpart</source>
         <translation>%1：无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="419"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="379"/>
         <source>%1: no counterpart in %2</source>
         <translation>%1：在 %2 中无对应</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="425"/>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="463"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="385"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="423"/>
         <source>No linked sentence</source>
         <translation>无关联句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="439"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="399"/>
         <source>Linked by hand</source>
         <translation>手动链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="454"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="414"/>
         <source>%1 %2: not in the original</source>
         <translation>%1 %2：原文中没有</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="509"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="466"/>
         <source>Gloss (dictionary, word by word)</source>
         <translation>释义（词典，逐词）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="515"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="472"/>
         <source>Its translation (from {0})</source>
         <translation>其译文（来自 {0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="560"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="515"/>
         <source>No word diff for this pair.</source>
         <translation>此句对没有词语差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="581"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="536"/>
         <source>(confirmed)</source>
         <translation>（已确认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="583"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="538"/>
         <source>(dismissed)</source>
         <translation>（已驳回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="586"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="541"/>
         <source>Note: %1</source>
         <translation>批注：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="595"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="550"/>
         <source>No flags on this pair.</source>
         <translation>此句对没有标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="615"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="570"/>
         <source>Not translated yet.</source>
         <translation>尚未翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="631"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="586"/>
         <source>Select a sentence to see its counterparts.</source>
         <translation>选择一个句子以查看其对应句。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="676"/>
+        <location filename="../../desktop/parallax/ui/views/diff_detail.py" line="631"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
@@ -1064,418 +1069,418 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="295"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="297"/>
         <source>Selected pair</source>
         <translation>所选句对</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="299"/>
         <source>Coverage</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="329"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="331"/>
         <source>Stop translating (Esc); finished sentences are kept</source>
         <translation>停止翻译（Esc）；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="346"/>
         <source>Translation cancelled; finished sentences are kept.</source>
         <translation>翻译已取消；已完成的句子已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="349"/>
         <source>Translation failed: {0}</source>
         <translation>翻译失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="379"/>
         <source>&amp;Open Article…</source>
         <translation>打开文章(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="380"/>
         <source>Open an article as a new comparison</source>
         <translation>打开文章，开始新的比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="381"/>
         <source>Open &amp;Workspace…</source>
         <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="382"/>
         <source>Open a saved Parallax workspace</source>
         <translation>打开已保存的 Parallax 工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="383"/>
         <source>&amp;Add Source…</source>
         <translation>添加来源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="384"/>
         <source>Add a translation or another outlet&apos;s report</source>
         <translation>添加译文或其他媒体的报道</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="385"/>
         <source>&amp;Paste as New Article</source>
         <translation>粘贴为新文章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="386"/>
         <source>Start a comparison from the text on the clipboard</source>
         <translation>用剪贴板中的文字开始比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="387"/>
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="388"/>
         <source>Download a web page as a new article (needs a network)</source>
         <translation>下载网页作为新文章（需要网络）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="389"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="390"/>
         <source>Save the workspace</source>
         <translation>保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="391"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="392"/>
         <source>Save the workspace under a new name</source>
         <translation>以新名称保存工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="393"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="394"/>
         <source>Quit Parallax</source>
         <translation>退出 Parallax</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="397"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="403"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="404"/>
         <source>Find text in every column</source>
         <translation>在所有列中查找文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="405"/>
         <source>&amp;Edit Translation…</source>
         <translation>编辑译文(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="406"/>
         <source>Edit the selected sentence&apos;s translation (kept beside the machine output)</source>
         <translation>编辑所选句子的译文（与机器翻译并存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="407"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="408"/>
         <source>Theme, fonts, translation settings</source>
         <translation>主题、字体与翻译设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="409"/>
         <source>&amp;Reading</source>
         <translation>阅读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="410"/>
         <source>Flowing text columns</source>
         <translation>连续文本列</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="411"/>
         <source>&amp;Segments</source>
         <translation>分句(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="412"/>
         <source>One row per original sentence</source>
         <translation>每个原文句子一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="418"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="419"/>
         <source>Larger text</source>
         <translation>更大的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="421"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="422"/>
         <source>Smaller text</source>
         <translation>更小的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="423"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="424"/>
         <source>Reset the zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="425"/>
         <source>&amp;Next Difference</source>
         <translation>下一个差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="426"/>
         <source>Go to the next difference</source>
         <translation>转到下一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="427"/>
         <source>&amp;Previous Difference</source>
         <translation>上一个差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="428"/>
         <source>Go to the previous difference</source>
         <translation>转到上一个差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="429"/>
         <source>&amp;Translate All</source>
         <translation>全部翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="430"/>
         <source>Machine-translate every sentence still missing a translation</source>
         <translation>机器翻译所有尚无译文的句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="431"/>
         <source>&amp;Cancel Translation</source>
         <translation>取消翻译(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="432"/>
         <source>Stop translating; finished sentences are kept</source>
         <translation>停止翻译；已完成的句子会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="433"/>
         <source>&amp;Retry Sentence</source>
         <translation>重新翻译句子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="432"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="434"/>
         <source>Translate the selected sentence again</source>
         <translation>重新翻译所选句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="435"/>
         <source>&amp;Model Manager…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="436"/>
         <source>Install, download or remove translation models</source>
         <translation>安装、下载或删除翻译模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="437"/>
         <source>&amp;About Parallax</source>
         <translation>关于 Parallax(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
         <source>Versions and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="439"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
         <source>Every keyboard shortcut of the window</source>
         <translation>窗口中的所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="441"/>
         <source>&amp;Manage Sources…</source>
         <translation>管理来源(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="442"/>
         <source>Reorder or remove sources, change their role and name</source>
         <translation>调整来源顺序或删除来源，修改其角色和名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="446"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="451"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="456"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="463"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="470"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="472"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="479"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="481"/>
         <source>Side &amp;Panels</source>
         <translation>侧面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="486"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="488"/>
         <source>&amp;Translate</source>
         <translation>翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="492"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="494"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="502"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="552"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="554"/>
         <source>&amp;Review</source>
         <translation>审阅(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="587"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="589"/>
         <source>{0} sentences</source>
         <translation>{0} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="672"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="674"/>
         <source>Change diff options</source>
         <translation>更改差异选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="697"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="699"/>
         <source>No installed font can show {0} of this article&apos;s Chinese characters (for example {1}): they appear as empty boxes. Install a Chinese font (on Debian or Ubuntu: sudo apt install fonts-noto-cjk; Windows and macOS have one built in), then restart Parallax, or pick a font in Preferences.</source>
         <translation>已安装的字体无法显示本文中的 {0} 个汉字（例如 {1}）：它们会显示为空方框。请安装中文字体（Debian 或 Ubuntu：sudo apt install fonts-noto-cjk；Windows 和 macOS 已自带），然后重新启动 Parallax，或在首选项中选择字体。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="749"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="751"/>
         <source>(no columns)</source>
         <translation>（无列）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="757"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="759"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="764"/>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="772"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="766"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="774"/>
         <source>Translating {0}/{1} sentences</source>
         <translation>正在翻译 {0}/{1} 句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="778"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="780"/>
         <source>Not translated: {0}</source>
         <translation>未翻译：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="781"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="783"/>
         <source>Translation finished.</source>
         <translation>翻译完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="821"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="823"/>
         <source>Every sentence is already translated.</source>
         <translation>所有句子均已翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="844"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="846"/>
         <source>This text is already in the pivot language; nothing to translate.</source>
         <translation>此文字已是中转语言，无需翻译。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="879"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="881"/>
         <source>Edit sources</source>
         <translation>编辑来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="913"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="915"/>
         <source>Change comparison settings</source>
         <translation>更改比较设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/main_window.py" line="957"/>
+        <location filename="../../desktop/parallax/ui/main_window.py" line="959"/>
         <source>Unsaved work restored.</source>
         <translation>未保存的工作已恢复。</translation>
     </message>
@@ -1492,17 +1497,17 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="80"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="81"/>
         <source>Engines: unknown ({0}).</source>
         <translation>引擎:未知({0})。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="89"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="88"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="90"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="89"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
@@ -1512,198 +1517,264 @@
         <translation>本地大语言模型（llama.cpp）：本次安装的 Parallax 不包含此组件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="106"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="107"/>
         <source>Translation models</source>
         <translation>翻译模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="112"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="115"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="112"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="115"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="113"/>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="126"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="116"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="129"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="113"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="116"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="117"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="120"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="118"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="121"/>
         <source>Download…</source>
         <translation>下载…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="119"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="122"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="126"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="129"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="126"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="129"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="128"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="131"/>
         <source>Add GGUF model…</source>
         <translation>添加 GGUF 模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="129"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="132"/>
         <source>Forget</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="130"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="133"/>
         <source>Remove from the list; the file is kept</source>
         <translation>从列表中移除；文件保留</translation>
     </message>
     <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="139"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="139"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="140"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="140"/>
+        <source>Last test</source>
+        <translation>上次测试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="143"/>
+        <source>Add server…</source>
+        <translation>添加服务器…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="144"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="146"/>
+        <source>Ask the server what it offers; no article text is sent</source>
+        <translation>询问服务器提供什么;不发送任何文章文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="147"/>
+        <source>Remove server</source>
+        <translation>移除服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="162"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="148"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="166"/>
         <source>Argos Translate language pairs</source>
         <translation>Argos Translate 语言对</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="157"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="175"/>
         <source>Local LLM models (GGUF)</source>
         <translation>本地大语言模型（GGUF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="199"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="183"/>
+        <source>Translation servers</source>
+        <translation>翻译服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="227"/>
         <source>No model installed yet: install an .argosmodel file or download one.</source>
         <translation>尚未安装模型：请安装 .argosmodel 文件或下载一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="231"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="286"/>
         <source>Installing {0}…</source>
         <translation>正在安装 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="233"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="283"/>
         <source>Installed {0} (version {1}).</source>
         <translation>已安装 {0}（版本 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="240"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="296"/>
         <source>Reading the model index…</source>
         <translation>正在读取模型索引…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="252"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="311"/>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="253"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="309"/>
         <source>Downloaded and installed {0}.</source>
         <translation>已下载并安装 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="261"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="318"/>
         <source>Remove the {0} model? Translations already made are kept.</source>
         <translation>删除 {0} 模型？已有的译文会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="265"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="328"/>
         <source>Removing {0}…</source>
         <translation>正在删除 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="267"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="329"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="401"/>
         <source>Removed {0}.</source>
         <translation>已删除 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="274"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="333"/>
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="276"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="336"/>
         <source>Added {0}.</source>
         <translation>已添加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="284"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="343"/>
         <source>Forget the GGUF model {0}? The file itself is kept.</source>
         <translation>移除 GGUF 模型 {0}？文件本身会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="287"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="346"/>
         <source>Forgetting {0}…</source>
         <translation>正在移除 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="289"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="348"/>
         <source>Forgot {0}.</source>
         <translation>已移除 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="305"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="357"/>
+        <source>Added {0}; choose it in Preferences to translate with it.</source>
+        <translation>已添加 {0};在“首选项”中选择它即可用它翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="366"/>
+        <source>{0} is another machine reached over plain http://: the API key would cross the network unencrypted. Test it anyway?</source>
+        <translation>{0} 是通过未加密的 http:// 访问的另一台机器:API 密钥将以明文经过网络。仍要测试吗?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="380"/>
+        <source>Testing {0}…</source>
+        <translation>正在测试 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="392"/>
+        <source>Remove the server {0} from the list? Its API key is forgotten too; translations already made are kept.</source>
+        <translation>从列表中移除服务器 {0}?其 API 密钥也会被忘记;已完成的翻译将保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="417"/>
         <source>Download a model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="306"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="418"/>
         <source>Language pair:</source>
         <translation>语言对：</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="316"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="428"/>
         <source>Install a translation model</source>
         <translation>安装翻译模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="317"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="429"/>
         <source>Argos model packages (*.argosmodel);;All files (*)</source>
         <translation>Argos 模型包 (*.argosmodel);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="322"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="461"/>
         <source>Add a GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="323"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="462"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="332"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="471"/>
         <source>Every model in the index is already installed.</source>
         <translation>索引中的所有模型均已安装。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="343"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="486"/>
         <source>Please wait for the current operation to finish.</source>
         <translation>请等待当前操作完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="365"/>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="512"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1787,12 +1858,12 @@
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="248"/>
         <source>OpenAI-compatible server (llama.cpp, vLLM, Ollama…)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI 兼容服务器(llama.cpp、vLLM、Ollama…)</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="249"/>
         <source>LibreTranslate server</source>
-        <translation type="unfinished"></translation>
+        <translation>LibreTranslate 服务器</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="285"/>
@@ -1817,47 +1888,47 @@
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="124"/>
         <source>The built-in glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>内置术语表</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="126"/>
         <source>Your own zh→en terms (UTF-8, one per line: term, Tab, translation); they are added to the built-in glossary for the LLM engines and the glossary check</source>
-        <translation type="unfinished"></translation>
+        <translation>您自己的中→英术语(UTF-8,每行一条:术语、制表符、译文);它们会加入内置术语表,供 LLM 引擎和术语检查使用</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="128"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="149"/>
         <source>The team&apos;s server, as added in the model manager or typed here; article text is sent to it</source>
-        <translation type="unfinished"></translation>
+        <translation>团队的服务器(在模型管理器中添加或在此输入);文章文本会发送给它</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="153"/>
         <source>The model name the server knows</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器所知的模型名称</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="156"/>
         <source>Requests sent at the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>同时发送的请求数</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="160"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="165"/>
         <source>The key is kept in the system keyring, never in settings or workspaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥保存在系统钥匙串中,绝不写入设置或工作区。</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="167"/>
         <source>The key is kept in memory for this session only (the keyring package is not installed); it is never written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥仅在本次会话的内存中保存(未安装 keyring 软件包);绝不写入磁盘。</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="174"/>
@@ -1922,32 +1993,32 @@
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="190"/>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>术语表</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="191"/>
         <source>Translation server</source>
-        <translation type="unfinished"></translation>
+        <translation>翻译服务器</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="193"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="194"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="195"/>
         <source>Requests in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>并发请求数</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="196"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="198"/>
@@ -1962,58 +2033,71 @@
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="329"/>
         <source>Enter the translation server&apos;s address: Parallax never picks a server by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入翻译服务器的地址:Parallax 从不自行选择服务器。</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="339"/>
         <source>Enter the name of the model the server should use.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入服务器应使用的模型名称。</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="363"/>
         <source>{0} is another machine reached over plain http://: the article text and the API key would cross the network unencrypted. Use it anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 是通过未加密的 http:// 访问的另一台机器:文章文本和 API 密钥将以明文经过网络。仍要使用吗?</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="387"/>
         <source>Choose a glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>选择术语表</translation>
     </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="388"/>
         <source>Glossaries (*.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>术语表 (*.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyIndicator</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/privacy_indicator.py" line="43"/>
+        <source>⇄ Text leaves this machine: {0}</source>
+        <translation>⇄ 文本将发送到本机以外:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/privacy_indicator.py" line="44"/>
+        <source>Article text is sent to the translation server at {0} (chosen in Preferences). Choose a local engine to keep it on this machine.</source>
+        <translation>文章文本会发送到位于 {0} 的翻译服务器(在“首选项”中选择)。选择本地引擎可使文本留在本机。</translation>
     </message>
 </context>
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="606"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="608"/>
         <source>Edit translation…</source>
         <translation>编辑译文…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="607"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="609"/>
         <source>Translate this sentence again</source>
         <translation>重新翻译此句</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="616"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="618"/>
         <source>Link to Selected Original Sentence</source>
         <translation>链接到所选原文句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="617"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="619"/>
         <source>Add Note…</source>
         <translation>添加批注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="629"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="631"/>
         <source>Copy sentence</source>
         <translation>复制句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="635"/>
+        <location filename="../../desktop/parallax/ui/views/reading_pane.py" line="637"/>
         <source>Copy selection</source>
         <translation>复制所选内容</translation>
     </message>
@@ -2188,6 +2272,72 @@
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="90"/>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 兼容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="91"/>
+        <source>LibreTranslate</source>
+        <translation>LibreTranslate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="100"/>
+        <source>Add a translation server</source>
+        <translation>添加翻译服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="114"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="115"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="116"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTest</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="70"/>
+        <source>{0}: reachable, but it does not translate Chinese to English (it offers {1}).</source>
+        <translation>{0}:可以连接,但它不提供中译英(它提供 {1})。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="73"/>
+        <source>{0}: reachable; {1} language pairs ({2}).</source>
+        <translation>{0}:可以连接;{1} 个语言对({2})。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="76"/>
+        <source>{0}: reachable; it does not list its models.</source>
+        <translation>{0}:可以连接;它不列出自己的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="79"/>
+        <source>{0}: reachable, but it has no model named {1} (it offers {2}).</source>
+        <translation>{0}:可以连接,但没有名为 {1} 的模型(它提供 {2})。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="83"/>
+        <source>{0}: reachable; model {1} is there.</source>
+        <translation>{0}:可以连接;模型 {1} 可用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/servers.py" line="85"/>
+        <source>{0}: reachable; {1} models ({2}).</source>
+        <translation>{0}:可以连接;{1} 个模型({2})。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/shortcuts.py" line="27"/>
@@ -2332,6 +2482,29 @@
         <location filename="../../desktop/parallax/ui/dialogs/sources.py" line="141"/>
         <source>{0} — {1}, {2} sentences, {3}</source>
         <translation>{0} — {1}，{2} 句，{3}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationChecks</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="49"/>
+        <source>not translated</source>
+        <translation>未翻译</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="50"/>
+        <source>Chinese left in the output</source>
+        <translation>输出中残留中文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="51"/>
+        <source>glossary term missing</source>
+        <translation>缺少术语表译名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/views/column_text.py" line="52"/>
+        <source>suspicious length</source>
+        <translation>长度可疑</translation>
     </message>
 </context>
 <context>

@@ -60,27 +60,29 @@ def probe_server(entry: ServerEntry, api_key: str | None, allow_insecure: bool) 
 
 def describe_probe(probe: Probe) -> tuple[bool, str]:
     """(usable, one line) for the window; server text in it is shown as plain text."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ServerTest", text)
-
+    translate = QCoreApplication.translate
     listed = ", ".join((probe.offered or ())[:SHOWN_NAMES])
     if probe.offered is not None and len(probe.offered) > SHOWN_NAMES:
         listed += ", …"
     if probe.engine == "libretranslate":
         pairs = probe.offered or ()
         if "zh->en" not in pairs:
-            return False, tr("{0}: reachable, but it does not translate Chinese to English "
-                             "(it offers {1}).").format(probe.url, listed or "–")
-        return True, tr("{0}: reachable; {1} language pairs ({2}).").format(
+            return False, translate(
+                "ServerTest", "{0}: reachable, but it does not translate Chinese to English "
+                "(it offers {1}).").format(probe.url, listed or "–")
+        return True, translate("ServerTest", "{0}: reachable; {1} language pairs ({2}).").format(
             probe.url, len(pairs), listed)
     if probe.offered is None:
-        return True, tr("{0}: reachable; it does not list its models.").format(probe.url)
+        return True, translate("ServerTest", "{0}: reachable; it does not list its models."
+                               ).format(probe.url)
     if probe.model and probe.model not in probe.offered:
-        return False, tr("{0}: reachable, but it has no model named {1} (it offers {2}).").format(
-            probe.url, probe.model, listed or "–")
+        return False, translate(
+            "ServerTest", "{0}: reachable, but it has no model named {1} (it offers {2})."
+        ).format(probe.url, probe.model, listed or "–")
     if probe.model:
-        return True, tr("{0}: reachable; model {1} is there.").format(probe.url, probe.model)
-    return True, tr("{0}: reachable; {1} models ({2}).").format(
+        return True, translate("ServerTest", "{0}: reachable; model {1} is there.").format(
+            probe.url, probe.model)
+    return True, translate("ServerTest", "{0}: reachable; {1} models ({2}).").format(
         probe.url, len(probe.offered), listed or "–")
 
 
