@@ -47,6 +47,7 @@ from parallax.core.semantic import (
     get_encoder,
     unavailable_reason,
 )
+from parallax.core.similarity import with_feature_cache
 from parallax.core.versions import align_versions
 from parallax.core.workspace import ORIGINAL, TITLE, Source, Workspace
 
@@ -193,6 +194,7 @@ def _diff(a: str | None, b: str | None, lang: str, workspace: Workspace) -> tupl
                      ignore_whitespace=s.ignore_whitespace)
 
 
+@with_feature_cache  # sentence features are the comparison's: released when it returns
 def compare_workspace(
     workspace: Workspace,
     *,

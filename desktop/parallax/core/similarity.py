@@ -12,6 +12,9 @@ Each sentence becomes a bag of weighted features:
 - character n-grams: trigrams inside English words (catches inflections and spelling
   variants such as Kyiv/Kiev-style differences), bigrams of Chinese characters.
 
+A comparison reads each sentence once: features (and word stems) are kept in a bounded cache
+the comparison owns (`feature_cache()`, `with_feature_cache`) and dropped when it ends.
+
 Features are IDF weighted over the two texts being compared. The word score is the geometric
 mean of the TF-IDF cosine and the containment (IDF mass of the shared features over the mass
 of the smaller sentence); the character score is the cosine. Both are dense float32 products
@@ -27,10 +30,12 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, wraps
+from typing import Any, Generic, ParamSpec, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -55,6 +60,15 @@ NUMBER_BOOST = 2.0
 NAME_BOOST = 2.0
 CAPITAL_BOOST = 1.5
 SUBWORD_WEIGHT = 0.5  # a dictionary word inside a longer jieba word (关系 in 两国关系)
+# Sentences (and as many anchor sets and word stems) one comparison keeps: up to ~28 KiB a
+# sentence, so ~0.3 GB at most, released with the comparison. Enough for the original and a
+# 5,000-sentence report; past it the least recently used are read again.
+MAX_CACHED_SENTENCES = 10_000
+
+K = TypeVar("K")
+V = TypeVar("V")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _EN_STOP = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -108,12 +122,105 @@ def _stemmer(lang: str) -> Any:
     return mine[name]
 
 
-@lru_cache(maxsize=200_000)
+class _Bounded(Generic[K, V]):
+    """A dict that drops its least recently used entry past `limit` (thread-safe)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = max(1, limit)
+        self._items: dict[K, V] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            value = self._items.pop(key, None)
+            if value is not None:
+                self._items[key] = value  # now the most recently used
+            return value
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.limit:
+                del self._items[next(iter(self._items))]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class FeatureCache:
+    """What one comparison has read of its sentences: features, anchors and word stems.
+
+    Owned by the comparison (`feature_cache()`), bounded, and emptied when it ends, so the
+    memory goes with the comparison instead of staying in the process.
+    """
+
+    def __init__(self, limit: int = MAX_CACHED_SENTENCES) -> None:
+        self.features: _Bounded[tuple[str, str], Features] = _Bounded(limit)
+        self.anchors: _Bounded[tuple[str, str], dict[str, float]] = _Bounded(limit)
+        self.stems: _Bounded[tuple[str, str], str] = _Bounded(limit)
+
+    def __len__(self) -> int:
+        return len(self.features) + len(self.anchors) + len(self.stems)
+
+    def clear(self) -> None:
+        for table in (self.features, self.anchors, self.stems):
+            table.clear()
+
+
+# The comparison running in this thread (a context variable: comparisons on other worker
+# threads have their own).
+_active: ContextVar[FeatureCache | None] = ContextVar("parallax_feature_cache", default=None)
+
+
+@contextmanager
+def feature_cache(limit: int = MAX_CACHED_SENTENCES) -> Iterator[FeatureCache]:
+    """Cache sentence features inside the block, then drop them.
+
+    Nested blocks share the outermost one's cache (it owns it and empties it).
+    """
+    current = _active.get()
+    if current is not None:
+        yield current
+        return
+    cache = FeatureCache(limit)
+    token = _active.set(cache)
+    try:
+        yield cache
+    finally:
+        _active.reset(token)
+        cache.clear()
+
+
+def active_feature_cache() -> FeatureCache | None:
+    """The cache of the comparison running in this thread, if any."""
+    return _active.get()
+
+
+def with_feature_cache(function: Callable[P, R]) -> Callable[P, R]:
+    """Run `function` inside `feature_cache()`: its features are released when it returns."""
+
+    @wraps(function)
+    def scoped(*args: P.args, **kwargs: P.kwargs) -> R:
+        with feature_cache():
+            return function(*args, **kwargs)
+
+    return scoped
+
+
 def _stem(word: str, lang: str) -> str:
+    cache = _active.get()
+    key = (word, lang)
+    if cache is not None and (known := cache.stems.get(key)) is not None:
+        return known
     stemmer = _stemmer(lang)
-    if stemmer is None:
-        return word
-    return str(stemmer.stemWord(word))
+    stem = word if stemmer is None else str(stemmer.stemWord(word))
+    if cache is not None:
+        cache.stems.put(key, stem)
+    return stem
 
 
 @lru_cache(maxsize=16)
@@ -121,7 +228,7 @@ def _stem_synonyms(lang: str) -> dict[str, str]:
     return {_stem(word, lang): _stem(canonical, lang) for word, canonical in synonyms(lang).items()}
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4096)
 def sound_key(name: str) -> str:
     """First pinyin syllable, then the finals of the rest: 普京 and 蒲亭 -> 'pu-ing'."""
     heard = name_pinyin.syllables(name)  # pypinyin only for names this machine has not met
@@ -130,9 +237,19 @@ def sound_key(name: str) -> str:
     return "-".join([heard.full[0], *heard.finals[1:]])
 
 
-@lru_cache(maxsize=50_000)
 def sentence_features(text: str, lang: str) -> Features:
-    """Weighted features of one sentence (cached: treat the result as read-only)."""
+    """Weighted features of one sentence (cached inside `feature_cache()`: treat the result
+    as read-only)."""
+    cache = _active.get()
+    if cache is not None and (known := cache.features.get((text, lang))) is not None:
+        return known
+    features = _sentence_features(text, lang)
+    if cache is not None:
+        cache.features.put((text, lang), features)
+    return features
+
+
+def _sentence_features(text: str, lang: str) -> Features:
     words: defaultdict[str, float] = defaultdict(float)
     chars: defaultdict[str, float] = defaultdict(float)
     if not text:
@@ -154,14 +271,20 @@ def _add_anchors(text: str, lang: str, words: defaultdict[str, float]) -> None:
         words["@" + hit.id] += NAME_BOOST
 
 
-@lru_cache(maxsize=50_000)
 def anchor_features(text: str, lang: str) -> dict[str, float]:
     """Only the numbers and gazetteer names of a sentence: what a text in another language
-    adds to its translation's features. Needs no word segmentation tags and no pinyin."""
+    adds to its translation's features. Needs no word segmentation tags and no pinyin.
+    Cached inside `feature_cache()`: treat the result as read-only."""
+    cache = _active.get()
+    if cache is not None and (known := cache.anchors.get((text, lang))) is not None:
+        return known
     words: defaultdict[str, float] = defaultdict(float)
     if text:
         _add_anchors(text, lang, words)
-    return dict(words)
+    anchors = dict(words)
+    if cache is not None:
+        cache.anchors.put((text, lang), anchors)
+    return anchors
 
 
 def _alphabetic_features(
@@ -371,10 +494,11 @@ def similarity_matrix(
     `anchors_a`/`anchors_b` (texts, language): the same sentences in another language (what
     a translation was made from), whose numbers and gazetteer names are added to the words.
     """
-    feats_a = [sentence_features(t, lang_a) for t in texts_a]
-    feats_b = [sentence_features(t, lang_b) for t in texts_b]
-    word_rows_a = _with_anchors([f.words for f in feats_a], anchors_a)
-    word_rows_b = _with_anchors([f.words for f in feats_b], anchors_b)
+    with feature_cache():  # the comparison's cache, or one for this call alone
+        feats_a = [sentence_features(t, lang_a) for t in texts_a]
+        feats_b = [sentence_features(t, lang_b) for t in texts_b]
+        word_rows_a = _with_anchors([f.words for f in feats_a], anchors_a)
+        word_rows_b = _with_anchors([f.words for f in feats_b], anchors_b)
     if base_lang(lang_a) != base_lang(lang_b):
         # Across languages only numbers and gazetteer names can be shared: score on them alone.
         word_rows_a = [_anchors_only(r) for r in word_rows_a]
