@@ -3,14 +3,19 @@ kept out of every file, consent to plain http:// to another machine, the glossar
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from parallax.core.errors import ParallaxError
 from parallax.core.translate import server
+from parallax.core.translate.article_translation import translate_workspace_report
+from parallax.core.translate.cache import TranslationCache
 from parallax.core.translate.engines import ENGINE_NAMES
+from parallax.core.workspace import ORIGINAL, Workspace
 from parallax.ui import api_keys as keys_module
 from parallax.ui.api_keys import ApiKeys, api_keys, server_id
 from parallax.ui.dialogs import preferences as dialog_module
@@ -204,16 +209,41 @@ def test_saved_servers_fill_the_address(qtbot: QtBot, settings: QSettings) -> No
 
 
 def test_the_engine_sends_the_key_the_dialog_kept(qtbot: QtBot, settings: QSettings,
-                                                  tmp_path: Path) -> None:
-    with LibreTranslateServer(api_key=PLANTED) as running:
-        dialog = PreferencesDialog(settings=settings)
-        qtbot.addWidget(dialog)
-        dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData("libretranslate"))
-        dialog.server_combo.setEditText(running.url)
-        dialog.api_key_edit.setText(PLANTED)
-        dialog.accept()
-        engine = preferred_engine(preferences=load_preferences(settings))
-        out = engine.translate(["乌克兰"], "zh", "en")
-        assert running.requests[-1]["api_key"] == PLANTED
-        assert out and out[0]
+                                                  tmp_path: Path, sample_ws: Workspace,
+                                                  ) -> None:
+    """The key reaches the server, and no file: settings, cache, workspace, log."""
+    log_file = tmp_path / "parallax.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        with LibreTranslateServer(api_key=PLANTED) as running:
+            dialog = PreferencesDialog(settings=settings)
+            qtbot.addWidget(dialog)
+            dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData("libretranslate"))
+            dialog.server_combo.setEditText(running.url)
+            dialog.api_key_edit.setText(PLANTED)
+            dialog.accept()
+            engine = preferred_engine(preferences=load_preferences(settings))
+            report = translate_workspace_report(sample_ws, engine,
+                                                TranslationCache(tmp_path / "cache.sqlite3"))
+            assert running.requests and all(r["api_key"] == PLANTED for r in running.requests)
+            # A refused key: the error says so in one line, without the key.
+            api_keys().set(server_id(running.url), PLANTED + "-wrong")
+            refused = preferred_engine(preferences=load_preferences(settings))
+            with pytest.raises(ParallaxError) as caught:
+                refused.translate(["乌克兰"], "zh", "en")
+            logging.getLogger("test").error("failed: %s", caught.value)
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+        root.setLevel(old_level)
+    machine = report.workspace.translations[ORIGINAL]
+    assert machine.engine == "libretranslate" and machine.server == running.url
+    report.workspace.save(tmp_path / "translated.parallax")
+    assert "403" in str(caught.value) and "\n" not in str(caught.value)
+    assert PLANTED not in str(caught.value)
+    assert log_file.stat().st_size > 0
     assert PLANTED not in _every_file(tmp_path)
