@@ -247,3 +247,15 @@ def test_the_engine_sends_the_key_the_dialog_kept(qtbot: QtBot, settings: QSetti
     assert PLANTED not in str(caught.value)
     assert log_file.stat().st_size > 0
     assert PLANTED not in _every_file(tmp_path)
+
+
+def test_default_engine_uses_a_registered_gguf_model(isolated_home: Path,
+                                                     tmp_path: Path) -> None:
+    pytest.importorskip("xllamacpp", reason="the local LLM engine comes with the llm extra")
+    from parallax.core.translate.gguf_models import add_gguf
+    from support.gguf_model import write_tiny_llama
+
+    assert preferred_engine(preferences=Preferences()).name == "gloss"  # no model at all
+    add_gguf(write_tiny_llama(tmp_path / "tiny.gguf"), name="only-llm")
+    engine = preferred_engine(preferences=Preferences())  # Argos chosen, no Argos model
+    assert (engine.name, getattr(engine, "model_name", "")) == ("llm", "only-llm")

@@ -46,12 +46,13 @@ EngineFactory = Callable[[], Engine]
 def preferred_engine(source: str = "zh", pivot: str = "en",
                      preferences: Any = None) -> Engine:
     """The engine the preferences name (with their beam, threads, server and glossary); Argos
-    falls back to the dictionary gloss when no model translates `source` -> `pivot`.
+    without a model for `source` -> `pivot` falls back to the best local engine (a registered
+    GGUF model, else the dictionary gloss; never a server).
 
     A server engine uses only the server the user chose in Preferences, with the key kept by
     `api_keys` (never an argument list or a file), and plain http:// to another machine only
     when the user agreed to it for that very URL."""
-    from parallax.core.translate.engines import SERVER_ENGINES, default_engine, get_engine
+    from parallax.core.translate.engines import SERVER_ENGINES, best_local_engine, get_engine
 
     name = str(getattr(preferences, "engine", "argos") or "argos")
     threads = int(getattr(preferences, "threads", 0) or 0) or gui_threads()
@@ -62,7 +63,7 @@ def preferred_engine(source: str = "zh", pivot: str = "en",
         has_pair = getattr(engine, "has_pair", None)
         if callable(has_pair) and has_pair(source, pivot):
             return engine
-        return default_engine(pivot, source)
+        return best_local_engine(pivot, source)
     if name in SERVER_ENGINES:
         return server_engine(preferences)
     if name == "llm" and glossary_file:
@@ -168,11 +169,6 @@ class TranslationController(QObject):
     @property
     def running(self) -> bool:
         return self._task is not None
-
-    def set_engine_factory(self, factory: EngineFactory) -> None:
-        """A new engine choice: loaded lazily on next use."""
-        self._factory = factory
-        self._engine = None
 
     def reset_engine(self) -> None:
         """Preferences or installed models changed: load the engine afresh on next use."""
