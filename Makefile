@@ -30,9 +30,11 @@ run: $(STAMP) ## start the app on the built-in sample
 system-deps: ## install the Debian packages the tests need (CJK font, poppler, chromium, lintian)
 	bash build_scripts/system_deps.sh
 
-lint: $(STAMP) ## ruff and mypy --strict
+lint: $(STAMP) ## ruff, mypy --strict and the dead-code check (vulture)
 	$(BIN)/ruff check desktop tests bench build_scripts
 	$(BIN)/mypy
+	$(BIN)/vulture desktop/parallax tests bench build_scripts build_scripts/parallax.spec \
+		--min-confidence 60 --ignore-decorators "@pytest.fixture"
 
 test: system-deps $(STAMP) lint ## install everything the tests need and run the whole suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

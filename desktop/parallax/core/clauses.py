@@ -5,15 +5,10 @@ the Kremlin says it is not worried"), and Chinese reporting chains a whole parag
 clauses into one sentence. Compared whole, such a sentence shares only part of its words with
 a sentence that restates one of its parts, and the similarity is diluted.
 
-Two levels:
-
-- `split_clauses`: the pieces a sentence is scored by. Chinese: at every clause comma,
-  semicolon or colon (lists use 、 and stay whole). Alphabetic languages: at semicolons,
-  colons, and at a comma only before a conjunction, since a comma there often sets off an
-  appositive ("Piotr Hofmański, the president of the court, ...").
-- `split_claims`: where one sentence plainly states two claims: semicolons, and a comma
-  before a contrastive or additive conjunction (", but", "，但", "，而", "，同时"). A
-  Chinese comma alone usually continues the same claim, so it does not split here.
+`split_clauses` gives the pieces a sentence is scored by. Chinese: at every clause comma,
+semicolon or colon (lists use 、 and stay whole). Alphabetic languages: at semicolons, colons,
+and at a comma only before a conjunction, since a comma there often sets off an appositive
+("Piotr Hofmański, the president of the court, ...").
 
 A piece must carry enough words to stand as a claim: shorter pieces ("However,", "据悉，",
 "以力挺乌克兰，") join the next piece (or the previous one at the end), so connectives,
@@ -36,8 +31,6 @@ _CLAUSE_ZH = re.compile(r"(?<=[;；:：，])|(?<=,)(?!\d)")
 _CLAUSE_OTHER = re.compile(
     rf"(?<=;)|(?<=:)(?!\d)|(?<=,)(?=\s+(?:{_CONJUNCTIONS})\b)", re.IGNORECASE
 )
-_CLAIM_ZH = re.compile(r"(?<=[;；])|(?<=[，,])(?=(?:但是?|然而|不过|而|同时|与此同时)(?!且))")
-_CLAIM_OTHER = re.compile(rf"(?<=;)|(?<=,)(?=\s+(?:{_CONJUNCTIONS})\b)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -69,10 +62,3 @@ def split_clauses(text: str, lang: str) -> tuple[str, ...]:
     """The clauses `text` is scored by (the sentence itself when it has only one)."""
     chinese = is_chinese(lang)
     return _split(text, chinese, _CLAUSE_ZH if chinese else _CLAUSE_OTHER)
-
-
-@lru_cache(maxsize=50_000)
-def split_claims(text: str, lang: str) -> tuple[str, ...]:
-    """The claims `text` plainly joins (the sentence itself when it makes one)."""
-    chinese = is_chinese(lang)
-    return _split(text, chinese, _CLAIM_ZH if chinese else _CLAIM_OTHER)

@@ -282,10 +282,6 @@ class Place:
     en: tuple[str, ...]
     zh: tuple[str, ...]
 
-    @property
-    def display(self) -> str:
-        return self.en[0] if self.en else (self.zh[0] if self.zh else self.id)
-
 
 @dataclass(frozen=True)
 class NameHit:

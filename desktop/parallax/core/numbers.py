@@ -23,7 +23,6 @@ from functools import lru_cache
 
 from parallax.core.lexicon import is_chinese, to_simplified
 
-KINDS = ("count", "year", "month", "day", "time", "percent", "ordinal")
 QUALIFIER_WORDS = {
     "more_than": "more than",
     "nearly": "nearly",

@@ -28,6 +28,3 @@ class CancelToken:
         if self._event.is_set():
             raise Cancelled()
 
-
-def no_progress(done: int, total: int) -> None:
-    """A progress callback that ignores reports."""

@@ -19,7 +19,7 @@ holds through a re-run that finds the same thing, and quietly waits while it doe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -136,12 +136,6 @@ class Review:
     def note(self, key: str, sentence_id: str) -> str | None:
         """The note on a sentence (`key`: `original` or a source id), if any."""
         return self.notes.get(key, {}).get(sentence_id)
-
-    def flag_review(self, flag: Flag) -> FlagReview | None:
-        return self.flags.get(FlagKey.of(flag))
-
-    def is_manual(self, original: str, source: str, sentence: str) -> bool:
-        return Pair(original, source, sentence) in self.links
 
     # ---- immutable updates ---------------------------------------------------------------
     def with_link(self, original: str, source: str, sentence: str) -> Review:
@@ -375,7 +369,3 @@ def _manual_diff(workspace: Workspace | None, pair: Pair) -> tuple[DiffSpan, ...
                      ignore_punctuation=s.ignore_punctuation,
                      ignore_whitespace=s.ignore_whitespace)
 
-
-def reviewed_flags(flags: Iterable[Flag]) -> tuple[Flag, ...]:
-    """The flags a reader steps through: every one the analyst has not dismissed."""
-    return tuple(flag for flag in flags if not flag.dismissed)

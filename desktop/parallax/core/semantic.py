@@ -119,8 +119,6 @@ class _VectorCache:
 class SentenceEncoder:
     """Unit vectors for sentences; the model is loaded only when a sentence is not cached."""
 
-    model_id = MODEL_ID
-
     def __init__(self, model_dir: Path, cache_path: Path | None = None) -> None:
         self._model_dir = model_dir
         self._model: Any = None

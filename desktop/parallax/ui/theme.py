@@ -44,10 +44,6 @@ def is_dark() -> bool:
     return _dark
 
 
-def current_mode() -> ThemeMode:
-    return _mode
-
-
 def system_prefers_dark() -> bool:
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):

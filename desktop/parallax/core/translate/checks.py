@@ -91,12 +91,6 @@ def check_sentence(
     return tuple(checks)
 
 
-def checks_to_json(checks: Mapping[str, tuple[SentenceCheck, ...]]) -> dict[str, list[dict[str,
-                                                                                        str]]]:
-    """Sentence id -> its failed checks, for the sentences that fail any."""
-    return {key: [c.to_dict() for c in found] for key, found in checks.items() if found}
-
-
 def count_checks(checks: Mapping[str, tuple[SentenceCheck, ...]]) -> dict[str, int]:
     """How many sentences fail each kind of check (kinds with none left out)."""
     counts = {kind: 0 for kind in CHECK_KINDS}

@@ -42,7 +42,6 @@ from parallax.core.translate.engine import LanguagePair
 
 log = logging.getLogger(__name__)
 
-PACKAGE_SUFFIX = ".argosmodel"
 MAX_UNPACKED_BYTES = 4 * 1024**3  # far above any real package; stops zip bombs
 MAX_ENTRIES = 10_000
 MAX_METADATA_BYTES = 1024 * 1024

@@ -245,7 +245,7 @@ def build_columns(
 
     A column whose inputs are the very same objects as at its last build is reused: a
     translation arriving rebuilds only the columns it changes, and a build made ahead on a
-    worker thread (`prepare_columns`) is picked up by the views.
+    worker thread (`ColumnsView.prepare`) is picked up by the views.
     """
     index: _Index | None = None
 
@@ -277,13 +277,6 @@ def build_columns(
             (sid,), (*common, workspace.settings, workspace.translations.get(sid),
                      workspace.edits.get(sid), workspace.review.notes.get(sid)), make))
     return tuple(columns)
-
-
-def prepare_columns(workspace: Workspace, comparison: Comparison | None,
-                    diff_reference: str | None = None) -> None:
-    """Build the columns ahead of time (on a worker thread, right after the comparison) so the
-    GUI thread finds them ready when the comparison arrives."""
-    build_columns(workspace, comparison, diff_reference)
 
 
 _MEMO_SIZE = 64

@@ -239,16 +239,6 @@ class ColumnsView(QWidget):
         for steps in builds.values():
             steps.close()
 
-    def finish_building(self) -> None:
-        """Build everything queued now (e.g. before a screenshot)."""
-        while self._builds:
-            column_id, steps = next(iter(self._builds.items()))
-            for _ in steps:
-                pass
-            self._builds.pop(column_id, None)
-        self._build_timer.stop()
-        self.built.emit()
-
     def _build_slice(self) -> None:
         """Run build steps for about BUILD_SLICE_MS, visible columns first, then let the
         event loop breathe (input, painting, progress) before the next slice."""

@@ -10,7 +10,7 @@ the [n] sentence numbers too.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from parallax.core.comparison import DELETE, INSERT
@@ -117,14 +117,4 @@ class DiffLegend(QTextEdit):
         height = int(self.document().size().height()) + 4
         self.setFixedHeight(max(height, self.fontMetrics().height() + 6))
 
-
-def _fragments(block: QTextBlock) -> list[tuple[str, QTextCharFormat]]:
-    found: list[tuple[str, QTextCharFormat]] = []
-    iterator = block.begin()
-    while not iterator.atEnd():
-        fragment = iterator.fragment()
-        if fragment.isValid():
-            found.append((fragment.text(), fragment.charFormat()))
-        iterator += 1
-    return found
 

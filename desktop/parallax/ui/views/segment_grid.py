@@ -226,10 +226,6 @@ class SegmentDelegate(QStyledItemDelegate):
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(f" {EDIT_MARKER}", QTextCharFormat())
 
-    def text_start(self, index: ModelIndex) -> int:
-        """Where the sentence text starts in the cell's document (after any marker)."""
-        return len(UNMATCHED_MARKER) + 1 if index.data(SegmentRole.UNMATCHED) else 0
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -428,14 +424,6 @@ class SegmentGrid(QTableView):
         """Leave the waiting rows as they are (the view is going away)."""
         self._size_timer.stop()
         self._unsized.clear()
-
-    def finish_sizing(self) -> None:
-        """Measure every waiting row now (e.g. before a screenshot)."""
-        for row in list(self._unsized):
-            self.resizeRowToContents(row)
-        self._unsized.clear()
-        self._size_timer.stop()
-        self.sized.emit()
 
     def _size_slice(self) -> None:
         deadline = time.perf_counter() + SIZE_SLICE_MS / 1000
