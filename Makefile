@@ -30,11 +30,12 @@ run: $(STAMP) ## start the app on the built-in sample
 system-deps: ## install the Debian packages the tests need (CJK font, poppler, chromium, lintian)
 	bash build_scripts/system_deps.sh
 
-lint: $(STAMP) ## ruff, mypy --strict and the dead-code check (vulture)
+lint: $(STAMP) ## ruff, mypy --strict, the dead-code check (vulture), the zh_CN catalogue
 	$(BIN)/ruff check desktop tests bench build_scripts
 	$(BIN)/mypy
 	$(BIN)/vulture desktop/parallax tests bench build_scripts build_scripts/parallax.spec \
 		--min-confidence 60 --ignore-decorators "@pytest.fixture"
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/ui/test_ui_catalogue.py  # zh_CN complete
 
 test: system-deps $(STAMP) lint ## install everything the tests need and run the whole suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
