@@ -55,9 +55,16 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-_HOME = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
+# Everything the run writes (settings, caches, the tiny model) goes here and is removed at the
+# end of main(), or when the interpreter exits if main() never finishes.
+_TEMPORARY = tempfile.TemporaryDirectory(prefix="parallax-bench-")
+_HOME = Path(_TEMPORARY.name)
 os.environ["PARALLAX_HOME"] = str(_HOME)
 os.environ["ARGOS_PACKAGES_DIR"] = str(_HOME / "data" / "models")
+if not os.environ.get("XDG_RUNTIME_DIR"):
+    # Qt would otherwise make its runtime folder in the temporary folder and leave it there.
+    (_HOME / "runtime").mkdir(mode=0o700)
+    os.environ["XDG_RUNTIME_DIR"] = str(_HOME / "runtime")
 
 TAIL_MS = 300  # keep ticking after the comparison is on screen: queued work shows up here
 
@@ -228,7 +235,13 @@ def main() -> int:
     parser.add_argument("--stalls", type=float, default=0.0, metavar="MS")
     parser.add_argument("--sample-only", action="store_true")
     args = parser.parse_args()
+    try:
+        return run(args)
+    finally:
+        _TEMPORARY.cleanup()
 
+
+def run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from parallax.core.samples import sample_workspace

@@ -1,6 +1,7 @@
 """Local LLM (GGUF) translation beside Argos: seconds per sentence and peak memory.
 
     python bench/translate_llm.py --gguf model.gguf --model translate-zh_en.argosmodel [-n 10]
+    python bench/translate_llm.py --quick     # tiny test models, 2 sentences (plumbing only)
 
 Each engine runs in its own subprocess so its peak resident memory (getrusage maxrss) is its
 own. Without `--gguf` the tiny random-weight test model is generated and measured (figures for
@@ -39,26 +40,26 @@ def _peak_rss_mib() -> float:
 def worker(engine_name: str, model: str, sentences_file: str, threads: int) -> dict[str, object]:
     """Runs in the child: load, translate, report."""
     sentences: list[str] = json.loads(Path(sentences_file).read_text(encoding="utf-8"))
-    started = time.perf_counter()
-    if engine_name == "llm":
-        from parallax.core.translate.llm import LlmEngine, LlmSettings
+    with tempfile.TemporaryDirectory(prefix="bench-argos-") as folder:
+        started = time.perf_counter()
+        if engine_name == "llm":
+            from parallax.core.translate.llm import LlmEngine, LlmSettings
 
-        llm = LlmEngine(Path(model), LlmSettings(threads=threads))
-        llm.load()
-        engine: object = llm
-        version = llm.version
-    else:
-        from parallax.core.translate.argos import ArgosEngine
-        from parallax.core.translate.models import install_model
+            llm = LlmEngine(Path(model), LlmSettings(threads=threads))
+            llm.load()
+            engine: object = llm
+            version = llm.version
+        else:
+            from parallax.core.translate.argos import ArgosEngine
+            from parallax.core.translate.models import install_model
 
-        folder = Path(tempfile.mkdtemp(prefix="bench-argos-"))
-        install_model(model, models_dir=folder)
-        argos = ArgosEngine(threads=threads, models_dir=folder)
-        engine = argos
-        version = argos.version
-    loaded = time.perf_counter()
-    outputs = engine.translate(sentences, "zh", "en")  # type: ignore[attr-defined]
-    finished = time.perf_counter()
+            install_model(model, models_dir=Path(folder))  # removed with the folder
+            argos = ArgosEngine(threads=threads, models_dir=Path(folder))
+            engine = argos
+            version = argos.version
+        loaded = time.perf_counter()
+        outputs = engine.translate(sentences, "zh", "en")  # type: ignore[attr-defined]
+        finished = time.perf_counter()
     return {
         "engine": engine_name,
         "version": version,
@@ -88,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, help="an .argosmodel package (zh->en) for Argos")
     parser.add_argument("-n", "--sentences", type=int, default=10, help="seed sentences to use")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--quick", action="store_true",
+                        help="2 sentences; the tiny test model for each engine not given")
     parser.add_argument("--worker", choices=["llm", "argos"], help=argparse.SUPPRESS)
     parser.add_argument("--worker-model", help=argparse.SUPPRESS)
     parser.add_argument("--worker-sentences", help=argparse.SUPPRESS)
@@ -100,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from parallax.core.translate.llm import available
 
+    if args.quick:
+        args.sentences = min(args.sentences, 2)
     with tempfile.TemporaryDirectory(prefix="bench-llm-") as tmp:
         sentences_file = Path(tmp) / "sentences.json"
         sentences = seed_sentences(args.sentences)
@@ -118,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
             print("llm: no --gguf given; measuring the tiny random-weight test model")
         if args.model:
             runs.append(("argos", args.model))
+        elif args.quick:
+            from parallax.core.translate.tiny_model import build_tiny_argos_package
+
+            runs.append(("argos", build_tiny_argos_package(Path(tmp) / "tiny.argosmodel")))
+            print("argos: no --model given; measuring the tiny random-weight test model")
         else:
             print("argos: skipped (give --model PATH.argosmodel to compare)")
         print(f"{len(sentences)} seed sentences, zh->en, {args.threads} threads")

@@ -2,6 +2,7 @@
 with `--engine openai`, a translation server against the in-process LLM on the same GGUF.
 
     python bench/translation.py                    # the tiny random-weight model (plumbing only)
+    python bench/translation.py --quick            # the same, one row of each kind
     python bench/translation.py --model zh_en.argosmodel [--repeat 2]
     python bench/translation.py --engine openai [--gguf model.gguf] [--server URL --model NAME]
                                 [--sentences N]
@@ -226,13 +227,20 @@ def start_llama_server(gguf: Path, parallel: int, threads: int) -> tuple[
 
 def bench_openai(args: argparse.Namespace) -> None:
     from parallax.core.translate.llm import available
-    from parallax.core.translate.openai_engine import OpenAIEngine
 
     ok, reason = available()
     if not ok:
         raise SystemExit(reason)
-    home = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
+        bench_openai_in(args, Path(tmp))
+
+
+def bench_openai_in(args: argparse.Namespace, home: Path) -> None:
+    from parallax.core.translate.openai_engine import OpenAIEngine
+
     os.environ["PARALLAX_HOME"] = str(home)
+    (home / "tmp").mkdir()
+    os.environ["TMPDIR"] = str(home / "tmp")  # the workers' and server's: removed with home
     gguf = args.gguf
     if gguf is None:
         sys.path.insert(0, str(REPO / "tests"))
@@ -299,7 +307,13 @@ def main() -> None:
                              "as requests in flight)")
     parser.add_argument("--sentences", type=int, default=0,
                         help="openai: only the first N sentences (a real model is slow)")
+    parser.add_argument("--quick", action="store_true",
+                        help="one pass; argos: 1 thread and batch 8 only; openai: 2 sentences "
+                             "unless --sentences says (checks the plumbing)")
     args = parser.parse_args()
+    if args.quick:
+        args.repeat = 1
+        args.sentences = args.sentences or (2 if args.engine == "openai" else 0)
     if args.sentences > 0:
         os.environ["PARALLAX_BENCH_SENTENCES"] = str(args.sentences)  # workers inherit it
     if args.engine == "openai":
@@ -307,11 +321,18 @@ def main() -> None:
         return
     if args.model is not None:
         args.model = Path(args.model)
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
+        bench_argos(args, Path(tmp))
 
-    home = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
+
+def bench_argos(args: argparse.Namespace, home: Path) -> None:
+    """Every configuration against the model installed under `home` (removed afterwards)."""
+    # The workers' temporary folder too: importing Argos's own translate module loads
+    # onnxruntime (for MiniSBD), which leaves a file in the temporary folder.
+    (home / "tmp").mkdir()
     env = dict(os.environ, PARALLAX_HOME=str(home), ARGOS_PACKAGES_DIR=str(home / "models"),
                XDG_DATA_HOME=str(home / "xdg"), XDG_CACHE_HOME=str(home / "xdg-cache"),
-               XDG_CONFIG_HOME=str(home / "xdg-config"))
+               XDG_CONFIG_HOME=str(home / "xdg-config"), TMPDIR=str(home / "tmp"))
     os.environ.update(env)
     from parallax.core.translate.models import install_model
     from parallax.core.translate.tiny_model import build_tiny_argos_package
@@ -328,8 +349,8 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     rows: list[tuple[str, str, int, int]] = []
-    for threads in (1, 2):
-        for batch in (1, 8, 32):
+    for threads in (1,) if args.quick else (1, 2):
+        for batch in (8,) if args.quick else (1, 8, 32):
             rows.append((f"ours, cold cache, batch {batch}, beam 2", "ours", batch, threads))
         rows.append(("ours, warm cache (article reopened)", "warm", 0, threads))
         rows.append(("Argos default (per sentence, beam 4)", "argos", 0, threads))
