@@ -30,7 +30,7 @@ def test_compare_writes_json_and_workspace(
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["version"] == 1
     assert data["original"]["lang"] == "zh"
-    assert len(data["original"]["sentences"]) == 45
+    assert len(data["original"]["sentences"]) == 1 + 45  # the headline, then the body
     assert [(s["id"], s["role"]) for s in data["sources"]] == [
         ("src1", "translation"), ("src2", "report"), ("src3", "report")]
     wire_links = {(a["sentence"], a["original"]) for a in data["alignments"]

@@ -76,7 +76,7 @@ def test_chinese_texts_compare_directly_despite_other_transliteration(
 ) -> None:
     variant = [t.replace("普京", "蒲亭") for t in texts["zh"]]
     links = align_claims(texts["zh"], variant, min_score=0.3, orig_lang="zh", report_lang="zh")
-    best = {}
+    best: dict[int, int] = {}
     for link in links:
         best.setdefault(link.report, link.original)
     assert all(best[j] == j for j in range(45))
@@ -91,3 +91,46 @@ def test_cross_language_without_pivot_uses_numbers_and_names(
     links = align_claims(texts["zh"], texts["brief"], min_score=0.2, orig_lang="zh",
                          report_lang="en")
     assert any(link.report == 3 and link.original == 34 for link in links)  # Shoigu, Gerasimov
+
+
+_BRIDGE = ["The mayor opened a new bridge over the river on Friday.",
+           "Officials said the bridge cost 40 million dollars.",
+           "Local shops reported more customers after the opening.",
+           "The weather was sunny and warm all weekend."]
+_BRIDGE_REPORT_REST = ["Shops near the river saw more visitors.", "It was warm and sunny."]
+
+
+def _bridge_cosines(first: float, second: float) -> np.ndarray:
+    cosines = np.full((4, 3), 0.78, dtype=np.float32)
+    cosines[0, 0], cosines[1, 0] = first, second
+    cosines[2, 1] = cosines[3, 2] = 0.9
+    return cosines
+
+
+def test_a_doubtful_pivot_link_gives_way_to_a_likelier_sentence() -> None:
+    """Shared wording under CLEAR_LEXICAL is weak evidence: when the embeddings find another
+    original sentence likelier, the pivot-text link is not made."""
+    from parallax.core.align import CLEAR_LEXICAL, claim_alignment, link_probability
+
+    report = ["The mayor said the river crossing was costly.", *_BRIDGE_REPORT_REST]
+    cosines = _bridge_cosines(0.885, 0.92)
+    alignment = claim_alignment(_BRIDGE, report, semantic=cosines)
+    assert alignment.similarity is not None
+    probability = link_probability(alignment.similarity, cosines)[:, 0]
+    assert 0.3 <= alignment.similarity[0, 0] < CLEAR_LEXICAL  # a pivot-text link on its own
+    assert 0.2 <= probability[0] < probability[1] < 0.5
+    assert [link.original for link in alignment.links if link.report == 0] == []
+
+
+def test_a_clear_pivot_link_stands_against_slightly_likelier_embeddings() -> None:
+    from parallax.core.align import CLEAR_LEXICAL, claim_alignment, link_probability
+
+    report = ["A bridge was opened by the mayor, and officials counted the money.",
+              *_BRIDGE_REPORT_REST]
+    cosines = _bridge_cosines(0.85, 0.9)
+    alignment = claim_alignment(_BRIDGE, report, semantic=cosines)
+    assert alignment.similarity is not None
+    probability = link_probability(alignment.similarity, cosines)[:, 0]
+    assert alignment.similarity[0, 0] >= CLEAR_LEXICAL
+    assert probability[0] < probability[1]
+    assert [link.original for link in alignment.links if link.report == 0] == [0]

@@ -65,9 +65,11 @@ def test_every_expected_link_is_found(workspace: Workspace, comparison: Comparis
 @pytest.mark.skipif(get_encoder() is None, reason="the sentence-embedding model is not installed")
 def test_embeddings_keep_every_expected_link(workspace: Workspace) -> None:
     """With the embedding model, every hand-checked link is still made; it links a few more
-    report sentences the pivot texts leave unlinked (2 of them are looser than the hand-made
-    list allows: a measured limit, not a goal)."""
-    assert unexpected_links(workspace, compare_workspace(workspace, semantic=True)) <= 2
+    report sentences the pivot texts leave unlinked. 4 links are looser than the hand-made
+    list allows, 2 of them where a doubtful pivot-text link gave way to the sentence the
+    embeddings find far more likely (on real reports with a fluent pivot that rule removes
+    more wrong links than it adds): a measured limit, not a goal."""
+    assert unexpected_links(workspace, compare_workspace(workspace, semantic=True)) <= 4
 
 
 def test_no_link_below_the_threshold(workspace: Workspace, comparison: Comparison) -> None:
@@ -224,7 +226,18 @@ def test_json_contract(workspace: Workspace, comparison: Comparison) -> None:
     data = comparison_to_json(workspace, comparison)
     assert data["version"] == 1
     assert set(data["original"]) >= {"title", "outlet", "published", "lang", "sentences"}
-    assert set(data["original"]["sentences"][0]) == {"id", "text", "translation", "note"}
+    assert set(data["original"]["sentences"][0]) == {"id", "text", "translation", "note",
+                                                     "headline"}
+    # The headline is listed first as sentence "title", so every id the alignments and flags
+    # use is found among the sentences.
+    first = data["original"]["sentences"][0]
+    assert (first["id"], first["text"], first["headline"]) == ("title", workspace.original.title,
+                                                               True)
+    ids = {(key, s["id"]) for key, article in [("original", data["original"]),
+                                               *[(a["id"], a) for a in data["sources"]]]
+           for s in article["sentences"]}
+    for link in data["alignments"]:
+        assert ("original", link["original"]) in ids and (link["source"], link["sentence"]) in ids
     assert [s["id"] for s in data["sources"]] == ["src1", "src2", "src3", "src4", "src5"]
     assert set(data["sources"][0]) >= {"id", "role", "path", "title", "outlet", "lang",
                                        "sentences"}

@@ -51,6 +51,9 @@ LEXICAL_SHARE = 0.5  # weight of the standardised pivot-text score beside the em
 NEIGHBOURS = 3  # CSLS neighbourhood
 LINK_PROBABILITY = 0.5  # a link is made when it is more likely right than wrong
 KEEP_LEXICAL_PROBABILITY = 0.2  # a clear pivot-text link the embeddings find this unlikely goes
+# A pivot-text link under this that the embeddings find less likely than another original
+# sentence gives way to it (shared wording of a fluent translation is weak evidence).
+CLEAR_LEXICAL = 0.45
 _TOP = (1.2, 2.2, -2.9)  # logistic: evidence of the best, its margin over the runner-up, bias
 # Same story or not, from the mean of the three best pivot-text matches (lexical) and of the
 # three best cosines: unrelated news scores about 0.12 / 0.78, reports of one event 0.3 / 0.83.
@@ -115,8 +118,7 @@ def _claim_matrix(
     o_lang: str,
     r_lang: str,
 ) -> tuple[npt.NDArray[np.float32], set[tuple[int, int]]]:
-    """Sentence scores, and the (original, report) pairs `select_links` keeps if they reach
-    the threshold (clause matches and each report sentence's best whole-sentence match)."""
+    """Sentence scores, and the (original, report) pairs a report clause makes alone."""
     scores = similarity_matrix(
         original_pivot, report_pivot, orig_lang, report_lang,
         anchors_a=(original_native, o_lang) if original_native is not None else None,
@@ -137,9 +139,6 @@ def _claim_matrix(
         route_scores, route_pairs = _clause_scores(texts_a, texts_b, lang_a, lang_b)
         by_clause = np.maximum(by_clause, CLAUSE_FACTOR * route_scores)
         clause_pairs |= route_pairs
-    # Clauses add links; they never displace the best match of the whole sentence.
-    if scores.size:
-        clause_pairs |= {(int(i), j) for j, i in enumerate(scores.argmax(axis=0))}
     return np.maximum(scores, by_clause), clause_pairs
 
 
@@ -152,6 +151,7 @@ class ClaimAlignment:
     plausibility: npt.NDArray[np.float32]
     calibrated: bool  # True when `plausibility` is a calibrated probability
     relatedness: float | None = None  # with embeddings: `story_relatedness` of the two texts
+    similarity: npt.NDArray[np.float32] | None = None  # the pivot-text scores alone
 
 
 def align_claims(
@@ -212,6 +212,8 @@ def claim_alignment(
         original_native=original_native, report_native=report_native,
         o_lang=original_native_lang or native_lang, r_lang=report_native_lang or native_lang,
     )
+    # Clauses add links; they never displace the best match of the whole sentence.
+    best_pairs = {(int(i), j) for j, i in enumerate(scores.argmax(axis=0))}
     if semantic is not None and semantic.shape == scores.shape and min(scores.shape) >= 2:
         # min_score raises the bar above the calibrated one; it never lowers it.
         floor = max(LINK_PROBABILITY, min_score if min_score > DEFAULT_MIN_SCORE else 0.0)
@@ -219,21 +221,30 @@ def claim_alignment(
         # Clear pivot-text matches stand as they are (they also catch a report sentence that
         # joins two claims); the embeddings decide the sentences those leave unlinked.
         lexical = select_links(scores, min_score=min_score, max_links=max_links,
-                               also=clause_pairs)
+                               also=clause_pairs | best_pairs)
         # ... unless the embeddings make them unlikely (a fluent translation matches many
-        # sentences by shared wording that say different things).
+        # sentences by shared wording that say different things), or find another original
+        # sentence more likely (the doubtful pivot-text link gives way to it).
+        semantic_links = select_semantic_links(probability, min_probability=floor)
+        most_likely = probability.argmax(axis=0)
+
+        def stands(link: ClaimLink) -> bool:
+            p = probability[link.original, link.report]
+            return p >= KEEP_LEXICAL_PROBABILITY and (
+                most_likely[link.report] == link.original or p >= floor
+                or link.score >= CLEAR_LEXICAL or (link.original, link.report) in clause_pairs)
+
         lexical = [replace(link, score=max(link.score, float(probability[link.original,
                                                                           link.report])))
-                   for link in lexical
-                   if probability[link.original, link.report] >= KEEP_LEXICAL_PROBABILITY]
+                   for link in lexical if stands(link)]
         decided = {link.report for link in lexical}
-        extra = [link for link in select_semantic_links(probability, min_probability=floor)
-                 if link.report not in decided]
+        extra = [link for link in semantic_links if link.report not in decided]
         links = sorted(lexical + extra, key=lambda link: (link.report, -link.score))
         return ClaimAlignment(links, np.maximum(probability, scores), True,
-                              story_relatedness(scores, semantic))
-    links = select_links(scores, min_score=min_score, max_links=max_links, also=clause_pairs)
-    return ClaimAlignment(links, scores, False)
+                              story_relatedness(scores, semantic), scores)
+    links = select_links(scores, min_score=min_score, max_links=max_links,
+                         also=clause_pairs | best_pairs)
+    return ClaimAlignment(links, scores, False, similarity=scores)
 
 
 def _standardise(matrix: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

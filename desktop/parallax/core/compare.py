@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+import numpy.typing as npt
 
-from parallax.core.align import claim_alignment
+from parallax.core.align import ClaimAlignment, claim_alignment
 from parallax.core.article import Article
 from parallax.core.comparison import Comparison, DiffSpan, Flag, Link, Pivot, ReportOnly
 from parallax.core.diff import word_diff
@@ -398,50 +399,80 @@ def _compare_report(
     pivot_lang = workspace.settings.pivot_lang
     o_ids, r_ids = _ids(original), _ids(article)
     o_native = [s.text for s in original.sentences]
-    r_native = [s.text for s in article.sentences]
     r_pivot = source_pivot(workspace, source, notes)
     same_native = _same_lang(original.lang, article.lang)
     label = source.display_name
-    cosines = None
+    # Headlines are claims too: they take part as extra rows and columns (see below).
+    o_keys = ([TITLE] if original.title.strip() else []) + o_ids
+    r_keys = ([TITLE] if article.title.strip() else []) + r_ids
+    o_head, r_head = len(o_keys) - len(o_ids), len(r_keys) - len(r_ids)
+    cosines_all = None
     if encoder is not None:
         try:
-            cosines = encoder.cosines(o_native, r_native,
-                                      cancel.raise_if_cancelled if cancel is not None else None)
+            cosines_all = encoder.cosines(
+                _natives(original, o_keys), _natives(article, r_keys),
+                cancel.raise_if_cancelled if cancel is not None else None)
         except (OSError, SemanticModelError) as exc:  # the comparison never depends on it
             log.warning("sentence embeddings failed: %s", exc)
             notes.append(f"The sentence-embedding model could not be used ({exc}): claims were "
                          "matched on the translated texts only.")
-
     if o_pivot is not None and r_pivot is not None:
-        texts_o = [o_pivot.get(i) or "" for i in o_ids]
-        texts_r = [r_pivot.get(i) or "" for i in r_ids]
-        alignment = claim_alignment(
-            texts_o, texts_r, min_score=threshold, orig_lang=pivot_lang, report_lang=pivot_lang,
-            original_native=o_native, report_native=r_native,
-            original_native_lang=original.lang, report_native_lang=article.lang,
-            semantic=cosines,
-        )
-        diff_texts: tuple[Sequence[str], Sequence[str], str] | None = (texts_o, texts_r,
-                                                                       pivot_lang)
         compare_in = "pivot"
     elif same_native:
-        alignment = claim_alignment(o_native, r_native, min_score=threshold,
-                                    orig_lang=original.lang, report_lang=article.lang,
-                                    semantic=cosines)
-        diff_texts = (o_native, r_native, original.lang)
         compare_in = "native"
         if r_pivot is None and not _same_lang(article.lang, pivot_lang):
             notes.append(f"{label} ({article.lang}) has no {pivot_lang} translation: it is "
                          f"compared with the original directly in {article.lang}.")
     else:
-        alignment = claim_alignment(o_native, r_native, min_score=threshold,
-                                    orig_lang=original.lang, report_lang=article.lang,
-                                    semantic=cosines)
-        diff_texts = None
         compare_in = "anchors"
         notes.append(f"{label} ({article.lang}) has no {pivot_lang} translation (no model for "
                      f"{article.lang}?): it is compared with the original by numbers and names "
                      "only, without word diffs.")
+
+    def align(keys_o: list[str], keys_r: list[str],
+              cosines: npt.NDArray[np.float32] | None) -> tuple[
+                  ClaimAlignment, tuple[Sequence[str], Sequence[str], str] | None]:
+        n_o, n_r = _natives(original, keys_o), _natives(article, keys_r)
+        if compare_in == "pivot" and o_pivot is not None and r_pivot is not None:
+            p_o = [o_pivot.get(k) or "" for k in keys_o]
+            p_r = [r_pivot.get(k) or "" for k in keys_r]
+            return claim_alignment(
+                p_o, p_r, min_score=threshold, orig_lang=pivot_lang, report_lang=pivot_lang,
+                original_native=n_o, report_native=n_r, original_native_lang=original.lang,
+                report_native_lang=article.lang, semantic=cosines,
+            ), (p_o, p_r, pivot_lang)
+        found = claim_alignment(n_o, n_r, min_score=threshold, orig_lang=original.lang,
+                                report_lang=article.lang, semantic=cosines)
+        return found, ((n_o, n_r, original.lang) if compare_in == "native" else None)
+
+    cosines = cosines_all[o_head:, r_head:] if cosines_all is not None else None
+    alignment, diff_texts = align(o_ids, r_ids, cosines)
+    headline_links: list[Link] = []
+    if o_head and r_head:
+        # The same decision over the texts with their headlines, of which only a link
+        # between the two headlines is kept: a headline sums up its body, whose sentences
+        # are linked one by one, so the body's links stay those of the body alone.
+        # The two must also be each other's best match (as in bitext mining) and share a
+        # word, name or number, so a headline that says little is not linked for want of
+        # anything better.
+        with_heads, head_texts = align(o_keys, r_keys, cosines_all)
+        shared = with_heads.similarity
+        mutual = (bool(with_heads.plausibility.size)
+                  and int(with_heads.plausibility[0].argmax()) == 0
+                  and shared is not None and float(shared[0, 0]) > 0.0)
+        for claim in with_heads.links:
+            o_key, r_key = o_keys[claim.original], r_keys[claim.report]
+            if o_key == TITLE and r_key == TITLE and mutual:
+                head_diff: tuple[DiffSpan, ...] = ()
+                if head_texts is not None:
+                    a, b, lang = head_texts
+                    head_diff = _diff(a[claim.original], b[claim.report], lang, workspace)
+                headline_links.append(Link(o_key, source.id, r_key, claim.score, head_diff))
+                at = Where(o_key, source.id, r_key, label)
+                o_text = _natives(original, [o_key])[0]
+                r_text = _natives(article, [r_key])[0]
+                flags.extend(replace(flag, confidence=round(claim.score, 3)) for flag in
+                             number_flags(o_text, original.lang, r_text, article.lang, at))
     claims = alignment.links
     plausible = alignment.plausibility
     if alignment.relatedness is not None and alignment.relatedness < 0.5:
@@ -466,6 +497,7 @@ def _compare_report(
                           diff))
         if claim.report not in best_for_report:
             best_for_report[claim.report] = claim.original  # claims are sorted best first
+    links.extend(headline_links)
 
     # Names are compared in a language both sentences can be read in.
     def names(text_native: str, lang: str, pivot_text: str | None) -> list[Name]:
@@ -538,6 +570,11 @@ def _compare_report(
     absent = {key: (o_ids[i], name) for key, (i, name) in absent_names.items()}
     return _ReportResult(links, report_only, nearest_of, alignment.calibrated, name_flags,
                          absent)
+
+
+def _natives(article: Article, keys: Sequence[str]) -> list[str]:
+    texts = {s.id: s.text for s in article.sentences}
+    return [article.title if key == TITLE else texts[key] for key in keys]
 
 
 def _no_match_confidence(closeness: float, bar: float) -> float:

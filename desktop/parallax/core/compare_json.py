@@ -40,10 +40,14 @@ def _pivot(workspace: Workspace, key: str, pivot: Pivot | None) -> dict[str, Any
 
 def _sentences(workspace: Workspace, key: str, article: Article,
                pivot: Pivot | None) -> list[dict[str, Any]]:
+    # The headline comes first, as sentence "title": alignments and flags may point at it.
+    heads = [TITLE] if article.title.strip() else []
+    texts = {s.id: s.text for s in article.sentences}
     return [
-        {"id": s.id, "text": s.text, "translation": _translation(workspace, key, s.id, pivot),
-         "note": workspace.review.note(key, s.id)}
-        for s in article.sentences
+        {"id": sid, "text": article.title if sid == TITLE else texts[sid],
+         "translation": _translation(workspace, key, sid, pivot),
+         "note": workspace.review.note(key, sid), "headline": sid == TITLE}
+        for sid in [*heads, *texts]
     ]
 
 

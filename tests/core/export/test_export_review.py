@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import openpyxl
@@ -124,7 +125,7 @@ def test_json_export_has_the_review_fields(reviewed: tuple[Workspace, Comparison
     assert data["version"] == 1
     assert {(a["original"], a["sentence"], a["by"]) for a in data["alignments"]} >= {
         ("s1", "s4", "analyst"), ("s1", "s2", "engine")}
-    assert data["original"]["sentences"][0]["note"] == EVIL_NOTE
+    assert _sentence(data["original"], "s1")["note"] == EVIL_NOTE
     assert data["review"]["unlinked"] == [{"original": "s3", "source": "src1", "sentence": "s1"}]
     decided = {f["kind"]: (f["decision"], f["note"]) for f in data["flags"] if f["decision"]}
     assert decided == {"omitted_claim": ("dismissed", "Weather is beside the point."),
@@ -171,6 +172,11 @@ def test_the_command_line_exports_a_saved_review(tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [(a["original"], a["sentence"], a["by"]) for a in data["alignments"]] == [
         ("s1", "s2", "analyst")]
-    assert data["original"]["sentences"][0]["note"] == EVIL_NOTE
+    assert _sentence(data["original"], "s1")["note"] == EVIL_NOTE
     decided = [(f["kind"], f["original"], f["decision"]) for f in data["flags"] if f["decision"]]
     assert decided == [(claim.kind, "s2", "dismissed")]
+
+
+def _sentence(article: dict[str, Any], sentence_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(s for s in article["sentences"] if s["id"] == sentence_id)
+    return found

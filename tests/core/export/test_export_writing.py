@@ -50,9 +50,12 @@ def test_json_is_the_compare_contract(sample_ws: Workspace, sample_cmp: Comparis
     assert data["version"] == COMPARE_JSON_VERSION
     assert len(data["alignments"]) == len(sample_cmp.links)
     assert {f["kind"] for f in data["flags"]} == {f.kind for f in sample_cmp.flags}
-    assert data["original"]["sentences"][0] == {
+    headline, first = data["original"]["sentences"][:2]
+    assert (headline["id"], headline["headline"]) == ("title", True)
+    assert first == {
         "id": "s1", "text": "俄乌战争再度升级,局势日益紧张。",
-        "translation": "The Russia-Ukraine war has escalated again.", "note": None}
+        "translation": "The Russia-Ukraine war has escalated again.", "note": None,
+        "headline": False}
     assert [s["id"] for s in data["sources"]] == [s.id for s in sample_ws.sources]
 
 
