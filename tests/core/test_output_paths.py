@@ -118,7 +118,7 @@ def test_deeply_nested_workspace_is_one_clear_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "value"), [
     ("min_score", "high"), ("min_score", 5), ("min_score", float("nan")),
     ("min_score", float("inf")), ("min_score", -0.1), ("min_score", True),
-    ("ignore_case", "yes"), ("engine", 3), ("pivot_lang", ""), ("engine", "x" * 1000),
+    ("ignore_case", "yes"), ("pivot_lang", ""), ("pivot_lang", "x" * 1000),
 ])
 def test_settings_are_type_and_range_checked(tmp_path: Path, name: str, value: object) -> None:
     data = sample_workspace().to_dict()
@@ -131,12 +131,12 @@ def test_settings_are_type_and_range_checked(tmp_path: Path, name: str, value: o
 
 def test_valid_settings_still_load(tmp_path: Path) -> None:
     data = sample_workspace().to_dict()
-    data["settings"].update(min_score=1, ignore_case=False, engine="gloss")
+    data["settings"].update(min_score=1, ignore_case=False)
     path = tmp_path / "w.parallax"
     path.write_text(json.dumps(data), encoding="utf-8")
     settings = Workspace.load(path).settings
     assert settings.min_score == 1.0 and isinstance(settings.min_score, float)
-    assert settings.engine == "gloss" and settings.ignore_case is False
+    assert settings.ignore_case is False
 
 
 def test_temporary_files_of_killed_saves_are_cleaned(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from parallax.core.workspace import (
     FORMAT_VERSION,
     ORIGINAL,
     MachineTranslation,
+    Settings,
     Workspace,
     write_atomic,
 )
@@ -123,3 +124,23 @@ def test_newer_format_is_refused_politely(workspace: Workspace, tmp_path: Path) 
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(WorkspaceError, match="newer Parallax"):
         Workspace.load(path)
+
+
+@pytest.mark.parametrize("engine", ["gloss", 3, "x" * 1000, None])
+def test_an_older_files_settings_engine_is_ignored(
+        workspace: Workspace, tmp_path: Path, engine: object) -> None:
+    # Earlier versions saved which engine to use; the user's preference decides that now.
+    data = workspace.with_settings(min_score=0.45).to_dict()
+    data["settings"]["engine"] = engine
+    path = tmp_path / "old.parallax"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = Workspace.load(path)
+    assert loaded.settings == Settings(min_score=0.45)
+    loaded.save(path)
+    assert "engine" not in json.loads(path.read_text(encoding="utf-8"))["settings"]
+
+
+def test_settings_hold_the_comparison_options_and_nothing_else() -> None:
+    assert set(Settings().to_dict()) == {"pivot_lang", "min_score", "ignore_case",
+                                         "ignore_punctuation", "ignore_whitespace",
+                                         "translate_on_open"}

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from parallax.core.workspace import Settings
 from parallax.ui.dialogs.preferences import PreferencesDialog
 from parallax.ui.preferences import Preferences, load_preferences, save_preferences
 from parallax.ui.wording import for_the_window
@@ -25,14 +26,11 @@ def test_defaults_when_nothing_stored(settings: QSettings) -> None:
 
 def test_round_trip_through_an_ini_file(settings: QSettings, tmp_path: Path) -> None:
     prefs = Preferences(theme="dark", font_family="WenQuanYi Micro Hei", font_size=15.5,
-                        translate_on_open=False, engine="gloss", beam_size=4, threads=3,
-                        min_score=0.45, ignore_case=False, ignore_punctuation=True,
-                        ignore_whitespace=False)
+                        translate_on_open=False, engine="gloss", beam_size=4, threads=3)
     save_preferences(prefs, settings)
     # A fresh QSettings reads the file back, where every value is a string.
     again = QSettings(str(tmp_path / "parallax.ini"), QSettings.Format.IniFormat)
     assert load_preferences(again) == prefs
-    assert Preferences.load(again) == prefs
 
 
 def test_bad_values_fall_back_to_defaults(settings: QSettings) -> None:
@@ -56,13 +54,41 @@ def test_dialog_shows_and_saves(qtbot: QtBot, settings: QSettings) -> None:
     assert dialog.preferences() == Preferences(theme="light", beam_size=3)
     dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
     dialog.engine_combo.setCurrentIndex(dialog.engine_combo.findData("gloss"))
+    dialog.accept()
+    stored = load_preferences(settings)
+    assert (stored.theme, stored.engine) == ("dark", "gloss")
+    assert stored.beam_size == 3
+
+
+def test_comparison_options_are_the_workspaces_not_preferences(
+        qtbot: QtBot, settings: QSettings) -> None:
+    dialog = PreferencesDialog(settings=settings, comparison=Settings(
+        pivot_lang="en", min_score=0.333, ignore_case=False))
+    qtbot.addWidget(dialog)
+    assert (dialog.min_score.value(), dialog.ignore_case.isChecked()) == (0.33, False)
+    # Untouched, the workspace's settings come back exactly (not rounded to the box's 0.33).
+    assert dialog.comparison() == Settings(min_score=0.333, ignore_case=False)
     dialog.ignore_punctuation.setChecked(True)
     dialog.min_score.setValue(0.5)
     dialog.accept()
-    stored = load_preferences(settings)
-    assert (stored.theme, stored.engine, stored.ignore_punctuation, stored.min_score) == (
-        "dark", "gloss", True, 0.5)
-    assert stored.beam_size == 3
+    assert dialog.comparison() == Settings(min_score=0.5, ignore_case=False,
+                                           ignore_punctuation=True)
+    settings.sync()
+    assert not any(k in settings.allKeys() for k in ("preferences/min_score",
+                                                     "preferences/ignore_punctuation"))
+    dialog.buttons.button(dialog.buttons.StandardButton.RestoreDefaults).click()
+    assert dialog.comparison() == Settings()
+
+
+def test_comparison_options_saved_by_an_older_version_are_ignored_and_dropped(
+        settings: QSettings) -> None:
+    settings.setValue("preferences/min_score", "0.9")
+    settings.setValue("preferences/ignore_case", "false")
+    settings.setValue("preferences/theme", "dark")
+    assert load_preferences(settings) == Preferences(theme="dark")
+    save_preferences(load_preferences(settings), settings)
+    assert "preferences/min_score" not in settings.allKeys()
+    assert "preferences/ignore_case" not in settings.allKeys()
 
 
 def test_cancel_saves_nothing_and_defaults_restore(qtbot: QtBot, settings: QSettings) -> None:

@@ -442,23 +442,56 @@ def test_manage_sources_applies_the_dialog_as_one_undoable_change(
     assert window.document.workspace.sources == sample_ws.sources
 
 
-def test_preferences_apply_theme_font_and_comparison_settings(
+def test_preferences_apply_theme_and_font_and_leave_the_workspace_alone(
         make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     from parallax.ui import main_window as main_window_module
     from parallax.ui.preferences import Preferences
     from parallax.ui.theme import apply_theme, is_dark
 
     window = make_window()
-    prefs = Preferences(theme="dark", font_size=15.0, min_score=0.5, ignore_punctuation=True)
-    monkeypatch.setattr(main_window_module, "load_preferences", lambda: prefs)
+    window.document.change(window.document.workspace.with_settings(
+        min_score=0.45, ignore_punctuation=True), "Settings")
+    before = window.document.workspace
+    monkeypatch.setattr(main_window_module, "load_preferences",
+                        lambda: Preferences(theme="dark", font_size=15.0))
     try:
         window.apply_preferences()
         assert is_dark()
         assert window.article_font().pointSizeF() == 15.0
-        settings = window.document.workspace.settings
-        assert (settings.min_score, settings.ignore_punctuation) == (0.5, True)
+        # The comparison options are the workspace's own: preferences never overwrite them.
+        assert window.document.workspace is before
     finally:
         apply_theme("light")
+
+
+def test_preferences_dialog_edits_the_workspace_comparison_options_undoably(
+        make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from parallax.ui import main_window as main_window_module
+    from parallax.ui.dialogs.preferences import PreferencesDialog
+    from parallax.ui.preferences import Preferences
+
+    window = make_window()
+    window.document.change(window.document.workspace.with_settings(min_score=0.45), "Settings")
+    before = window.document.workspace
+    shown: list[float] = []
+
+    class Dialog(PreferencesDialog):
+        def exec(self) -> int:
+            shown.append(self.min_score.value())  # the dialog opens on the workspace's options
+            self.min_score.setValue(0.6)
+            self.ignore_whitespace.setChecked(False)
+            return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(main_window_module, "PreferencesDialog", Dialog)
+    monkeypatch.setattr(main_window_module, "load_preferences", lambda: Preferences())
+    window.show_preferences()
+    assert shown == [0.45]
+    settings = window.document.workspace.settings
+    assert (settings.min_score, settings.ignore_whitespace) == (0.6, False)
+    window.action("undo").trigger()
+    assert window.document.workspace.settings == before.settings
 
 
 def test_find_steps_through_matches_with_enter_and_shift_enter(

@@ -132,8 +132,9 @@ def _checks_from(value: Any) -> dict[str, tuple[Mapping[str, str], ...]]:
 
 @dataclass(frozen=True)
 class Settings:
+    # The comparison options live here only (not in the window's preferences). Which engine
+    # translates is the user's preference; an older file's `engine` is ignored on load.
     pivot_lang: str = "en"
-    engine: str = "argos"  # "argos", "gloss" or "llm"; gloss is the fallback
     min_score: float = 0.3
     ignore_case: bool = True
     ignore_punctuation: bool = False

@@ -196,7 +196,7 @@ def _locale(lang: str | None) -> QLocale:
 
 
 def _theme_preference() -> str:
-    from parallax.ui.main_window import load_preferences
+    from parallax.ui.preferences import load_preferences
 
     return load_preferences().theme
 

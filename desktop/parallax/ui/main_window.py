@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,7 +54,7 @@ from PySide6.QtWidgets import (
 from parallax.core.article import Article
 from parallax.core.comparison import Comparison, Flag
 from parallax.core.translate.cache import TranslationCache
-from parallax.core.workspace import ORIGINAL, TITLE, Workspace
+from parallax.core.workspace import ORIGINAL, TITLE, Settings, Workspace
 from parallax.ui.dialogs.about import AboutDialog
 from parallax.ui.dialogs.model_manager import ModelManagerDialog
 from parallax.ui.dialogs.preferences import PreferencesDialog
@@ -63,7 +64,7 @@ from parallax.ui.document import CompareFunction, WorkspaceDocument
 from parallax.ui.file_actions import FileActions
 from parallax.ui.fonts import FontZoom, missing_glyphs
 from parallax.ui.layout_store import LayoutStore, column_layout_key
-from parallax.ui.preferences import Preferences
+from parallax.ui.preferences import load_preferences
 from parallax.ui.recovery import Autosaver, RecoveryDecision, offer_recovery
 from parallax.ui.review_actions import ReviewActions
 from parallax.ui.tasks import tracker
@@ -897,21 +898,24 @@ class MainWindow(QMainWindow):
 
     # ---- dialogs ---------------------------------------------------------------------------
     def show_preferences(self) -> None:
-        dialog = PreferencesDialog(self)
+        dialog = PreferencesDialog(self, comparison=self.document.workspace.settings)
         if dialog.exec() == QDialog.DialogCode.Accepted.value:
             self.apply_preferences()
+            self.apply_comparison_settings(dialog.comparison())
 
     def apply_preferences(self) -> None:
+        """The saved application preferences; the workspace's settings are left alone."""
         prefs = load_preferences()
         apply_theme(prefs.theme)
         self._apply_font_preferences()
         self.check_font()  # another family may cover the article, or not
         self.translation.reset_engine()
-        # The comparison options are the workspace's own; preferences set them for it.
-        options: dict[str, float | bool] = {"min_score": prefs.min_score, **prefs.diff_options()}
-        settings = self.document.workspace.settings
-        if any(getattr(settings, k) != v for k, v in options.items()):
-            self.document.change(self.document.workspace.with_settings(**options),
+
+    def apply_comparison_settings(self, settings: Settings) -> None:
+        """The workspace's comparison options, as one edit that can be undone (none when
+        nothing changed)."""
+        if settings != self.document.workspace.settings:
+            self.document.change(replace(self.document.workspace, settings=settings),
                                  self.tr("Change comparison settings"))
 
     def show_model_manager(self) -> None:
@@ -978,15 +982,6 @@ def _is_cjk(ch: str) -> bool:
     code = ord(ch)
     return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
             or 0x20000 <= code <= 0x3134F)
-
-
-def load_preferences() -> Preferences:
-    """The user's preferences; defaults when they cannot be read (never stops the app)."""
-    try:
-        return Preferences.load()
-    except Exception:  # settings are a convenience: a broken store must never stop the app
-        log.exception("could not read preferences")
-        return Preferences()
 
 
 def window_icon() -> QIcon:

@@ -1,6 +1,10 @@
 """The user's preferences: a frozen dataclass kept in QSettings under `preferences/`, and the
 translation servers the user added (`servers/list`).
 
+Only what belongs to the application lives here (appearance, engine, server, glossary). The
+comparison options (`min_score`, the ignore options) belong to each workspace
+(`core.workspace.Settings`), so one file compares the same way on every machine.
+
 Values read back from QSettings are strings on some platforms (INI files), so every field is
 parsed and checked on load; anything unreadable falls back to its default rather than failing.
 API keys are never kept here (see `api_keys.py`).
@@ -39,6 +43,8 @@ DEFAULT_CONCURRENCY = 4
 CONCURRENCY_RANGE = (1, 32)
 MAX_TEXT = 2048  # URLs, model names and paths longer than this are not something typed
 SERVERS_KEY = "servers/list"
+# Keys older versions kept under `preferences/`; the workspace holds them now.
+RETIRED_KEYS = ("min_score", "ignore_case", "ignore_punctuation", "ignore_whitespace")
 MAX_SERVERS = 50
 
 
@@ -58,21 +64,6 @@ class Preferences:
     # The http:// URL of another machine the user agreed to send text to, unencrypted; the
     # consent holds only while it is the chosen server.
     insecure_server: str = ""
-    min_score: float = 0.3
-    ignore_case: bool = True
-    ignore_punctuation: bool = False
-    ignore_whitespace: bool = True
-
-    @classmethod
-    def load(cls, settings: QSettings | None = None) -> Preferences:
-        return load_preferences(settings)
-
-    def save(self, settings: QSettings | None = None) -> None:
-        save_preferences(self, settings)
-
-    def diff_options(self) -> dict[str, bool]:
-        return {"ignore_case": self.ignore_case, "ignore_punctuation": self.ignore_punctuation,
-                "ignore_whitespace": self.ignore_whitespace}
 
     @property
     def uses_server(self) -> bool:
@@ -148,16 +139,22 @@ def _parse(name: str, value: Any, default: Any) -> Any:
         return int(_clamp(int(value), BEAM_SIZE_RANGE))
     if name == "threads":
         return int(_clamp(int(value), THREADS_RANGE))
-    if name == "min_score":
-        return _clamp(float(value), (0.0, 1.0))
     if isinstance(default, bool):
         return _as_bool(value)
     raise ValueError(name)
 
 
 def load_preferences(settings: QSettings | None = None) -> Preferences:
-    """Preferences from QSettings (the application's default store unless given)."""
-    store = settings if settings is not None else QSettings()
+    """Preferences from QSettings (the application's default store unless given); the
+    defaults when the store cannot be read at all (preferences never stop the app)."""
+    try:
+        return _load(settings if settings is not None else QSettings())
+    except Exception:  # a broken store is a convenience lost, not a crash
+        log.exception("could not read preferences")
+        return Preferences()
+
+
+def _load(store: QSettings) -> Preferences:
     defaults = Preferences()
     values: dict[str, Any] = {}
     store.beginGroup(GROUP)
@@ -181,6 +178,8 @@ def save_preferences(preferences: Preferences, settings: QSettings | None = None
     try:
         for item in fields(Preferences):
             store.setValue(item.name, getattr(preferences, item.name))
+        for name in RETIRED_KEYS:
+            store.remove(name)
     finally:
         store.endGroup()
     store.sync()

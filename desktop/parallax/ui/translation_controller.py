@@ -36,6 +36,7 @@ from parallax.core.translate.cache import TranslationCache
 from parallax.core.translate.engine import Engine
 from parallax.core.workspace import ORIGINAL, TITLE, MachineTranslation, Workspace
 from parallax.ui.document import WorkspaceDocument
+from parallax.ui.preferences import load_preferences
 from parallax.ui.tasks import Task, TaskContext, show_error
 
 log = logging.getLogger(__name__)
@@ -175,8 +176,6 @@ class TranslationController(QObject):
         self._engine = None
 
     def _preferred(self) -> Engine:
-        from parallax.ui.main_window import load_preferences
-
         workspace = self._document.workspace
         return preferred_engine(base_language(workspace.original.lang),
                                 workspace.settings.pivot_lang, load_preferences())

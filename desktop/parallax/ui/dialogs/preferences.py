@@ -1,5 +1,9 @@
-"""The Preferences dialog: appearance, translation (engine, server, glossary) and comparison
-defaults.
+"""The Preferences dialog: appearance, translation (engine, server, glossary), and the open
+workspace's comparison options.
+
+Only the application's preferences go to QSettings; the comparison options are the
+workspace's own (`core.workspace.Settings`): the dialog shows them and hands them back, and
+the window applies them to the workspace as an edit that can be undone.
 
 The engine list is core's one engine table. A server is only the one typed or picked here;
 `http://` to another machine is used only after the user agreed to it for that URL. The API
@@ -9,6 +13,7 @@ key field goes to `api_keys` (keyring or session memory), never to QSettings.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
@@ -33,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core.translate.engines import ENGINE_LABELS, SERVER_ENGINES
+from parallax.core.workspace import Settings
 from parallax.ui.api_keys import MAX_KEY_CHARS, api_keys, server_id
 from parallax.ui.plain import Button, ask, plain_tooltip
 from parallax.ui.preferences import (
@@ -78,12 +84,15 @@ def engine_notes() -> dict[str, str]:
 
 
 class PreferencesDialog(QDialog):
-    """Edits `Preferences`; OK saves them to QSettings (the shell then applies them)."""
+    """Edits `Preferences`; OK saves them to QSettings (the shell then applies them).
+    `comparison`: the open workspace's settings, whose options `comparison()` returns."""
 
-    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None,
+                 comparison: Settings | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self._settings = settings
+        self._comparison = comparison if comparison is not None else Settings()
         current = load_preferences(settings)
         self._insecure_server = current.insecure_server
 
@@ -195,8 +204,8 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Requests in flight"), self.concurrency)
         form.addRow(self.tr("API key"), self.api_key_edit)
         form.addRow(self.key_note)
-        comparison = QGroupBox(self.tr("Comparison"), self)
-        form = QFormLayout(comparison)
+        comparison_box = QGroupBox(self.tr("Comparison"), self)
+        form = QFormLayout(comparison_box)
         form.addRow(self.tr("Minimum link score"), self.min_score)
         form.addRow(self.ignore_case)
         form.addRow(self.ignore_punctuation)
@@ -221,7 +230,7 @@ class PreferencesDialog(QDialog):
         # Two columns: with the server options the dialog must still fit a 1366x768 screen.
         left = QVBoxLayout()
         left.addWidget(appearance)
-        left.addWidget(comparison)
+        left.addWidget(comparison_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(translation)
@@ -236,6 +245,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.set_preferences(current)
+        self.set_comparison(self._comparison)
         # Asking engines whether they can run may import optional packages: not here.
         Task(self, lambda ctx: engine_notes(), self.set_engine_notes,
                     key=f"preferences-engines-{id(self)}").run()
@@ -268,11 +278,23 @@ class PreferencesDialog(QDialog):
         self._insecure_server = prefs.insecure_server
         self.api_key_edit.setText(api_keys().get(server_id(prefs.server_url)) or ""
                                   if prefs.server_url else "")
-        self.min_score.setValue(prefs.min_score)
-        self.ignore_case.setChecked(prefs.ignore_case)
-        self.ignore_punctuation.setChecked(prefs.ignore_punctuation)
-        self.ignore_whitespace.setChecked(prefs.ignore_whitespace)
         self._show_engine_note()
+
+    def set_comparison(self, settings: Settings) -> None:
+        self.min_score.setValue(settings.min_score)
+        self.ignore_case.setChecked(settings.ignore_case)
+        self.ignore_punctuation.setChecked(settings.ignore_punctuation)
+        self.ignore_whitespace.setChecked(settings.ignore_whitespace)
+
+    def comparison(self) -> Settings:
+        """The workspace's settings with the comparison options the dialog shows now."""
+        score = round(self.min_score.value(), 2)
+        if score == round(self._comparison.min_score, 2):  # the box shows two decimals only
+            score = self._comparison.min_score
+        return replace(self._comparison, min_score=score,
+                       ignore_case=self.ignore_case.isChecked(),
+                       ignore_punctuation=self.ignore_punctuation.isChecked(),
+                       ignore_whitespace=self.ignore_whitespace.isChecked())
 
     def set_engine_notes(self, notes: dict[str, str]) -> None:
         """Mark engines that cannot run here, with the reason as tooltip and note."""
@@ -306,10 +328,6 @@ class PreferencesDialog(QDialog):
             glossary_file=self.glossary_edit.text().strip(),
             # Consent given for another URL does not carry over to this one.
             insecure_server=self._insecure_server if self._insecure_server == url else "",
-            min_score=round(self.min_score.value(), 2),
-            ignore_case=self.ignore_case.isChecked(),
-            ignore_punctuation=self.ignore_punctuation.isChecked(),
-            ignore_whitespace=self.ignore_whitespace.isChecked(),
         )
 
     def problem(self) -> str:
@@ -372,6 +390,7 @@ class PreferencesDialog(QDialog):
         role = self.buttons.buttonRole(button)
         if role == QDialogButtonBox.ButtonRole.ResetRole:
             self.set_preferences(Preferences())
+            self.set_comparison(Settings())
 
     def _server_picked(self, index: int) -> None:
         entry = self.server_combo.itemData(index)
