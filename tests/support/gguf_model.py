@@ -58,13 +58,15 @@ def write_tiny_llama(
     chat_template: str | None = CHATML_TEMPLATE,
     n_embd: int = 64,
     n_head: int = 4,
+    n_head_kv: int | None = None,
     n_layer: int = 2,
     n_ff: int = 128,
     context_length: int = 2048,
     seed: int = 0,
     always_token: str | None = None,
 ) -> Path:
-    """Write the model to `path` and return it.
+    """Write the model to `path` and return it (`n_head_kv` < `n_head`: grouped-query
+    attention, as most current models have).
 
     `always_token` rigs the weights so greedy decoding always picks that token (e.g. "</s>" for
     a model that answers nothing, "▁Putin" for one that repeats a word): every embedding gets a
@@ -75,6 +77,7 @@ def write_tiny_llama(
     tokens, scores, types = _vocab()
     n_vocab = len(tokens)
     head_dim = n_embd // n_head
+    kv_heads = n_head if n_head_kv is None else n_head_kv
 
     writer = GGUFWriter(str(path), "llama")
     writer.add_name("parallax-tiny-test")
@@ -84,7 +87,7 @@ def write_tiny_llama(
     writer.add_block_count(n_layer)
     writer.add_feed_forward_length(n_ff)
     writer.add_head_count(n_head)
-    writer.add_head_count_kv(n_head)
+    writer.add_head_count_kv(kv_heads)
     writer.add_rope_dimension_count(head_dim)
     writer.add_layer_norm_rms_eps(1e-5)
     writer.add_file_type(0)  # all F32
@@ -117,8 +120,8 @@ def write_tiny_llama(
         prefix = f"blk.{layer}"
         writer.add_tensor(f"{prefix}.attn_norm.weight", np.ones(n_embd, dtype=np.float32))
         writer.add_tensor(f"{prefix}.attn_q.weight", weight(n_embd, n_embd))
-        writer.add_tensor(f"{prefix}.attn_k.weight", weight(n_embd, n_embd))
-        writer.add_tensor(f"{prefix}.attn_v.weight", weight(n_embd, n_embd))
+        writer.add_tensor(f"{prefix}.attn_k.weight", weight(kv_heads * head_dim, n_embd))
+        writer.add_tensor(f"{prefix}.attn_v.weight", weight(kv_heads * head_dim, n_embd))
         writer.add_tensor(f"{prefix}.attn_output.weight", weight(n_embd, n_embd))
         writer.add_tensor(f"{prefix}.ffn_norm.weight", np.ones(n_embd, dtype=np.float32))
         writer.add_tensor(f"{prefix}.ffn_gate.weight", weight(n_ff, n_embd))

@@ -189,6 +189,7 @@ def translation_json(article: Article, translation: MachineTranslation) -> dict[
         "engine_version": translation.engine_version,
         "server": translation.server or None,
         "model": translation.model or None,
+        "model_version": translation.model_version or None,
         "is_gloss": translation.is_gloss,
         "source_lang": translation.source_lang,
         "target_lang": translation.target_lang,

@@ -78,6 +78,7 @@ def comparison_to_json(workspace: Workspace, comparison: Comparison) -> dict[str
         key: {"engine": t.engine, "engine_version": t.engine_version, "is_gloss": t.is_gloss,
               "source_lang": t.source_lang, "target_lang": t.target_lang,
               "server": t.server or None, "model": t.model or None,
+              "model_version": t.model_version or None,
               "checks": {k: [dict(c) for c in v] for k, v in t.checks.items() if v}}
         for key, t in workspace.translations.items()
     }

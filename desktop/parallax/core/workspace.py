@@ -83,6 +83,8 @@ class MachineTranslation:
     checks: Mapping[str, tuple[Mapping[str, str], ...]] = field(default_factory=dict)
     server: str = ""  # the translation server's URL (never with credentials), if any
     model: str = ""  # the model's name as the engine knows it, if any
+    # Which exact model: a GGUF file's sha256, what the server reports, Argos package versions.
+    model_version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -99,6 +101,8 @@ class MachineTranslation:
             data["server"] = self.server
         if self.model:
             data["model"] = self.model
+        if self.model_version:
+            data["model_version"] = self.model_version
         return data
 
     @classmethod
@@ -116,6 +120,7 @@ class MachineTranslation:
             _checks_from(data.get("checks")),
             str(data.get("server") or ""),
             str(data.get("model") or ""),
+            str(data.get("model_version") or ""),
         )
 
 

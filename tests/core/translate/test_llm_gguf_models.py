@@ -129,8 +129,8 @@ def test_gguf_that_is_not_a_language_model(tmp_path: Path, isolated_home: Path) 
 
 
 def test_too_large_for_memory(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gguf_models, "available_memory", lambda: 300 * 1024 * 1024)
-    with pytest.raises(ModelPackageError, match=r"needs about .* GiB of memory but only 0\.3"):
+    monkeypatch.setattr(gguf_models, "available_memory", lambda: 200 * 1024 * 1024)
+    with pytest.raises(ModelPackageError, match=r"needs about .* GiB of memory .* only 0\.2"):
         add_gguf(tiny)
     assert list_gguf() == []
     monkeypatch.setattr(gguf_models, "available_memory", lambda: None)  # unknown: no check
@@ -160,3 +160,49 @@ def test_sha256_reports_progress_and_can_be_cancelled(tiny: Path) -> None:
     with pytest.raises(Cancelled):
         add_gguf(tiny, cancel=token)
     assert list_gguf() == []
+
+
+def test_memory_estimate_counts_the_kv_cache_from_the_header(tmp_path: Path) -> None:
+    # Grouped-query attention: 8 heads of 16 over n_embd 128, 2 of them for keys and values.
+    path = write_tiny_llama(tmp_path / "gqa.gguf", n_embd=128, n_head=8, n_head_kv=2,
+                            n_layer=3, context_length=8192)
+    info = inspect_gguf(path)
+    assert (info.n_layers, info.n_embd_k, info.n_embd_v) == (3, 32, 32)
+    assert info.n_vocab > 300
+    size = path.stat().st_size
+    # n_ctx x n_layers x (keys + values) x 2 bytes (F16), then logits and a fixed margin.
+    kv_4096 = 4096 * 3 * 2 * 32 * 2
+    compute = info.n_vocab * gguf_models.LLAMA_UBATCH * 4 + gguf_models.COMPUTE_MARGIN_BYTES
+    assert gguf_models.memory_needed(size, info, 4096) == size + kv_4096 + compute
+    assert gguf_models.context_for(info, 4096) == 4096
+    assert gguf_models.context_for(info, 100_000) == 8192  # the model's own limit caps it
+
+
+def test_a_long_context_is_refused_when_its_kv_cache_does_not_fit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_tiny_llama(tmp_path / "wide.gguf", n_embd=256, n_head=4, n_layer=4,
+                            context_length=131_072)
+    info = inspect_gguf(path)
+    size = path.stat().st_size
+    # Room for the weights and a 4096-token cache, not for a 131072-token one (512 MiB).
+    room = gguf_models.memory_needed(size, info, 4096) + 1024 * 1024
+    monkeypatch.setattr(gguf_models, "available_memory", lambda: room)
+    gguf_models.check_fits_memory(path, size, info, 4096)
+    with pytest.raises(ModelPackageError) as refused:
+        gguf_models.check_fits_memory(path, size, info, 131_072)
+    message = str(refused.value)
+    assert "\n" not in message and "131,072-token context" in message
+    assert "lower the context length" in message
+
+
+def test_a_context_length_of_zero_is_one_clear_line(
+        tmp_path: Path, isolated_home: Path) -> None:
+    path = write_tiny_llama(tmp_path / "zero.gguf", context_length=0)
+    with pytest.raises(ModelPackageError, match=r"declares a context length of 0;") as refused:
+        add_gguf(path)
+    assert "\n" not in str(refused.value)
+    assert list_gguf() == []
+    info = inspect_gguf(write_tiny_llama(tmp_path / "ok.gguf"))
+    for bad in (0, -1):
+        with pytest.raises(ModelPackageError, match="must be a positive number of tokens"):
+            gguf_models.check_fits_memory(path, 1, info, bad)

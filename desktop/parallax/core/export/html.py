@@ -350,7 +350,8 @@ def _sources_table(report: Report) -> str:
 def _settings(report: Report) -> str:
     engines = "".join(
         f"<li>{_e(report.source(e.key).name)}: {_e(e.engine)} {_e(e.version)} "
-        f"({_e(e.source_lang)} → {_e(e.target_lang)}{', word gloss' if e.is_gloss else ''})</li>"
+        f"({_e(e.source_lang)} → {_e(e.target_lang)}{', word gloss' if e.is_gloss else ''})"
+        f"{'; ' + _e(e.provenance) if e.provenance else ''}</li>"
         for e in report.engines
     ) or "<li>No machine translation in this workspace.</li>"
     settings = _kv((k, v) for k, v in report.settings.items())

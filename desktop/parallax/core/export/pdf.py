@@ -294,7 +294,8 @@ class _Layout:
         for engine in report.engines:
             gloss = ", word gloss" if engine.is_gloss else ""
             self._para(f"{report.source(engine.key).name}: {engine.engine} {engine.version} "
-                       f"({engine.source_lang} → {engine.target_lang}{gloss})", 9, GREY)
+                       f"({engine.source_lang} → {engine.target_lang}{gloss})"
+                       + (f"; {engine.provenance}" if engine.provenance else ""), 9, GREY)
         if not report.engines:
             self._para("No machine translation in this workspace.", 9, GREY)
         settings = ", ".join(f"{k}={v}" for k, v in report.settings.items())

@@ -45,6 +45,17 @@ class EngineInfo:
     source_lang: str
     target_lang: str
     is_gloss: bool
+    server: str = ""
+    model: str = ""
+    model_version: str = ""
+
+    @property
+    def provenance(self) -> str:
+        """Server, model and model version, as far as they are known ("" for none)."""
+        parts = [f"server {self.server}" if self.server else "",
+                 f"model {self.model}" if self.model else "",
+                 f"model version {self.model_version}" if self.model_version else ""]
+        return ", ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -302,7 +313,8 @@ def build_report(
             on_progress(len(row_ids) + done + 1, total)
 
     engines = tuple(
-        EngineInfo(key, mt.engine, mt.engine_version, mt.source_lang, mt.target_lang, mt.is_gloss)
+        EngineInfo(key, mt.engine, mt.engine_version, mt.source_lang, mt.target_lang, mt.is_gloss,
+                   mt.server, mt.model, mt.model_version)
         for key, mt in workspace.translations.items()
     )
     return Report(

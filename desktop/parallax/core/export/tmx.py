@@ -63,6 +63,8 @@ def _machine_pairs(workspace: Workspace) -> Iterator[Pair]:
         return
     lang = machine.target_lang if machine else workspace.settings.pivot_lang
     engine = f"{machine.engine} {machine.engine_version}" if machine else "hand translation"
+    if machine is not None and machine.model_version:  # which exact model, for reproduction
+        engine += f" model-version {machine.model_version}"
     original = workspace.original
     for sid in [TITLE, *(s.id for s in original.sentences)]:
         target = workspace.translation_text(ORIGINAL, sid)

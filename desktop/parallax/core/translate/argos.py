@@ -106,6 +106,12 @@ class ArgosEngine:
         return self._settings_version() + " " + "+".join(
             f"{m.pair}@{m.version}#{_fingerprint(m)}" for m in route)
 
+    def model_identity(self, source: str, target: str) -> tuple[str, str]:
+        """(the packages on the route, their versions), e.g. ("translate-zh_en", "1.9")."""
+        source, target = base_language(source), base_language(target)
+        route = [] if source == target else self._route(source, target)
+        return "+".join(m.name for m in route), "+".join(m.version for m in route)
+
     def pairs(self) -> list[LanguagePair]:
         direct = {m.pair for m in self._models()}
         found = set(direct)

@@ -35,6 +35,16 @@ def engine_version(engine: Engine, source: str, target: str) -> str:
     return engine.version
 
 
+def model_identity(engine: Engine, source: str, target: str) -> tuple[str, str]:
+    """(model name, model version) for the record: what the engine can tell of the exact model
+    (a GGUF file's SHA-256, what a server reports, Argos package versions), else its name."""
+    identity = getattr(engine, "model_identity", None)
+    if callable(identity):
+        name, version = identity(source, target)
+        return str(name or ""), str(version or "")
+    return str(getattr(engine, "model_name", "") or ""), ""
+
+
 def article_texts(article: Article) -> dict[str, str]:
     """Sentence id (and TITLE for the headline) -> text, in reading order."""
     texts: dict[str, str] = {}
@@ -111,6 +121,7 @@ def translate_article(
             found = check_sentence(text, outputs[key], source, target, used)
             if found:
                 checks[key] = tuple(c.to_dict() for c in found)
+    model, model_version = model_identity(engine, source, target)
     return MachineTranslation(
         engine=engine.name,
         engine_version=version,
@@ -120,7 +131,8 @@ def translate_article(
         is_gloss=engine.is_gloss,
         checks=checks,
         server=str(getattr(engine, "server_url", "") or ""),
-        model=str(getattr(engine, "model_name", "") or ""),
+        model=model,
+        model_version=model_version,
     )
 
 

@@ -28,10 +28,17 @@ log = logging.getLogger(__name__)
 GGUF_MAGIC = b"GGUF"
 REGISTRY_NAME = "gguf-models.json"
 REGISTRY_VERSION = 1
-# Beyond the weights, llama.cpp needs the KV cache, compute buffers and the app itself.
-MEMORY_HEADROOM_BYTES = 512 * 1024 * 1024
+# Beyond the weights and the KV cache, llama.cpp needs compute buffers: the output layer's
+# logits for a micro-batch (n_vocab x n_ubatch floats) plus a fixed margin for the rest.
+COMPUTE_MARGIN_BYTES = 256 * 1024 * 1024
+LLAMA_UBATCH = 512  # llama.cpp's default micro-batch
+KV_BYTES_PER_ELEMENT = 2  # llama.cpp's KV cache is F16 by default
+DEFAULT_CONTEXT_LENGTH = 4096  # what the local LLM engine asks for unless told otherwise
+HASHES_NAME = "gguf-hashes.json"
+_MAX_REMEMBERED_HASHES = 64
 _HASH_CHUNK = 8 * 1024 * 1024
 _registry_lock = threading.Lock()
+_hashes_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,11 @@ class GgufInfo:
     chat_template: str | None
     tensor_count: int
     data_end: int  # where the last tensor's data ends; the file must be at least this long
+    # The shapes the KV cache and the logits depend on (0 where the header does not say).
+    n_layers: int = 0
+    n_embd_k: int = 0  # key width across the KV heads (n_head_kv x key head size)
+    n_embd_v: int = 0
+    n_vocab: int = 0
 
 
 def registry_path() -> Path:
@@ -116,6 +128,14 @@ def inspect_gguf(path: Path) -> GgufInfo:
             f"{size:,}. The download was probably interrupted; download it again."
         )
     context = _int_field(fields, f"{architecture}.context_length")
+    if context is not None and context <= 0:
+        raise ModelPackageError(
+            f"{path.name} declares a context length of {context}; a usable model has a "
+            "positive one. The file was converted wrongly or is damaged.")
+    n_layers, n_embd_k, n_embd_v = _kv_shape(fields, architecture)
+    tokens = fields.get("tokenizer.ggml.tokens")
+    n_vocab = _int_field(fields, f"{architecture}.vocab_size") or (
+        len(tokens.data) if tokens is not None else 0)
     return GgufInfo(
         architecture=architecture,
         model_name=_string_field(fields, "general.name"),
@@ -123,7 +143,25 @@ def inspect_gguf(path: Path) -> GgufInfo:
         chat_template=_string_field(fields, "tokenizer.chat_template") or None,
         tensor_count=len(reader.tensors),
         data_end=data_end,
+        n_layers=n_layers,
+        n_embd_k=n_embd_k,
+        n_embd_v=n_embd_v,
+        n_vocab=n_vocab,
     )
+
+
+def _kv_shape(fields: dict[str, Any], arch: str) -> tuple[int, int, int]:
+    """(layers, key width, value width) of the KV cache, as llama.cpp derives them: a head's
+    size is `key_length`/`value_length` when given, else n_embd / n_head; the width counts
+    the KV heads only (grouped-query attention shares them)."""
+    layers = max(0, _int_field(fields, f"{arch}.block_count") or 0)
+    n_embd = max(0, _int_field(fields, f"{arch}.embedding_length") or 0)
+    n_head = max(0, _int_field(fields, f"{arch}.attention.head_count") or 0)
+    n_head_kv = max(0, _int_field(fields, f"{arch}.attention.head_count_kv") or n_head)
+    head = n_embd // n_head if n_head else 0
+    key = max(0, _int_field(fields, f"{arch}.attention.key_length") or head)
+    value = max(0, _int_field(fields, f"{arch}.attention.value_length") or head)
+    return layers, n_head_kv * key, n_head_kv * value
 
 
 # Sizes of GGUF's fixed-size value types (the spec's numbering); 8 = string, 9 = array.
@@ -246,17 +284,38 @@ def available_memory() -> int | None:
         return None
 
 
-def check_fits_memory(path: Path, size: int) -> None:
-    """`ModelPackageError` when the model cannot fit in the memory available now."""
+def context_for(info: GgufInfo, requested: int = DEFAULT_CONTEXT_LENGTH) -> int:
+    """The context length llama.cpp will be given: the request, capped by the model's own."""
+    return min(requested, info.context_length) if info.context_length else requested
+
+
+def memory_needed(size: int, info: GgufInfo, context_length: int) -> int:
+    """Bytes loading the model takes: the file's weights, the KV cache for `context_length`
+    tokens (n_ctx x n_layers x (key + value width) x 2 bytes) and the compute buffers."""
+    kv_cache = (context_length * info.n_layers * (info.n_embd_k + info.n_embd_v)
+                * KV_BYTES_PER_ELEMENT)
+    compute = info.n_vocab * LLAMA_UBATCH * 4 + COMPUTE_MARGIN_BYTES
+    return size + kv_cache + compute
+
+
+def check_fits_memory(path: Path, size: int, info: GgufInfo,
+                      context_length: int = DEFAULT_CONTEXT_LENGTH) -> None:
+    """`ModelPackageError` (one line) when the model, with its KV cache for `context_length`
+    tokens (capped by the model's own) cannot fit in the memory available now."""
+    if context_length <= 0:
+        raise ModelPackageError(
+            f"The context length must be a positive number of tokens (got {context_length}).")
     available = available_memory()
     if available is None:
         return
-    needed = size + MEMORY_HEADROOM_BYTES
+    context = context_for(info, context_length)
+    needed = memory_needed(size, info, context)
     if needed > available:
         raise ModelPackageError(
-            f"{path.name} needs about {_gib(needed)} of memory but only {_gib(available)} is "
-            "available. Close other programs or choose a smaller (more quantised) model, "
-            "e.g. a Q4_K_M file of a 1-4B-parameter model."
+            f"{path.name} needs about {_gib(needed)} of memory ({_gib(size)} of weights, a "
+            f"{context:,}-token context and working buffers) but only {_gib(available)} is "
+            "available. Close other programs, lower the context length or choose a smaller "
+            "(more quantised) model, e.g. a Q4_K_M file of a 1-4B-parameter model."
         )
 
 
@@ -283,6 +342,58 @@ def sha256_file(
     return digest.hexdigest()
 
 
+def file_sha256(
+    path: Path,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> str:
+    """A model file's SHA-256, hashed once and remembered in the cache folder by path, size
+    and modification time (hashing gigabytes on every run would cost seconds each time)."""
+    path = Path(path).expanduser().resolve()
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ModelPackageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    key = f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
+    with _hashes_lock:
+        known = _read_hashes()
+    if key in known:
+        return known[key]
+    digest = sha256_file(path, on_progress, cancel)
+    with _hashes_lock:
+        known = _read_hashes()
+        known.pop(key, None)
+        known[key] = digest  # newest last: the oldest go first when the list is full
+        _write_hashes(dict(list(known.items())[-_MAX_REMEMBERED_HASHES:]))
+    return digest
+
+
+def _read_hashes() -> dict[str, str]:
+    file = paths.cache_dir() / HASHES_NAME
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}  # missing or damaged: a cache, so hash again
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items()
+            if isinstance(v, str) and re.fullmatch(r"[0-9a-f]{64}", v)}
+
+
+def _write_hashes(known: dict[str, str]) -> None:
+    file = paths.cache_dir() / HASHES_NAME
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".gguf-hashes-", suffix=".json", dir=file.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(known, handle)
+        os.replace(tmp, file)
+    except OSError as exc:  # only a cache: the next run hashes again
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        log.info("Cannot remember model hashes in %s: %s", file, exc)
+
+
 def add_gguf(
     path: Path,
     name: str | None = None,
@@ -295,10 +406,10 @@ def add_gguf(
     refused.
     """
     path = Path(path).expanduser().resolve()
-    inspect_gguf(path)
+    info = inspect_gguf(path)
     size = _file_size(path)
-    check_fits_memory(path, size)
-    sha = sha256_file(path, on_progress, cancel)
+    check_fits_memory(path, size, info)
+    sha = file_sha256(path, on_progress, cancel)
     model = GgufModel(name or _default_name(path), path, size, sha)
     with _registry_lock:
         models = [m for m in _read_registry() if m.path != path]

@@ -33,13 +33,15 @@ from parallax.core.translate.engine import (
     max_threads,
 )
 from parallax.core.translate.gguf_models import (
+    DEFAULT_CONTEXT_LENGTH,
     GgufInfo,
     GgufModel,
     check_fits_memory,
+    context_for,
+    file_sha256,
     find_gguf_by_path,
     get_gguf,
     inspect_gguf,
-    sha256_file,
 )
 from parallax.core.translate.glossary import (
     Glossary,
@@ -77,7 +79,7 @@ log = logging.getLogger(__name__)
 
 ENGINE_NAME = "llm"
 INSTALL_HINT = "pip install parallax[llm]"
-DEFAULT_CONTEXT = 4096
+DEFAULT_CONTEXT = DEFAULT_CONTEXT_LENGTH
 
 
 def available() -> tuple[bool, str]:
@@ -146,11 +148,9 @@ class LlmEngine:
     def version(self) -> str:
         """`llm:<file>@sha256:<first 12> prompt:<n>[ glossary:<digest>]`.
 
-        Hashing an unregistered file happens once per engine.
+        An unregistered file is hashed once (remembered by path, size and time).
         """
-        if self._sha256 is None:
-            self._sha256 = sha256_file(self._path)
-        version = f"{ENGINE_NAME}:{self._path.name}@sha256:{self._sha256[:12]}"
+        version = f"{ENGINE_NAME}:{self._path.name}@sha256:{self.sha256[:12]}"
         version += f" prompt:{PROMPT_VERSION}"
         if self.settings.glossary:
             version += f" glossary:{fingerprint(self.settings.glossary)}"
@@ -166,6 +166,17 @@ class LlmEngine:
     @property
     def model_path(self) -> Path:
         return self._path
+
+    @property
+    def sha256(self) -> str:
+        """The model file's SHA-256 (the registry's, else hashed once)."""
+        if self._sha256 is None:
+            self._sha256 = file_sha256(self._path)
+        return self._sha256
+
+    def model_identity(self, source: str, target: str) -> tuple[str, str]:
+        """(model name, model version) for the record: the file's full SHA-256."""
+        return self.model_name, f"sha256:{self.sha256}"
 
     @property
     def model_name(self) -> str:
@@ -239,10 +250,8 @@ class LlmEngine:
                 f"bytes then, {size:,} now). Add it again with: parallax models add-gguf "
                 f"{self._path}"
             )
-        check_fits_memory(self._path, size)
-        context = self.settings.context_length
-        if info.context_length:
-            context = min(context, info.context_length)
+        context = context_for(info, self.settings.context_length)
+        check_fits_memory(self._path, size, info, context)
         use_chat = bool(info.chat_template)
         try:
             self._server = self._start_server(context, template_override=None)

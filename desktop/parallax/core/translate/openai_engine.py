@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from parallax.core.errors import InputError, LanguagePairError
+from parallax.core.errors import InputError, LanguagePairError, TranslationError
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.translate.engine import LanguagePair
 from parallax.core.translate.glossary import Glossary, active_glossary, fingerprint
@@ -78,6 +78,7 @@ class OpenAIEngine:
             active_glossary() if glossary is _DEFAULT else glossary  # type: ignore[assignment]
         )
         self._checked_model = False
+        self._model_version: str | None = None  # what `/models` says of it, once asked
         self._send_template_kwargs = True
         self._lock = threading.Lock()
 
@@ -166,6 +167,7 @@ class OpenAIEngine:
     def models(self) -> list[str] | None:
         """The model names the server lists, or None when it has no `/models` endpoint."""
         status, reply = self._client.call("GET", "/models", retry=False)
+        self._model_version = ""
         if status == 404:
             return None
         if status != 200:
@@ -177,11 +179,25 @@ class OpenAIEngine:
         names: list[str] = []
         for entry in data:
             if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                names.append(entry["id"])
+                mine = [entry["id"]]
                 aliases = entry.get("aliases")
                 if isinstance(aliases, list):
-                    names += [a for a in aliases if isinstance(a, str)]
+                    mine += [a for a in aliases if isinstance(a, str)]
+                names += mine
+                if self._model in mine:
+                    self._model_version = reported_version(entry)
         return names
+
+    def model_identity(self, source: str, target: str) -> tuple[str, str]:
+        """(model name, what the server reports of the model's version, or ""). Asks `/models`
+        only when no translation has asked it yet (everything came from the cache)."""
+        if self._model_version is None:
+            try:
+                self.models()
+            except TranslationError as exc:  # the record is informative: never fail on it
+                log.info("model version not available from %s: %s", self.address.url, exc)
+                self._model_version = ""
+        return self._model, self._model_version or ""
 
     def check_model(self) -> None:
         """Raise `ServerModelError` when the server lists its models and this is not one."""
@@ -229,6 +245,24 @@ class OpenAIEngine:
             log.info("unusable answer for a sentence; marked untranslated")
             return fallback(sentence)
         return output
+
+
+def reported_version(entry: dict[str, Any]) -> str:
+    """A model's version as an OpenAI-compatible server's `/models` entry reports it: a
+    `digest` where the server gives one, else llama.cpp's `meta` (file type, parameter count,
+    weight bytes, training context), else "". Server-sent text, shortened and made plain."""
+    digest = entry.get("digest")
+    if isinstance(digest, str) and digest.strip():
+        return plain(digest, 100)
+    meta = entry.get("meta")
+    if not isinstance(meta, dict):
+        return ""
+    parts = []
+    for key in ("ftype", "n_params", "size", "n_ctx_train"):
+        value = meta.get(key)
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value):
+            parts.append(f"{key}={plain(str(value), 40)}")
+    return " ".join(parts)
 
 
 def _content(reply: Any) -> str | None:
