@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from parallax.core.lexicon import is_chinese
+from parallax.core.language import HAN_CHARS, is_chinese
 
 MIN_WORDS = 5  # alphabetic languages: words in a piece
 MIN_HAN = 10  # Chinese: characters in a piece (a name and a verb are not a claim)
@@ -32,7 +32,7 @@ _CLAUSE_OTHER = re.compile(
     rf"(?<=;)|(?<=:)(?!\d)|(?<=,)(?=\s+(?:{_CONJUNCTIONS})\b)", re.IGNORECASE
 )
 _WORD = re.compile(r"[^\W_]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN_CHARS}]")
 
 
 def _size(text: str, chinese: bool) -> int:

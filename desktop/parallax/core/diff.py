@@ -29,13 +29,14 @@ from functools import lru_cache
 from diff_match_patch import diff_match_patch
 
 from parallax.core.comparison import DELETE, EQUAL, INSERT, DiffSpan
-from parallax.core.lexicon import is_chinese, jieba_words
+from parallax.core.language import HAN_CHARS, is_chinese
+from parallax.core.lexicon import jieba_words
 
 log = logging.getLogger(__name__)
 
 # A number (3.5, 1,000, 11:34), a word (letters/digits with inner ' ’ - joins), one CJK
 # character, a whitespace run, or any other single character (punctuation, symbols).
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = HAN_CHARS
 _ALPHA_TOKEN = re.compile(
     rf"\d+(?:[.,:]\d+)*(?![\w])|[{_CJK}]|(?:(?![{_CJK}])\w)+(?:['’\-](?:(?![{_CJK}])\w)+)*|\s+|.",
     re.DOTALL,
@@ -48,15 +49,11 @@ _CODE_BASE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
 
-def is_chinese_lang(lang: str) -> bool:
-    return is_chinese(lang)
-
-
 def tokenize_words(text: str, lang: str) -> list[str]:
     """All tokens of `text` in order (words, punctuation, whitespace); `"".join` gives `text`."""
     if not text:
         return []
-    if is_chinese_lang(lang) and _HAS_CJK.search(text):
+    if is_chinese(lang) and _HAS_CJK.search(text):
         return _cut_chinese(text)
     return _ALPHA_TOKEN.findall(text)
 

@@ -23,10 +23,10 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from parallax.core import name_pinyin
+from parallax.core.language import is_chinese
 from parallax.core.lexicon import (
     find_gazetteer_names,
     gazetteer_entry,
-    is_chinese,
     jieba_tagged,
     to_simplified,
 )

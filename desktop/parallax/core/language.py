@@ -1,4 +1,8 @@
-"""Per-document language identification.
+"""Language codes, "is it Chinese", and per-document language identification.
+
+Every module asks here: codes come as `zh`, `zh-Hant`, `zh_CN` (Qt and POSIX locales),
+`en-GB`..., and `base_language` reduces them all to what translation models and word lists
+are keyed by. Chinese is also `cmn` (Mandarin) and `yue` (Cantonese).
 
 Chinese and Russian are told apart from other languages by their script, which is exact for
 news text; Simplified vs Traditional Chinese by `hanzidentifier`; Latin-script languages by
@@ -11,6 +15,10 @@ import unicodedata
 
 SIMPLIFIED_CHINESE = "zh"
 TRADITIONAL_CHINESE = "zh-Hant"
+_CHINESE = frozenset({"zh", "cmn", "yue"})
+# Han characters, for regular expression classes: extension A, the unified ideographs, the
+# compatibility ideographs and the supplementary planes (extension B onwards).
+HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _SAMPLE_CHARS = 20_000
 
 
@@ -62,10 +70,18 @@ def _langdetect(text: str, default: str, allowed: set[str] | None) -> str:
     return code
 
 
-def is_chinese(lang: str) -> bool:
-    return lang == "zh" or lang.startswith("zh-")
-
-
 def base_language(lang: str) -> str:
-    """The code translation models use: `zh-Hant` -> `zh`, `en-GB` -> `en`."""
-    return lang.split("-")[0].lower()
+    """The code translation models use: `zh-Hant`, `zh_CN` -> `zh`, `en-GB` -> `en`."""
+    return lang.strip().lower().replace("_", "-").split("-")[0]
+
+
+def is_chinese(lang: str) -> bool:
+    """Whether a language code is Chinese, in any script or region."""
+    return base_language(lang) in _CHINESE
+
+
+def is_han(ch: str) -> bool:
+    """Whether one character is a Han character (see HAN_CHARS)."""
+    code = ord(ch)
+    return (0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x3134F)

@@ -22,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from parallax.core.language import base_language
+from parallax.core.language import is_chinese as is_chinese
 from parallax.core.paths import cache_dir, resources_dir
 
 log = logging.getLogger(__name__)
@@ -41,12 +43,8 @@ def lexicons_dir() -> Path:
     return resources_dir() / "lexicons"
 
 
-def base_lang(lang: str) -> str:
-    return lang.lower().replace("_", "-").split("-")[0]
-
-
-def is_chinese(lang: str) -> bool:
-    return base_lang(lang) in {"zh", "cmn", "yue"}
+# core.language owns language codes; these names stay for the modules that import them here.
+base_lang = base_language
 
 
 def to_simplified(text: str) -> str:

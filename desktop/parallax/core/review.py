@@ -339,14 +339,14 @@ def _exists(workspace: Workspace, pair: Pair) -> bool:
 
 
 def _pivot_text(workspace: Workspace, key: str, sentence_id: str) -> str | None:
-    from parallax.core.lexicon import base_lang
+    from parallax.core.language import base_language
     from parallax.core.workspace import TITLE
 
     translated = workspace.translation_text(key, sentence_id)
     if translated is not None:
         return translated
     article = workspace.article(key)
-    if base_lang(article.lang) != base_lang(workspace.settings.pivot_lang):
+    if base_language(article.lang) != base_language(workspace.settings.pivot_lang):
         return None
     if sentence_id == TITLE:
         return article.title

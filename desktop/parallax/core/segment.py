@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from parallax.core.article import PARAGRAPH_SEPARATOR, Article, Paragraph, Sentence
+from parallax.core.language import is_han
 
 ZH_TERMINATORS = frozenset("。！？；…!?;")
 # Closers that belong to the sentence they end: quotes, brackets, and repeated terminators.
@@ -153,12 +154,7 @@ def _is_cjk_full_stop(text: str, i: int) -> bool:
     if text[i] != "." or i == 0:
         return False
     nxt = text[i + 1] if i + 1 < len(text) else ""
-    return _is_cjk(text[i - 1]) and not nxt.isdigit()
-
-
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+    return is_han(text[i - 1]) and not nxt.isdigit()
 
 
 def _split_alphabetic(text: str) -> list[tuple[int, int]]:

@@ -19,7 +19,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.core.lexicon import find_gazetteer_names, is_chinese
+from parallax.core.language import is_chinese
+from parallax.core.lexicon import find_gazetteer_names
 from parallax.core.numbers import find_quantities
 
 MERGE_PENALTY = 0.35  # per sentence beyond one on each side of a step

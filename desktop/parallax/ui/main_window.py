@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from parallax.core.article import Article
 from parallax.core.comparison import Comparison, Flag
+from parallax.core.language import is_han
 from parallax.core.translate.cache import TranslationCache
 from parallax.core.workspace import ORIGINAL, TITLE, Settings, Workspace
 from parallax.ui.dialogs.about import AboutDialog
@@ -693,7 +694,7 @@ class MainWindow(QMainWindow):
         show as empty boxes), and how to fix it; returns the characters missing."""
         article = self.document.workspace.original
         text = article.title + "".join(s.text for s in article.iter_sentences())[:4000]
-        chinese = "".join(dict.fromkeys(ch for ch in text if _is_cjk(ch)))
+        chinese = "".join(dict.fromkeys(ch for ch in text if is_han(ch)))
         missing = missing_glyphs(self.zoom.font(), chinese) if chinese else []
         if missing:
             self.font_warning.show_message(self.tr(
@@ -976,12 +977,6 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.clear()
         event.accept()
-
-
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
-            or 0x20000 <= code <= 0x3134F)
 
 
 def window_icon() -> QIcon:

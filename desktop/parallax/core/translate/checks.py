@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from parallax.core.language import base_language
+from parallax.core.language import HAN_CHARS, base_language
 from parallax.core.translate.glossary import Glossary, check_glossary
 from parallax.core.translate.prompting import GLOSSARY_PAIR, is_fallback
 
@@ -30,7 +30,7 @@ CHECK_LABELS = {
     "glossary_miss": "glossary term missing",
     "length_ratio": "suspicious length",
 }
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+_CJK_RUN = re.compile(f"[{HAN_CHARS}]+")
 # Output characters per source character outside which a translation is suspicious.
 _RATIO_BOUNDS = {
     ("zh", "alphabetic"): (0.8, 9.0),  # one hanzi is 2-4 English letters

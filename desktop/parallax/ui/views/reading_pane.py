@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
+from parallax.core.language import base_language, is_chinese
 from parallax.core.workspace import TITLE
 from parallax.ui.palette import DiffColours, diff_colours, mark_format
 from parallax.ui.views.column_text import (
@@ -659,5 +660,6 @@ def _paragraph_format() -> QTextBlockFormat:
 
 
 def _is_cjk_lang(lang: str) -> bool:
-    return lang.split("-")[0].lower() in {"zh", "ja", "ko"}
+    """Written without spaces between words: Chinese, Japanese, Korean."""
+    return is_chinese(lang) or base_language(lang) in {"ja", "ko"}
 
