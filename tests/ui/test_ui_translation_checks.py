@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from parallax.core.translate.checks import check_sentence
@@ -110,3 +111,38 @@ def test_stored_check_details_are_shown_as_text(qtbot: QtBot, sample_ws: Workspa
     tip = pane.tooltip_for(ids[3])
     assert "<img" not in tip and "<b>" not in tip
     assert "&lt;img src=file:///etc/passwd&gt; = &lt;b&gt;x&lt;/b&gt;" in tip
+
+
+def test_segment_grid_marks_checked_translations_with_a_text_tooltip(
+        qtbot: QtBot, sample_ws: Workspace) -> None:
+    from parallax.ui.models import SegmentRole
+    from parallax.ui.views.segment_grid import SegmentGrid
+
+    workspace, ids = _checked_workspace(sample_ws)
+    machine = workspace.translations[ORIGINAL]
+    hostile = {"kind": "glossary_miss", "detail": "<b>x</b> = <i>y</i>"}
+    workspace = workspace.with_translation(ORIGINAL, MachineTranslation(
+        machine.engine, machine.engine_version, "zh", "en", machine.texts,
+        checks={**machine.checks, ids[1]: (hostile,)}))
+    grid = SegmentGrid()
+    qtbot.addWidget(grid)
+    grid.set_data(workspace, None)
+    model = grid.segment_model
+    mt, original = model.column_of("mt"), model.column_of("original")
+    for sid in ids:
+        index = model.index(model.row_of(sid), mt)
+        painted = grid.delegate.document(index, grid.font(), 300.0).toPlainText()
+        flagged = bool(workspace.translations[ORIGINAL].checks.get(sid))
+        assert painted.startswith(f"{CHECK_MARKER} ") == flagged, sid
+        assert painted.endswith(machine.texts[sid])  # the mark comes before, text untouched
+        tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+        assert ("Check:" in tip) == flagged
+        same = model.index(model.row_of(sid), original)
+        assert not grid.delegate.document(same, grid.font(), 300.0).toPlainText().startswith(
+            CHECK_MARKER)
+        assert bool(index.data(SegmentRole.CHECKS)) == flagged
+    tip = str(model.index(model.row_of(ids[1]), mt).data(Qt.ItemDataRole.ToolTipRole))
+    # The detail is shown as text: its markup escaped, never rendered.
+    assert "&lt;b&gt;x&lt;/b&gt;" in tip and "<b>" not in tip
+    assert "Chinese left in the output: 俄罗斯" in str(
+        model.index(model.row_of(ids[0]), mt).data(Qt.ItemDataRole.ToolTipRole))

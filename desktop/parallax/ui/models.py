@@ -51,6 +51,7 @@ class SegmentRole(IntEnum):
     EDITED = Qt.ItemDataRole.UserRole + 10  # bool, a hand edit is shown
     EDIT_KEY = Qt.ItemDataRole.UserRole + 11  # translation key editable from this cell, or None
     MISSING = Qt.ItemDataRole.UserRole + 12  # bool, no text (not translated, or no match)
+    CHECKS = Qt.ItemDataRole.UserRole + 13  # tuple[str, ...], the translation's failed checks
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class SegmentCell:
     edited: bool = False
     missing: bool = False
     notes: tuple[str, ...] = ()
+    checks: tuple[str, ...] = ()  # a machine translation's failed checks (also in `notes`)
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -224,6 +226,7 @@ class SegmentTableModel(QAbstractTableModel):
             SegmentRole.EDITED: cell.edited,
             SegmentRole.EDIT_KEY: column.edit_key if cell.sentence_id is not None else None,
             SegmentRole.MISSING: cell.missing,
+            SegmentRole.CHECKS: cell.checks,
         }
         return lookup.get(role)
 
@@ -243,6 +246,7 @@ def _from_sentence(sentence: ColumnSentence | None, diff: Sequence[DiffSpan] = (
         edited=sentence.edited,
         missing=sentence.missing,
         notes=sentence.notes,
+        checks=sentence.checks,
     )
 
 

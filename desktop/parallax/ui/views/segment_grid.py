@@ -57,7 +57,7 @@ from parallax.core.comparison import Comparison
 from parallax.core.workspace import ORIGINAL, Workspace
 from parallax.ui.models import SegmentRole, SegmentTableModel, prepare_cells
 from parallax.ui.palette import diff_colours
-from parallax.ui.views.column_text import EDIT_MARKER, UNMATCHED_MARKER, Mark
+from parallax.ui.views.column_text import CHECK_MARKER, EDIT_MARKER, UNMATCHED_MARKER, Mark
 from parallax.ui.views.reading_pane import FIND_COLOUR_DARK, FIND_COLOUR_LIGHT, apply_mark
 
 log = logging.getLogger(__name__)
@@ -210,6 +210,12 @@ class SegmentDelegate(QStyledItemDelegate):
             prefix = QTextCharFormat()
             prefix.setFontWeight(QFont.Weight.Bold)
             cursor.insertText(f"{UNMATCHED_MARKER} ", prefix)
+        if index.data(SegmentRole.CHECKS):
+            # The reading columns' mark: this translation failed a check (the tooltip says which).
+            warning = QTextCharFormat()
+            warning.setFontWeight(QFont.Weight.Bold)
+            warning.setForeground(QColor(190, 110, 0))
+            cursor.insertText(f"{CHECK_MARKER} ", warning)
         if edited:
             base.setFontItalic(True)
         if index.data(SegmentRole.MISSING):
