@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMainWindow, Q
 
 from parallax.core.article import Article
 from parallax.core.errors import ParallaxError
-from parallax.core.export import export_workspace
+from parallax.core.export import DESCRIPTIONS, FORMATS, SUFFIXES, export_workspace
 from parallax.core.loaders import fetch_url, load_path, load_text
 from parallax.core.paths import sample_article_path
 from parallax.core.workspace import SUFFIX, Role, Workspace
@@ -29,16 +29,17 @@ from parallax.ui.tasks import Task, TaskContext, show_error
 
 MAX_RECENT = 8
 URL_TIMEOUT_S = 20.0
-# (format, menu label, file pattern). The labels are marked for the catalogue here and
-# translated when the menu is built.
-EXPORT_FORMATS: tuple[tuple[str, str, str], ...] = (
-    ("html", str(QT_TRANSLATE_NOOP("FileActions", "HTML report")), "*.html"),
-    ("pdf", str(QT_TRANSLATE_NOOP("FileActions", "PDF")), "*.pdf"),
-    ("tmx", str(QT_TRANSLATE_NOOP("FileActions", "TMX translation memory")), "*.tmx"),
-    ("csv", str(QT_TRANSLATE_NOOP("FileActions", "CSV table")), "*.csv"),
-    ("xlsx", str(QT_TRANSLATE_NOOP("FileActions", "Excel workbook")), "*.xlsx"),
-    ("json", str(QT_TRANSLATE_NOOP("FileActions", "JSON")), "*.json"),
-)
+# The Export menu's name for each format of core's one table (core.export.FORMATS), marked
+# for the catalogue here and translated when the menu is built; a format without one here
+# shows core's description.
+EXPORT_LABELS: dict[str, str] = {
+    "html": str(QT_TRANSLATE_NOOP("FileActions", "HTML report")),
+    "pdf": str(QT_TRANSLATE_NOOP("FileActions", "PDF")),
+    "tmx": str(QT_TRANSLATE_NOOP("FileActions", "TMX translation memory")),
+    "csv": str(QT_TRANSLATE_NOOP("FileActions", "CSV table")),
+    "xlsx": str(QT_TRANSLATE_NOOP("FileActions", "Excel workbook")),
+    "json": str(QT_TRANSLATE_NOOP("FileActions", "JSON")),
+}
 
 
 class FileActions(QObject):
@@ -236,15 +237,18 @@ class FileActions(QObject):
     def export_actions(self) -> list[QAction]:
         """One action per export format, for the File › Export menu (names `export_<fmt>`)."""
         actions = []
-        for fmt, label, _pattern in EXPORT_FORMATS:
-            act = QAction(QCoreApplication.translate("FileActions", label) + "…", self._window)
+        for fmt in FORMATS:
+            label = EXPORT_LABELS.get(fmt)
+            text = (QCoreApplication.translate("FileActions", label) if label
+                    else DESCRIPTIONS[fmt])
+            act = QAction(text + "…", self._window)
             act.setObjectName(f"export_{fmt}")
             act.triggered.connect(lambda _c=False, fmt=fmt: self.export_dialog(fmt))
             actions.append(act)
         return actions
 
     def export_dialog(self, fmt: str) -> None:
-        pattern = next(p for f, _l, p in EXPORT_FORMATS if f == fmt)
+        pattern = f"*{SUFFIXES[fmt]}"
         start = str(Path(self.last_dir()) / f"{self._document.display_name[:60]}.{fmt}")
         path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export"), start, pattern)
         if path:
