@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.core.clauses import split_clauses
-from parallax.core.lexicon import base_lang
+from parallax.core.language import base_language
 from parallax.core.similarity import similarity_matrix
 
 DEFAULT_MIN_SCORE = 0.3
@@ -125,11 +125,11 @@ def _claim_matrix(
         anchors_b=(report_native, r_lang) if report_native is not None else None,
     )
     routes: list[tuple[Sequence[str], Sequence[str], str, str]] = []
-    if base_lang(orig_lang) == base_lang(report_lang):
+    if base_language(orig_lang) == base_language(report_lang):
         routes.append((original_pivot, report_pivot, orig_lang, report_lang))
     if (original_native is not None and report_native is not None
-            and base_lang(o_lang) == base_lang(r_lang)
-            and base_lang(o_lang) != base_lang(orig_lang)):  # else natives are the pivots
+            and base_language(o_lang) == base_language(r_lang)
+            and base_language(o_lang) != base_language(orig_lang)):  # else natives are the pivots
         scores = np.maximum(scores, similarity_matrix(original_native, report_native,
                                                       o_lang, r_lang))
         routes.append((original_native, report_native, o_lang, r_lang))

@@ -38,7 +38,8 @@ from parallax.core.framing import (
     names_of,
     number_flags,
 )
-from parallax.core.lexicon import Hit, base_lang
+from parallax.core.language import base_language
+from parallax.core.lexicon import Hit
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.review import apply_review
 from parallax.core.semantic import (
@@ -66,7 +67,7 @@ SEMANTIC_BUDGET = 250
 
 
 def _same_lang(a: str, b: str) -> bool:
-    return base_lang(a) == base_lang(b)
+    return base_language(a) == base_language(b)
 
 
 def _ids(article: Article) -> list[str]:
