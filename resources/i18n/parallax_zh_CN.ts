@@ -1804,7 +1804,30 @@
     </message>
 </context>
 <context>
+    <name>GgufModelCombo</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/llm_model.py" line="22"/>
+        <source>Automatic (the first by name)</source>
+        <translation>自动（按名称排序的第一个）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/llm_model.py" line="34"/>
+        <source>The GGUF model the local LLM engine translates with; add models in the model manager</source>
+        <translation>本地 LLM 引擎用于翻译的 GGUF 模型；可在模型管理器中添加模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/llm_model.py" line="40"/>
+        <source>{0} (not registered)</source>
+        <translation>{0}（未注册）</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="200"/>
+        <source>LLM model</source>
+        <translation>LLM 模型</translation>
+    </message>
     <message>
         <location filename="../../desktop/parallax/ui/dialogs/preferences.py" line="85"/>
         <source>Preferences</source>

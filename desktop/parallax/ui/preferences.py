@@ -61,6 +61,7 @@ class Preferences:
     server_model: str = ""  # the model name an OpenAI-compatible server knows
     concurrency: int = DEFAULT_CONCURRENCY
     glossary_file: str = ""  # "" : the shipped glossary (and the user's default one)
+    llm_model: str = ""  # the registered GGUF model the local LLM uses; "": the first by name
     # The http:// URL of another machine the user agreed to send text to, unencrypted; the
     # consent holds only while it is the chosen server.
     insecure_server: str = ""
@@ -126,7 +127,7 @@ def _parse(name: str, value: Any, default: Any) -> Any:
             raise ValueError(value)
         return value
     if name in ("font_family", "server_url", "server_model", "glossary_file",
-                "insecure_server"):
+                "insecure_server", "llm_model"):
         text = "" if value is None else str(value).strip()
         if len(text) > MAX_TEXT:
             raise ValueError(name)

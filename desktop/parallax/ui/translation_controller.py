@@ -58,17 +58,21 @@ def preferred_engine(source: str = "zh", pivot: str = "en",
     name = str(getattr(preferences, "engine", "argos") or "argos")
     threads = int(getattr(preferences, "threads", 0) or 0) or gui_threads()
     glossary_file = str(getattr(preferences, "glossary_file", "") or "")
+    llm_model = str(getattr(preferences, "llm_model", "") or "") or None  # None: first by name
     if name == "argos":
         beam = int(getattr(preferences, "beam_size", 0) or 0) or None
         engine = get_engine("argos", beam_size=beam, threads=threads)
         has_pair = getattr(engine, "has_pair", None)
         if callable(has_pair) and has_pair(source, pivot):
             return engine
-        return best_local_engine(pivot, source)
+        return best_local_engine(pivot, source, llm_model)
     if name in SERVER_ENGINES:
         return server_engine(preferences)
     if name == "llm" and glossary_file:
-        return get_engine("llm", threads=threads, glossary=_glossary(glossary_file))
+        return get_engine("llm", threads=threads, model=llm_model,
+                          glossary=_glossary(glossary_file))
+    if name == "llm":
+        return get_engine("llm", threads=threads, model=llm_model)
     return get_engine(name, threads=threads)
 
 

@@ -164,10 +164,12 @@ def _server_engine(name: str, settings: dict[str, Any]) -> Engine:
     return LibreTranslateEngine(str(server), **common)
 
 
-def best_local_engine(pivot: str = "en", source: str = "zh") -> Engine:
+def best_local_engine(pivot: str = "en", source: str = "zh",
+                      llm_model: str | None = None) -> Engine:
     """The best engine installed here for source -> pivot: Argos with a model for the pair,
-    else the local LLM with the first registered GGUF model (when its binding is installed and
-    the pair is one it translates), else the dictionary gloss. Never a server."""
+    else the local LLM with the registered GGUF model `llm_model` (default: the first by name)
+    when its binding is installed and the pair is one it translates, else the dictionary
+    gloss. Never a server."""
     from parallax.core.language import base_language
     from parallax.core.translate.argos import ArgosEngine
     from parallax.core.translate.engine import LanguagePair
@@ -178,7 +180,7 @@ def best_local_engine(pivot: str = "en", source: str = "zh") -> Engine:
     info = _llm_info()
     if info is not None and info.available:
         try:
-            engine = _llm_engine({})
+            engine = _llm_engine({"model": llm_model})
         except TranslationError as exc:  # a registered model that cannot be used now
             log.warning("Local LLM engine not used: %s", exc)
         else:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from parallax.core.translate.engines import ENGINE_LABELS, SERVER_ENGINES
 from parallax.core.workspace import Settings
 from parallax.ui.api_keys import MAX_KEY_CHARS, api_keys, server_id
+from parallax.ui.dialogs.llm_model import GgufModelCombo
 from parallax.ui.plain import Button, ask, plain_tooltip
 from parallax.ui.preferences import (
     BEAM_SIZE_RANGE,
@@ -125,6 +126,7 @@ class PreferencesDialog(QDialog):
         self.beam_size = QSpinBox(self)
         self.beam_size.setRange(*BEAM_SIZE_RANGE)
         self.beam_size.setToolTip(self.tr("Larger beams translate slightly better, more slowly"))
+        self.llm_model = GgufModelCombo(self)
         self.threads = QSpinBox(self)
         self.threads.setRange(*THREADS_RANGE)
         self.threads.setSpecialValueText(self.tr("Automatic"))
@@ -195,6 +197,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.translate_on_open)
         form.addRow(self.tr("Engine"), self.engine_combo)
         form.addRow(self.tr("Beam size"), self.beam_size)
+        form.addRow(self.tr("LLM model"), self.llm_model)
         form.addRow(self.tr("Threads"), self.threads)
         form.addRow(self.tr("Glossary"), glossary_row)
         self.server_box = QGroupBox(self.tr("Translation server"), self)
@@ -272,6 +275,7 @@ class PreferencesDialog(QDialog):
         self.beam_size.setValue(prefs.beam_size)
         self.threads.setValue(prefs.threads)
         self.glossary_edit.setText(prefs.glossary_file)
+        self.llm_model.choose(prefs.llm_model)
         self.server_combo.setEditText(prefs.server_url)
         self.model_edit.setText(prefs.server_model)
         self.concurrency.setValue(prefs.concurrency)
@@ -326,6 +330,7 @@ class PreferencesDialog(QDialog):
             server_model=self.model_edit.text().strip(),
             concurrency=self.concurrency.value(),
             glossary_file=self.glossary_edit.text().strip(),
+            llm_model=self.llm_model.chosen(),
             # Consent given for another URL does not carry over to this one.
             insecure_server=self._insecure_server if self._insecure_server == url else "",
         )
@@ -415,5 +420,6 @@ class PreferencesDialog(QDialog):
         self.engine_note.setVisible(bool(note))
         self.server_box.setVisible(engine in SERVER_ENGINES)
         self.model_edit.setEnabled(engine == "openai")
+        self.llm_model.setEnabled(engine in ("llm", "argos"))  # Argos falls back to the LLM
         for widget in (self.beam_size, self.threads):
             widget.setEnabled(engine not in SERVER_ENGINES)
