@@ -4,12 +4,15 @@ these tests."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from parallax.core.entities import Name, find_names, names_match, sounds_alike
 from parallax.core.framing import Where, number_flags
 from parallax.core.numbers import find_quantities
 from parallax.core.similarity import similarity_matrix
+from parallax.core.weekdays import weekday_dates
 
 HERE = Where("s1", "src1", "s1", "the report")
 
@@ -97,3 +100,56 @@ def test_a_pinyin_place_matches_its_english_form() -> None:
     assert names_match(Name("en:minxian", "Minxian", None, "en"), county)
     assert not names_match(Name("en:lanzhou", "Lanzhou", None, "en"),
                            Name("en:lianyungang", "Lianyungang", None, "en"))
+
+
+WEDNESDAY = date(2024, 12, 4)
+
+
+@pytest.mark.parametrize(("text", "lang", "days"), [
+    ("The quake struck on Tuesday, officials said.", "en", [3]),
+    ("Talks resumed on Wednesday.", "en", [4]),  # the day of publication itself
+    ("The drill began on Thursday and ended on Friday.", "en", [28, 29]),  # of the week before
+    ("Talks will resume next Monday.", "en", []),
+    ("Markets are closed on Sundays.", "en", []),
+    ("部长周二宣布了这一决定。", "zh", [3]),
+    ("上周二双方举行了会谈。", "zh", [26]),
+    ("下周一将公布结果。", "zh", []),
+])
+def test_weekdays_are_dates_counted_back_from_the_publication_date(
+    text: str, lang: str, days: list[int]
+) -> None:
+    assert [int(q.value) for q in weekday_dates(text, lang, WEDNESDAY)] == days
+    assert all(q.kind == "day" for q in weekday_dates(text, lang, WEDNESDAY))
+    assert weekday_dates(text, lang, None) == []  # no date, no reading
+
+
+def test_a_weekday_meets_the_day_of_the_month_when_the_report_date_is_known() -> None:
+    zh = ["商务部3日宣布新的出口规定。", "商务部上月宣布新的出口规定。"]
+    pivot = ["The ministry of commerce announced new export rules on the 3rd.",
+             "The ministry of commerce announced new export rules last month."]
+    report = ["The commerce ministry announced the new export rules on Tuesday."]
+    undated = similarity_matrix(pivot, report, "en", "en", anchors_a=(zh, "zh", None),
+                                anchors_b=(report, "en", None))
+    dated = similarity_matrix(pivot, report, "en", "en", anchors_a=(zh, "zh", None),
+                              anchors_b=(report, "en", WEDNESDAY))
+    assert dated[0, 0] > undated[0, 0]  # the 3rd is that Tuesday
+    assert dated[0, 0] - dated[1, 0] > undated[0, 0] - undated[1, 0]
+
+
+def test_claim_links_read_a_report_weekday_with_its_publication_date() -> None:
+    from parallax.core.align import claim_alignment
+
+    zh = ["部长3日在首都宣布了决定。", "当地学校今天停课。", "新的规定明年生效。"]
+    pivot = ["The minister announced the decision in the capital on the 3rd.",
+             "Local schools closed today.", "The new rules take effect next year."]
+    report = ["On Tuesday the minister made the announcement.", "Schools were shut.",
+              "The rules start next year."]
+
+    def first_link(published: date | None) -> float:
+        alignment = claim_alignment(pivot, report, original_native=zh,
+                                    original_native_lang="zh", report_native=report,
+                                    report_native_lang="en", report_published=published)
+        return next(link.score for link in alignment.links if link.report == 0
+                    and link.original == 0)
+
+    assert first_link(WEDNESDAY) > first_link(None) + 0.1

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -117,12 +118,16 @@ def _claim_matrix(
     report_native: Sequence[str] | None,
     o_lang: str,
     r_lang: str,
+    original_published: date | None = None,
+    report_published: date | None = None,
 ) -> tuple[npt.NDArray[np.float32], set[tuple[int, int]]]:
     """Sentence scores, and the (original, report) pairs a report clause makes alone."""
     scores = similarity_matrix(
         original_pivot, report_pivot, orig_lang, report_lang,
-        anchors_a=(original_native, o_lang) if original_native is not None else None,
-        anchors_b=(report_native, r_lang) if report_native is not None else None,
+        anchors_a=((original_native, o_lang, original_published)
+                   if original_native is not None else None),
+        anchors_b=((report_native, r_lang, report_published)
+                   if report_native is not None else None),
     )
     routes: list[tuple[Sequence[str], Sequence[str], str, str]] = []
     if base_language(orig_lang) == base_language(report_lang):
@@ -168,6 +173,8 @@ def align_claims(
     report_native_lang: str | None = None,
     max_links: int = 3,
     semantic: npt.NDArray[np.float32] | None = None,
+    original_published: date | None = None,
+    report_published: date | None = None,
 ) -> list[ClaimLink]:
     """Links from report sentences to the original sentences making the same claim.
 
@@ -179,12 +186,15 @@ def align_claims(
 
     `semantic`: cosines of the native texts from a sentence-embedding model (original x
     report); with it, links are chosen by `select_semantic_links`.
+    `original_published`/`report_published`: when each text was published, so a weekday in
+    a native text is read as the date it falls on (`core.weekdays`).
     """
     return claim_alignment(
         original_pivot, report_pivot, min_score=min_score, orig_lang=orig_lang,
         report_lang=report_lang, original_native=original_native, report_native=report_native,
         native_lang=native_lang, original_native_lang=original_native_lang,
         report_native_lang=report_native_lang, max_links=max_links, semantic=semantic,
+        original_published=original_published, report_published=report_published,
     ).links
 
 
@@ -202,6 +212,8 @@ def claim_alignment(
     report_native_lang: str | None = None,
     max_links: int = 3,
     semantic: npt.NDArray[np.float32] | None = None,
+    original_published: date | None = None,
+    report_published: date | None = None,
 ) -> ClaimAlignment:
     """`align_claims` with how plausible every pair was (see `ClaimAlignment`)."""
     if len(original_pivot) == 0 or len(report_pivot) == 0:
@@ -211,6 +223,7 @@ def claim_alignment(
         original_pivot, report_pivot, orig_lang=orig_lang, report_lang=report_lang,
         original_native=original_native, report_native=report_native,
         o_lang=original_native_lang or native_lang, r_lang=report_native_lang or native_lang,
+        original_published=original_published, report_published=report_published,
     )
     # Clauses add links; they never displace the best match of the whole sentence.
     best_pairs = {(int(i), j) for j, i in enumerate(scores.argmax(axis=0))}

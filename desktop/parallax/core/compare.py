@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -38,7 +39,7 @@ from parallax.core.framing import (
     names_of,
     number_flags,
 )
-from parallax.core.language import base_language
+from parallax.core.language import same_language as _same_lang
 from parallax.core.lexicon import Hit
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.review import apply_review
@@ -64,10 +65,6 @@ NO_MATCH_SIMILARITY = 0.05
 # New sentences the embedding model may take in one comparison (about 10 s on 2 cores); the
 # GUI's background refinement allows more.
 SEMANTIC_BUDGET = 250
-
-
-def _same_lang(a: str, b: str) -> bool:
-    return base_language(a) == base_language(b)
 
 
 def _ids(article: Article) -> list[str]:
@@ -441,6 +438,7 @@ def _compare_report(
                 p_o, p_r, min_score=threshold, orig_lang=pivot_lang, report_lang=pivot_lang,
                 original_native=n_o, report_native=n_r, original_native_lang=original.lang,
                 report_native_lang=article.lang, semantic=cosines,
+                original_published=_day(original), report_published=_day(article),
             ), (p_o, p_r, pivot_lang)
         found = claim_alignment(n_o, n_r, min_score=threshold, orig_lang=original.lang,
                                 report_lang=article.lang, semantic=cosines)
@@ -571,6 +569,10 @@ def _compare_report(
     absent = {key: (o_ids[i], name) for key, (i, name) in absent_names.items()}
     return _ReportResult(links, report_only, nearest_of, alignment.calibrated, name_flags,
                          absent)
+
+
+def _day(article: Article) -> date | None:
+    return article.published.date() if article.published is not None else None
 
 
 def _natives(article: Article, keys: Sequence[str]) -> list[str]:

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache, wraps
 from typing import Any, Generic, ParamSpec, TypeVar
 
@@ -52,6 +53,10 @@ from parallax.core.lexicon import (
     to_simplified,
 )
 from parallax.core.numbers import find_quantities
+from parallax.core.weekdays import weekday_dates
+
+# The same sentences in another language, and the date that text was published (or None).
+Anchors = tuple[Sequence[str], str, date | None]
 
 BLOCK = 2048
 WORD_WEIGHT = 0.7
@@ -160,7 +165,7 @@ class FeatureCache:
 
     def __init__(self, limit: int = MAX_CACHED_SENTENCES) -> None:
         self.features: _Bounded[tuple[str, str], Features] = _Bounded(limit)
-        self.anchors: _Bounded[tuple[str, str], dict[str, float]] = _Bounded(limit)
+        self.anchors: _Bounded[tuple[str, str, date | None], dict[str, float]] = _Bounded(limit)
         self.stems: _Bounded[tuple[str, str], str] = _Bounded(limit)
 
     def __len__(self) -> int:
@@ -262,8 +267,9 @@ def _sentence_features(text: str, lang: str) -> Features:
     return Features(words, chars)
 
 
-def _add_anchors(text: str, lang: str, words: defaultdict[str, float]) -> None:
-    for quantity in find_quantities(text, lang):
+def _add_anchors(text: str, lang: str, words: defaultdict[str, float],
+                 published: date | None = None) -> None:
+    for quantity in [*find_quantities(text, lang), *weekday_dates(text, lang, published)]:
         value = int(quantity.value) if quantity.value == int(quantity.value) else quantity.value
         kind = "t" if quantity.kind == "time" else ""  # 7:45 is not a count of 465
         words[f"#{kind}{value}"] += NUMBER_BOOST
@@ -271,19 +277,20 @@ def _add_anchors(text: str, lang: str, words: defaultdict[str, float]) -> None:
         words["@" + hit.id] += NAME_BOOST
 
 
-def anchor_features(text: str, lang: str) -> dict[str, float]:
-    """Only the numbers and gazetteer names of a sentence: what a text in another language
-    adds to its translation's features. Needs no word segmentation tags and no pinyin.
+def anchor_features(text: str, lang: str, published: date | None = None) -> dict[str, float]:
+    """Only the numbers and gazetteer names of a sentence (and its weekdays as dates, when
+    the text's publication date is known): what a text in another language adds to its
+    translation's features. Needs no word segmentation tags and no pinyin.
     Cached inside `feature_cache()`: treat the result as read-only."""
     cache = _active.get()
-    if cache is not None and (known := cache.anchors.get((text, lang))) is not None:
+    if cache is not None and (known := cache.anchors.get((text, lang, published))) is not None:
         return known
     words: defaultdict[str, float] = defaultdict(float)
     if text:
-        _add_anchors(text, lang, words)
+        _add_anchors(text, lang, words, published)
     anchors = dict(words)
     if cache is not None:
-        cache.anchors.put((text, lang), anchors)
+        cache.anchors.put((text, lang, published), anchors)
     return anchors
 
 
@@ -464,14 +471,14 @@ def _anchors_only(row: dict[str, float]) -> dict[str, float]:
 
 
 def _with_anchors(
-    rows: list[dict[str, float]], anchors: tuple[Sequence[str], str] | None
+    rows: list[dict[str, float]], anchors: Anchors | None
 ) -> list[dict[str, float]]:
     if anchors is None:
         return rows
-    texts, lang = anchors
+    texts, lang, published = anchors
     merged = []
     for row, text in zip(rows, texts, strict=True):
-        extra = anchor_features(text, lang)
+        extra = anchor_features(text, lang, published)
         if extra:
             row = dict(row)  # cached features are shared: never change them in place
             for key, value in extra.items():
@@ -486,13 +493,14 @@ def similarity_matrix(
     lang_a: str,
     lang_b: str,
     *,
-    anchors_a: tuple[Sequence[str], str] | None = None,
-    anchors_b: tuple[Sequence[str], str] | None = None,
+    anchors_a: Anchors | None = None,
+    anchors_b: Anchors | None = None,
 ) -> npt.NDArray[np.float32]:
     """Similarity of every sentence of `texts_a` with every sentence of `texts_b`, 0..1.
 
-    `anchors_a`/`anchors_b` (texts, language): the same sentences in another language (what
-    a translation was made from), whose numbers and gazetteer names are added to the words.
+    `anchors_a`/`anchors_b` (texts, language, publication date or None): the same sentences
+    in another language (what a translation was made from), whose numbers and gazetteer
+    names (and weekdays as dates) are added to the words.
     """
     with feature_cache():  # the comparison's cache, or one for this call alone
         feats_a = [sentence_features(t, lang_a) for t in texts_a]
