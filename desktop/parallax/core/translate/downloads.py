@@ -46,6 +46,8 @@ log = logging.getLogger(__name__)
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 INDEX_CACHE_NAME = "argos-index.json"
 CHUNK_BYTES = 256 * 1024
+# What to do without a network, said after "Cannot reach ..." (other downloads name theirs).
+ARGOS_OFFLINE_HINT = "Install a downloaded .argosmodel file instead."
 MAX_INDEX_BYTES = 16 * 1024 * 1024
 
 
@@ -128,7 +130,8 @@ def _host(url: str) -> str:
     return urllib.parse.urlsplit(url).netloc or url
 
 
-def _open(url: str, timeout: float, headers: Mapping[str, str] | None = None) -> Any:
+def _open(url: str, timeout: float, headers: Mapping[str, str] | None = None,
+          offline_hint: str = ARGOS_OFFLINE_HINT) -> Any:
     """Open `url`; every failure becomes a DownloadError that says which kind it is."""
     request = urllib.request.Request(url, headers={"User-Agent": "Parallax", **(headers or {})})
     try:
@@ -144,12 +147,10 @@ def _open(url: str, timeout: float, headers: Mapping[str, str] | None = None) ->
                 f"The secure connection to {_host(url)} failed ({reason}); check the system "
                 "clock, or a proxy that intercepts HTTPS.") from exc
         raise DownloadError(
-            f"Cannot reach {_host(url)} (no network?): {reason}. "
-            "Install a downloaded .argosmodel file instead.") from exc
+            f"Cannot reach {_host(url)} (no network?): {reason}. {offline_hint}") from exc
     except (TimeoutError, OSError, ValueError, http.client.HTTPException) as exc:
         raise DownloadError(
-            f"Cannot reach {_host(url)} (no network?): {exc}. "
-            "Install a downloaded .argosmodel file instead.") from exc
+            f"Cannot reach {_host(url)} (no network?): {exc}. {offline_hint}") from exc
 
 
 def parse_index(data: Any) -> tuple[AvailableModel, ...]:
@@ -231,10 +232,10 @@ def _disk_full(path: Path, exc: OSError) -> DiskFullError:
 
 
 def _fetch_to(url: str, part: Path, timeout: float, on_progress: ProgressCallback | None,
-              cancel: CancelToken | None) -> None:
+              cancel: CancelToken | None, offline_hint: str = ARGOS_OFFLINE_HINT) -> None:
     """Fetch `url` into `part`, continuing what is already there when the server allows it."""
     have = part.stat().st_size if part.exists() else 0
-    response = _open(url, timeout, {"Range": f"bytes={have}-"} if have else None)
+    response = _open(url, timeout, {"Range": f"bytes={have}-"} if have else None, offline_hint)
     with response:
         if have and response.status != 206:  # no range support: start again
             have = 0
@@ -262,6 +263,23 @@ def _fetch_to(url: str, part: Path, timeout: float, on_progress: ProgressCallbac
             raise DownloadError(f"Cannot save the download to {part}: {exc}.") from exc
     if total and done < total:
         raise _CutShortError(f"{done:,} of {total:,} bytes")
+
+
+def fetch_resuming(url: str, part: Path, *, timeout: float = 60.0,
+                   on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+                   offline_hint: str = ARGOS_OFFLINE_HINT) -> None:
+    """Fetch `url` into `part`, continuing a partial `part` already there (HTTP Range); a
+    transfer cut short is resumed once. A DownloadError (DiskFullError for a full disk) or
+    Cancelled otherwise; `part` is left as it is for the caller to keep or delete."""
+    for attempt in (1, 2):
+        try:
+            _fetch_to(url, part, timeout, on_progress, cancel, offline_hint)
+            return
+        except _CutShortError as exc:
+            log.info("%s was cut short (%s); attempt %d", url, exc, attempt)
+            if attempt == 2:
+                raise DownloadError(
+                    f"{_host(url)}: the transfer kept stopping ({exc})") from exc
 
 
 def _verify(part: Path, model: AvailableModel) -> None:
@@ -307,20 +325,15 @@ def download_package(
         for url in model.links:
             with contextlib.suppress(OSError):
                 part.unlink()  # a partial file from another link is not resumable here
-            for attempt in (1, 2):
-                try:
-                    _fetch_to(url, part, timeout, on_progress, cancel)
-                    _verify(part, model)
-                    return part
-                except _CutShortError as exc:
-                    log.info("%s was cut short (%s); attempt %d", url, exc, attempt)
-                    if attempt == 2:
-                        problems.append(f"{_host(url)}: the transfer kept stopping ({exc})")
-                except DiskFullError:
-                    raise
-                except DownloadError as exc:
-                    problems.append(str(exc))
-                    break
+            try:
+                fetch_resuming(url, part, timeout=timeout, on_progress=on_progress,
+                               cancel=cancel)
+                _verify(part, model)
+                return part
+            except DiskFullError:
+                raise
+            except DownloadError as exc:
+                problems.append(str(exc))
         raise DownloadError(
             f"Could not download {model.name} {model.version} from any of its "
             f"{len(model.links)} link(s): " + " ".join(problems))
