@@ -153,3 +153,18 @@ def test_claim_links_read_a_report_weekday_with_its_publication_date() -> None:
                     and link.original == 0)
 
     assert first_link(WEDNESDAY) > first_link(None) + 0.1
+
+
+@pytest.mark.parametrize(("gloss", "report"), [
+    ("Xigaze", "Shigatse"), ("Dingri", "Tingri"), ("Lasashi", "Lhasa"), ("Taibei", "Taipei"),
+    ("Dingrixian", "Tingri County"),
+])
+def test_one_place_in_two_romanisations_is_one_name(gloss: str, report: str) -> None:
+    assert names_match(Name(f"en:{gloss.lower()}", gloss, None, "en"),
+                       Name(f"en:{report.lower()}", report, None, "en"))
+
+
+def test_different_places_stay_different_whatever_the_romanisation() -> None:
+    for a, b in [("Lanzhou", "Lianyungang"), ("Gansu", "Guangxi"), ("Lhasa", "Nyingchi")]:
+        assert not names_match(Name(f"en:{a.lower()}", a, None, "en"),
+                               Name(f"en:{b.lower()}", b, None, "en"))

@@ -220,13 +220,37 @@ def _compact(name: str) -> str:
     return letters
 
 
+# Spellings of one sound in pinyin, Wade-Giles and the older or Tibetan-derived forms the
+# reports use (Xigaze / Shigatse, Dingri / Tingri, Lasa / Lhasa, Xian / Hsian), longest first.
+_SOUNDS = (("tsz", "z"), ("hs", "s"), ("sh", "s"), ("zh", "j"), ("ch", "j"), ("ts", "z"),
+           ("tz", "z"), ("dz", "z"), ("lh", "l"), ("x", "s"), ("q", "j"), ("c", "z"),
+           ("t", "d"), ("k", "g"), ("p", "b"))
+
+
+def _sound(compact: str) -> str:
+    """A coarse key of how a romanised name sounds, whatever the romanisation."""
+    out: list[str] = []
+    i = 0
+    while i < len(compact):
+        for spelling, sound in _SOUNDS:
+            if compact.startswith(spelling, i):
+                out.append(sound)
+                i += len(spelling)
+                break
+        else:
+            out.append(compact[i])
+            i += 1
+    key = "".join(out)
+    return "".join(ch for k, ch in enumerate(key) if k == 0 or ch != key[k - 1])
+
+
 def _same_romanised(a: str, b: str) -> bool:
     """One place romanised two ways: "Tianshuisheng" / "Tianshui Province", "Minxian" /
-    "Minxian county" (a pinyin gloss against a report's English)."""
+    "Minxian county" (a pinyin gloss against a report's English), "Xigaze" / "Shigatse"."""
     ca, cb = _compact(a), _compact(b)
     if len(ca) < 4 or len(cb) < 4:
         return False
-    if ca == cb:
+    if ca == cb or _sound(ca) == _sound(cb):
         return True
     return len(ca) >= 6 and len(cb) >= 6 and SequenceMatcher(
         None, ca, cb, autojunk=False).ratio() >= 0.8
