@@ -12,8 +12,8 @@ from parallax.core.lexicon import jieba_words
 
 def test_jieba_keeps_its_cache_in_our_cache_folder_not_the_shared_temp(tmp_path: Path) -> None:
     # A fresh process: jieba is set up once per process, whichever home was current then.
-    code = ("from parallax.core.lexicon import jieba_module; d = jieba_module().dt; "
-            "import os; print(os.path.join(d.tmp_dir, d.cache_file))")
+    code = ("from parallax.core.lexicon import jieba_module; "
+            "print(jieba_module().dt.FREQ.table.folder / 'keys.marisa')")
     env = {**os.environ, "PARALLAX_HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                          text=True, check=True, timeout=120).stdout.strip()
