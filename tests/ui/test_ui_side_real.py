@@ -99,6 +99,6 @@ def test_detail_pane_colours_a_real_diff(qtbot: QtBot,
             assert fmt.fontUnderline() and fmt.background().color() == colours.inserted
         position += len(span.text)
     # The original's English text is the human translation the comparison used.
-    qtbot.waitUntil(lambda: ORIGINAL in pane._pivots, timeout=20_000)
-    assert "Human translation" in pane._original_pivot_label.text()
+    assert comparison.pivots[ORIGINAL].version is not None
+    assert pane._original_pivot_label.text().startswith("Its translation (from ")
     assert pane.original_pivot_box.toPlainText()

@@ -7,8 +7,9 @@ Diffs use diff-match-patch's convention: -1 deleted (only in the original side),
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 DELETE, EQUAL, INSERT = -1, 0, 1
@@ -163,6 +164,69 @@ class Pivot:
 
 
 @dataclass(frozen=True)
+class _Indexes:
+    """A comparison's links and flags by where they sit, built once per comparison: views
+    and exports look up a sentence's few entries instead of scanning every one (which made
+    them quadratic in sentences). Lists keep the comparison's order unless they say so."""
+
+    by_original: Mapping[str, tuple[Link, ...]]  # best first
+    to_sentence: Mapping[tuple[str, str], tuple[Link, ...]]  # (source, sentence), best first
+    flags_of: Mapping[str, tuple[Flag, ...]]  # by `Flag.original`
+    numbered_of: Mapping[str, tuple[tuple[int, Flag], ...]]  # the same with their places
+    flags_at: Mapping[tuple[str, str], tuple[Flag, ...]]  # by (source, sentence)
+    # Flags on no original sentence: by (source, sentence), and by source for a whole source.
+    unplaced_at: Mapping[tuple[str, str], tuple[tuple[int, Flag], ...]]
+    unplaced_in: Mapping[str, tuple[tuple[int, Flag], ...]]
+
+    @staticmethod
+    def build(links: Sequence[Link], flags: Sequence[Flag]) -> _Indexes:
+        by_original: dict[str, list[Link]] = {}
+        to_sentence: dict[tuple[str, str], list[Link]] = {}
+        for link in links:
+            by_original.setdefault(link.original, []).append(link)
+            to_sentence.setdefault((link.source, link.sentence), []).append(link)
+        numbered_of: dict[str, list[tuple[int, Flag]]] = {}
+        flags_at: dict[tuple[str, str], list[Flag]] = {}
+        unplaced_at: dict[tuple[str, str], list[tuple[int, Flag]]] = {}
+        unplaced_in: dict[str, list[tuple[int, Flag]]] = {}
+        for n, flag in enumerate(flags):
+            if flag.original is not None:
+                numbered_of.setdefault(flag.original, []).append((n, flag))
+            if flag.source is not None and flag.sentence is not None:
+                flags_at.setdefault((flag.source, flag.sentence), []).append(flag)
+                if flag.original is None:
+                    unplaced_at.setdefault((flag.source, flag.sentence), []).append((n, flag))
+            elif flag.source is not None and flag.original is None:
+                unplaced_in.setdefault(flag.source, []).append((n, flag))
+        return _Indexes(
+            by_original={k: _best_first(v) for k, v in by_original.items()},
+            to_sentence={k: _best_first(v) for k, v in to_sentence.items()},
+            flags_of={k: tuple(f for _, f in v) for k, v in numbered_of.items()},
+            numbered_of={k: tuple(v) for k, v in numbered_of.items()},
+            flags_at={k: tuple(v) for k, v in flags_at.items()},
+            unplaced_at={k: tuple(v) for k, v in unplaced_at.items()},
+            unplaced_in={k: tuple(v) for k, v in unplaced_in.items()},
+        )
+
+
+def _best_first(links: list[Link]) -> tuple[Link, ...]:
+    return tuple(sorted(links, key=lambda x: -x.score))  # stable: ties keep their order
+
+
+def on_pair(flag: Flag, original: str | None, source: str | None, sentence: str | None) -> bool:
+    """Whether a flag belongs to the pair (original sentence, source sentence): every place
+    it names is in the pair, and it names one at least. Either side may be None (a sentence
+    with no counterpart); a flag on the original alone belongs to each of its pairs."""
+    if flag.original is None and flag.source is None:
+        return False
+    if flag.original is not None and flag.original != original:
+        return False
+    if flag.source is not None and flag.source != source:
+        return False
+    return flag.sentence is None or flag.sentence == sentence
+
+
+@dataclass(frozen=True)
 class Comparison:
     links: tuple[Link, ...] = ()
     flags: tuple[Flag, ...] = ()
@@ -171,23 +235,16 @@ class Comparison:
     # The pivot texts compared, by article key (`original` or a report's id), so that views
     # and exports show what was compared instead of working it out again.
     pivots: Mapping[str, Pivot] = field(default_factory=dict, hash=False)
-    _by_original: dict[str, tuple[Link, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False, hash=False
-    )
 
-    def __post_init__(self) -> None:
-        index: dict[str, list[Link]] = {}
-        for link in self.links:
-            index.setdefault(link.original, []).append(link)
-        object.__setattr__(
-            self,
-            "_by_original",
-            {k: tuple(sorted(v, key=lambda x: -x.score)) for k, v in index.items()},
-        )
+    @cached_property
+    def _index(self) -> _Indexes:
+        # Built on first use and kept with the comparison (immutable, so never stale). Two
+        # threads asking at once may both build it; either result is the same.
+        return _Indexes.build(self.links, self.flags)
 
     def links_for(self, original_id: str, source_id: str | None = None) -> tuple[Link, ...]:
         """Links of an original sentence, best first, optionally for one source only."""
-        links = self._by_original.get(original_id, ())
+        links = self._index.by_original.get(original_id, ())
         if source_id is None:
             return links
         return tuple(link for link in links if link.source == source_id)
@@ -197,10 +254,8 @@ class Comparison:
         return links[0] if links else None
 
     def links_to(self, source_id: str, sentence_id: str) -> tuple[Link, ...]:
-        """Links that point at one sentence of a source."""
-        return tuple(
-            link for link in self.links if link.source == source_id and link.sentence == sentence_id
-        )
+        """Links that point at one sentence of a source, best first."""
+        return self._index.to_sentence.get((source_id, sentence_id), ())
 
     def counterparts(self, key: str, sentence_id: str) -> dict[str, tuple[str, ...]]:
         """Every sentence linked to one sentence, by column key (`original` or a source id).
@@ -225,10 +280,26 @@ class Comparison:
                 add(link.source, link.sentence)
         return {k: tuple(v) for k, v in found.items()}
 
-    def flags_for(self, original_id: str | None = None, source_id: str | None = None) -> list[Flag]:
-        return [
-            f
-            for f in self.flags
-            if (original_id is None or f.original == original_id)
-            and (source_id is None or f.source == source_id)
-        ]
+    def flags_of(self, original_id: str) -> tuple[Flag, ...]:
+        """Every flag on an original sentence, whichever source it involves."""
+        return self._index.flags_of.get(original_id, ())
+
+    def flags_at(self, source_id: str, sentence_id: str) -> tuple[Flag, ...]:
+        """Every flag on one sentence of a source, whichever original sentence it involves."""
+        return self._index.flags_at.get((source_id, sentence_id), ())
+
+    def flags_on(self, original: str | None, source: str | None = None,
+                 sentence: str | None = None) -> tuple[Flag, ...]:
+        """The flags that belong to one pair (see `on_pair`), in the comparison's order:
+        the original sentence's own, the source sentence's own, and those between them.
+        `flags_on(original)` is the original sentence's own flags alone."""
+        index = self._index
+        found: list[tuple[int, Flag]] = []
+        if original is not None:
+            found += index.numbered_of.get(original, ())
+        if source is not None:
+            if sentence is not None:
+                found += index.unplaced_at.get((source, sentence), ())
+            found += index.unplaced_in.get(source, ())
+        found.sort(key=lambda item: item[0])
+        return tuple(f for _, f in found if on_pair(f, original, source, sentence))

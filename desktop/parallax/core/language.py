@@ -80,6 +80,12 @@ def base_language(lang: str) -> str:
     return lang.strip().lower().replace("_", "-").split("-")[0]
 
 
+def same_language(a: str, b: str) -> bool:
+    """Whether two codes name one language (`en-GB` and `en`, `zh_CN` and `zh`): the one test
+    of "is this text in the pivot language already?" for the comparison, views and exports."""
+    return base_language(a) == base_language(b)
+
+
 def is_chinese(lang: str) -> bool:
     """Whether a language code is Chinese, in any script or region."""
     return base_language(lang) in _CHINESE

@@ -7,7 +7,7 @@ holds shows as an empty cell rather than an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
@@ -185,47 +185,6 @@ def sentence_text(article: Article, sentence_id: str) -> str:
     return article.sentence(sentence_id).text if article.has_sentence(sentence_id) else ""
 
 
-class FlagIndex:
-    """The comparison's flags by where they sit, so each export row looks up its few
-    candidates instead of scanning every flag (which made exports quadratic in rows: 91 s for
-    20,000 sentences). Candidates come back in the comparison's order; callers still apply
-    their own test to them."""
-
-    def __init__(self, flags: Iterable[Flag]) -> None:
-        self._by_original: dict[str, list[tuple[int, Flag]]] = {}
-        self._by_sentence: dict[tuple[str, str], list[tuple[int, Flag]]] = {}
-        self._by_source: dict[str, list[tuple[int, Flag]]] = {}
-        for n, flag in enumerate(flags):
-            if flag.original is not None:
-                self._by_original.setdefault(flag.original, []).append((n, flag))
-            elif flag.source is not None and flag.sentence is not None:
-                self._by_sentence.setdefault((flag.source, flag.sentence), []).append((n, flag))
-            elif flag.source is not None:
-                self._by_source.setdefault(flag.source, []).append((n, flag))
-
-    def on_original(self, original: str) -> list[Flag]:
-        """Flags whose original sentence is `original`."""
-        return [flag for _, flag in self._by_original.get(original, ())]
-
-    def candidates(self, original: str | None, source: str | None,
-                   sentence: str | None) -> list[Flag]:
-        """Every flag that could concern this (original, source sentence) pair."""
-        found = list(self._by_original.get(original, ())) if original is not None else []
-        if source is not None:
-            if sentence is not None:
-                found += self._by_sentence.get((source, sentence), ())
-            found += self._by_source.get(source, ())
-        return [flag for _, flag in sorted(found, key=lambda item: item[0])]
-
-
-def _flag_matches(flag: Flag, original: str | None, source: str, sentence: str | None) -> bool:
-    if flag.source != source:
-        return False
-    if flag.original is not None and flag.original != original:
-        return False
-    return flag.sentence is None or flag.sentence == sentence
-
-
 def build_report(
     workspace: Workspace,
     comparison: Comparison,
@@ -238,7 +197,6 @@ def build_report(
     row_ids = ([TITLE] if original.title.strip() else []) + [s.id for s in original.sentences]
     total = len(row_ids) + len(sources)
 
-    index = FlagIndex(comparison.flags)
     linked_by_source: dict[str, set[str]] = {}
     for each in comparison.links:
         linked_by_source.setdefault(each.source, set()).add(each.sentence)
@@ -268,10 +226,9 @@ def build_report(
                         source.id, sid),
                     score=score,
                     diff=diff,
-                    flags=tuple(
-                        f for f in index.candidates(row_id, source.id, sid)
-                        if _flag_matches(f, row_id, source.id, sid)
-                    ),
+                    # The original's own flags are the row's (`Row.flags`).
+                    flags=tuple(f for f in comparison.flags_on(row_id, source.id, sid)
+                                if f.source is not None),
                     note=None if sid is None else workspace.review.note(source.id, sid),
                     by=by,
                 )
@@ -282,7 +239,7 @@ def build_report(
                 text=sentence_text(original, row_id),
                 translation=workspace.translation_text(ORIGINAL, row_id),
                 cells=tuple(cells),
-                flags=tuple(index.on_original(row_id)),
+                flags=comparison.flags_of(row_id),
                 note=workspace.review.note(ORIGINAL, row_id),
             )
         )
@@ -302,10 +259,7 @@ def build_report(
                     text=sentence.text,
                     translation=workspace.translation_text(source.id, sentence.id),
                     score=None,
-                    flags=tuple(
-                        f for f in index.candidates(None, source.id, sentence.id)
-                        if _flag_matches(f, None, source.id, sentence.id) and f.original is None
-                    ),
+                    flags=comparison.flags_on(None, source.id, sentence.id),
                     note=workspace.review.note(source.id, sentence.id),
                 )
             )

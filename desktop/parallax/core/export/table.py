@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from parallax.core.comparison import FLAG_LABELS, Comparison, Flag
 from parallax.core.errors import ExportError
-from parallax.core.export.report import FlagIndex, sentence_text
+from parallax.core.export.report import sentence_text
 from parallax.core.export.text import clean_text, defuse_formula, shorten
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
@@ -69,18 +69,6 @@ class TableRow:
         ]
 
 
-def _applies(flag: Flag, original: str | None, source: str | None, sentence: str | None) -> bool:
-    if original is None and flag.original is not None:
-        return False
-    if flag.original is not None and flag.original != original:
-        return False
-    if flag.original is None and flag.source is None:
-        return False
-    if flag.source is not None and flag.source != source:
-        return False
-    return flag.sentence is None or flag.sentence == sentence
-
-
 def table_rows(
     workspace: Workspace, comparison: Comparison, cancel: CancelToken | None = None
 ) -> list[TableRow]:
@@ -88,7 +76,6 @@ def table_rows(
     original = workspace.original
     sources = {s.id: s for s in workspace.sources}
     row_ids = ([TITLE] if original.title.strip() else []) + [s.id for s in original.sentences]
-    index = FlagIndex(comparison.flags)  # a lookup per row, not a scan of every flag
     review = workspace.review
     rows: list[TableRow] = []
     linked: set[tuple[str, str]] = set()
@@ -109,14 +96,13 @@ def table_rows(
                 sentence_text(source.article, link.sentence) if source else "",
                 (workspace.translation_text(link.source, link.sentence) or "") if source else "",
                 link.score,
-                tuple(f for f in index.candidates(oid, link.source, link.sentence)
-                      if _applies(f, oid, link.source, link.sentence)),
+                comparison.flags_on(oid, link.source, link.sentence),
                 link.by, o_note, review.note(link.source, link.sentence) or "",
             ))
         if not links:
             rows.append(TableRow(
                 oid, o_text, o_trans, "", "", "", "", "", "", "", None,
-                tuple(index.on_original(oid)), "", o_note,
+                comparison.flags_of(oid), "", o_note,
             ))
     for source in workspace.sources:
         for sentence in source.article.sentences:
@@ -126,8 +112,7 @@ def table_rows(
                 "", "", "", source.id, source.display_name, source.role, source.article.lang,
                 sentence.id, sentence.text,
                 workspace.translation_text(source.id, sentence.id) or "", None,
-                tuple(f for f in index.candidates(None, source.id, sentence.id)
-                      if _applies(f, None, source.id, sentence.id)),
+                comparison.flags_on(None, source.id, sentence.id),
                 "", "", review.note(source.id, sentence.id) or "",
             ))
     return rows

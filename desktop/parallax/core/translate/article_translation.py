@@ -13,7 +13,7 @@ from typing import Any
 
 from parallax.core.article import Article
 from parallax.core.errors import Cancelled, LanguagePairError, TranslationError
-from parallax.core.language import base_language
+from parallax.core.language import base_language, same_language
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.translate.cache import TranslationCache
 from parallax.core.translate.checks import check_sentence
@@ -85,7 +85,7 @@ def translate_article(
     """
     source = article.lang
     texts = article_texts(article)
-    if base_language(source) == base_language(target):
+    if same_language(source, target):
         return MachineTranslation("identity", "1", source, target, dict(texts), False)
     version = engine_version(engine, source, target)
     contextual = bool(getattr(engine, "uses_context", False))
@@ -258,7 +258,7 @@ def translate_workspace_report(
     skipped: list[SkippedArticle] = []
     for key, article in articles:
         lang = article.lang
-        if base_language(lang) == base_language(pivot):
+        if same_language(lang, pivot):
             continue
         if base_language(lang) in ("", "und"):
             skipped.append(SkippedArticle(key, lang, "its language could not be identified"))

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core.comparison import Comparison, DiffSpan, Flag, Link, Pivot
-from parallax.core.language import base_language
+from parallax.core.language import same_language
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.flags_model import flag_label
 from parallax.ui.palette import FLAG_COLOURS, diff_colours
@@ -69,7 +69,7 @@ def sentence_text(workspace: Workspace, key: str, sentence_id: str) -> str:
 def pivot_text(workspace: Workspace, key: str, sentence_id: str) -> str | None:
     """The text compared in the pivot language: the sentence itself or its translation."""
     article = workspace.article(key)
-    if base_language(article.lang) == base_language(workspace.settings.pivot_lang):
+    if same_language(article.lang, workspace.settings.pivot_lang):
         edited = workspace.edits.get(key, {}).get(sentence_id)
         return edited if edited is not None else sentence_text(workspace, key, sentence_id)
     return workspace.translation_text(key, sentence_id)
@@ -391,8 +391,9 @@ class DiffDetailPane(QWidget):
                           sentence_text(workspace, link.source, link.sentence), True)
             self._set_pivot(self.counterpart_pivot_box, self._counterpart_pivot_label,
                             workspace, link.source, link.sentence)
-        flags = [f for f in self._comparison.flags_for(original_id)
-                 if f.source is None or f.source == source_id] if self._comparison else []
+        flags = self._comparison.flags_on(
+            original_id, source_id, None if link is None else link.sentence,
+        ) if self._comparison else ()
         if link is not None:
             self._show_diff(self._diff_for(link), _names_in(flags))
             self.score_label.setText(f"{link.score:.2f}" if link.by != "analyst" else
@@ -421,8 +422,8 @@ class DiffDetailPane(QWidget):
                         workspace, source_id, sentence_id)
         self._show_diff(())
         self.score_label.setText(self.tr("No linked sentence"))
-        flags = [f for f in self._comparison.flags
-                 if f.source == source_id and f.sentence == sentence_id] if self._comparison else []
+        flags = self._comparison.flags_on(None, source_id, sentence_id) if self._comparison \
+            else ()
         self._show_flags(flags)
         self._show_notes((source_id, sentence_id))
 
@@ -560,7 +561,7 @@ class DiffDetailPane(QWidget):
                    sentence_id: str) -> None:
         """Show the pivot translation unless the text is already in the pivot language."""
         article = workspace.article(key)
-        if base_language(article.lang) == base_language(workspace.settings.pivot_lang):
+        if same_language(article.lang, workspace.settings.pivot_lang):
             self._set_box(box, label, "", False)
             return
         text, how = self.pivot(key, sentence_id)
