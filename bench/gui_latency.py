@@ -34,7 +34,7 @@ arrived (the reading panes' documents laid out at each insertion, the segment gr
 row for ResizeToContents, the coverage map painting rows off screen, per-sentence scans of every
 flag); the GUI thread waiting up to 5 ms for the interpreter lock after each Qt call while the
 comparison ran in Python; and full garbage collections (150-350 ms, holding the lock) during
-the comparison. Now: view data is made on the worker thread (WorkspaceDocument.add_preparer),
+the comparison. Now: view data is made on the worker thread (WorkspaceDocument.prepare),
 long columns and tables are built in 8 ms slices, unchanged columns and cells are reused, the
 switch interval is 0.5 ms and full collections wait while background work runs.
 """

@@ -13,6 +13,7 @@ The analyst's review (`Workspace.review`) is laid over the machine's comparison 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,12 +24,16 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from parallax.core.comparison import Comparison
 from parallax.core.review import Review, apply_review
 from parallax.core.workspace import Workspace
+from parallax.ui.presentation import Presentation
 from parallax.ui.tasks import Task, TaskContext, freeze_startup_heap, show_error
 
 log = logging.getLogger(__name__)
 
 CompareFunction = Callable[[Workspace, TaskContext], Comparison]
 REFINE_BUDGET = 5000  # new sentences the background refinement embeds (about two minutes)
+# Presentations kept: the one on screen and those prepared ahead of it (a comparison and a
+# translation may each have prepared one).
+PRESENTATIONS_KEPT = 3
 
 
 def default_compare(semantic: bool | None = None) -> CompareFunction:
@@ -72,7 +77,6 @@ def _same_but_review(a: Workspace | None, b: Workspace) -> bool:
 
 
 Transform = Callable[[Workspace], Workspace]
-Preparer = Callable[[Workspace, "Comparison | None"], object]
 
 
 class _Change(QUndoCommand):
@@ -133,7 +137,9 @@ class WorkspaceDocument(QObject):
         self._machine: _Compared | None = None  # the last machine comparison, without review
         self._machine_for: Workspace | None = None  # the workspace it was made for
         self._compare_again = False  # the workspace changed while a comparison ran
-        self._preparers: list[Preparer] = []
+        # The views' data per (workspace, comparison), newest last; made on worker threads.
+        self._presentations: list[Presentation] = []
+        self._presentations_lock = threading.Lock()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._held = not start
@@ -319,20 +325,27 @@ class WorkspaceDocument(QObject):
             self._set_comparing(True)
             self._run_compare(self._refine, self._workspace)
 
-    def add_preparer(self, preparer: Preparer) -> None:
-        """Run `preparer(workspace, comparison)` on the worker thread after each comparison
-        (and after a translation, see `prepare`), so that views find what they show already
-        computed when the result reaches the GUI thread. It must neither touch nor hold a
-        widget (a plain function)."""
-        self._preparers.append(preparer)
+    def presentation(self, workspace: Workspace, comparison: Comparison | None) -> Presentation:
+        """The views' data for this workspace and comparison: the one made already (perhaps
+        by `prepare` on a worker thread), else a new one that reuses what the newest one
+        made. Safe from any thread."""
+        with self._presentations_lock:
+            for made in reversed(self._presentations):
+                if made.is_for(workspace, comparison):
+                    return made
+            previous = self._presentations[-1] if self._presentations else None
+            made = Presentation(workspace, comparison, previous)
+            self._presentations = [*self._presentations[1 - PRESENTATIONS_KEPT:], made]
+            return made
 
     def prepare(self, workspace: Workspace, comparison: Comparison | None) -> None:
-        """Run the preparers (on a worker thread); a failing one only costs its head start."""
-        for preparer in list(self._preparers):
-            try:
-                preparer(workspace, comparison)
-            except Exception:
-                log.exception("preparing views for the GUI thread failed")
+        """Make the views' data on a worker thread after a comparison or a translation, so
+        that the views find it made when the result reaches the GUI thread; a failure only
+        costs the head start."""
+        try:
+            self.presentation(workspace, comparison).prepare()
+        except Exception:
+            log.exception("preparing views for the GUI thread failed")
 
     def _on_compared(self, result: _Compared) -> None:
         comparison = result.reviewed

@@ -541,8 +541,8 @@ class MainWindow(QMainWindow):
         columns.columns_changed.connect(self._sync_column_visibility)
         self.columns_view.built.connect(self._maybe_settled)
         # What the views show is made on the worker thread, right after the comparison.
-        doc.add_preparer(ColumnsView.prepare)
-        doc.add_preparer(SegmentGrid.prepare)
+        for view in (columns, grid):
+            view.set_presentations(doc.presentation)
         self.segment_grid.sized.connect(self._maybe_settled)
         self.zoom.font_changed.connect(self._apply_font)
         theme_notifier().changed.connect(self._apply_dark)

@@ -9,11 +9,10 @@ diff spans, character marks, score, flags); tooltips carry the score and flags a
 from __future__ import annotations
 
 import html
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,6 +25,7 @@ from PySide6.QtCore import (
 
 from parallax.core.comparison import FLAG_LABELS, Comparison, DiffSpan, Flag
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
+from parallax.ui.memo import IdentityMemo
 from parallax.ui.views.column_text import (
     EDIT_MARKER,
     MT,
@@ -34,6 +34,9 @@ from parallax.ui.views.column_text import (
     Mark,
     build_columns,
 )
+
+if TYPE_CHECKING:  # the presentation holds these models' cells
+    from parallax.ui.presentation import Presentation
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -91,18 +94,25 @@ class SegmentTableModel(QAbstractTableModel):
 
     # ---- filling -----------------------------------------------------------------------------
     def set_data(self, workspace: Workspace, comparison: Comparison | None,
-                 diff_reference: str | None = None) -> list[int]:
-        """Show new data; returns the rows whose cells changed.
+                 diff_reference: str | None = None,
+                 presentation: Presentation | None = None) -> list[int]:
+        """Show new data; returns the rows whose cells changed. `presentation`: the
+        document's for this workspace and comparison, whose columns and cells may be made
+        already (without one, everything is made here).
 
         When the rows and columns are the same as before (a translation arriving, an edit),
         only the changed rows are announced through `dataChanged`, so views keep their
         selection and scroll position and re-measure only those rows.
         """
-        texts = build_columns(workspace, comparison, diff_reference)
+        if presentation is not None:
+            texts = presentation.columns(diff_reference)
+            per_column = [presentation.cells(column) for column in texts]
+        else:
+            texts = build_columns(workspace, comparison, diff_reference)
+            per_column = [column_cells(workspace, column, comparison) for column in texts]
         columns = [SegmentColumn(c.id, c.key, c.title, c.role, c.lang, c.edit_key)
                    for c in texts]
         rows = [s.id for s in workspace.original.iter_sentences()]
-        per_column = [column_cells(workspace, column, comparison) for column in texts]
         cells = [list(row) for row in zip(*per_column, strict=True)] if per_column else [
             [] for _ in rows]
         if [c.id for c in columns] != [c.id for c in self._columns] or rows != self._rows:
@@ -123,22 +133,22 @@ class SegmentTableModel(QAbstractTableModel):
         return changed
 
     @staticmethod
-    def _cell(column: ColumnText, original_id: str, comparison: Comparison | None,
-              row_flags: Sequence[Flag]) -> SegmentCell:
-        """`row_flags`: the comparison's flags on this original sentence, in order."""
+    def _cell(column: ColumnText, original_id: str,
+              comparison: Comparison | None) -> SegmentCell:
         if column.id in (ORIGINAL, MT):
             sentence = column.sentence(original_id)
-            flags = () if comparison is None or column.id == MT else tuple(row_flags)
+            flags = () if comparison is None or column.id == MT else comparison.flags_of(
+                original_id)
             return _from_sentence(sentence, flags=flags)
         link = None if comparison is None else comparison.best_link(original_id, column.id)
         if link is None:
             return SegmentCell("", None, missing=True)
         sentence = column.sentence(link.sentence)
         assert comparison is not None
-        flags = tuple(f for f in row_flags
-                      if f.source == column.id and f.sentence in (None, link.sentence))
+        # The pair's flags but the original's own, which its column shows.
+        flags = tuple(f for f in comparison.flags_on(original_id, column.id, link.sentence)
+                      if f.source is not None)
         return _from_sentence(sentence, diff=link.diff, score=link.score, flags=flags)
-
 
     # ---- look-ups ------------------------------------------------------------------------------
     def columns(self) -> list[SegmentColumn]:
@@ -268,52 +278,21 @@ def _tooltip(cell: SegmentCell) -> str | None:
     return "<qt>" + "<br>".join(html.escape(line) for line in lines) + "</qt>"
 
 
-def prepare_cells(workspace: Workspace, comparison: Comparison | None) -> None:
-    """Make the grid's cells ahead (on a worker thread) for `SegmentTableModel.set_data`."""
-    for column in build_columns(workspace, comparison):
-        column_cells(workspace, column, comparison)
+CellMemo = IdentityMemo[str, tuple[SegmentCell, ...]]
 
 
-_cells_memo: dict[str, tuple[tuple[object, ...], tuple[SegmentCell, ...]]] = {}
-_cells_lock = threading.Lock()
+def column_cells(workspace: Workspace, column: ColumnText, comparison: Comparison | None,
+                 memo: CellMemo | None = None) -> tuple[SegmentCell, ...]:
+    """One column's cells, a row per original sentence. With a `memo` (a presentation's),
+    the last ones made for this column are reused while its text, the comparison and the
+    original are the very same objects (a translation arriving remakes only its column)."""
+    def build() -> tuple[SegmentCell, ...]:
+        return tuple(SegmentTableModel._cell(column, s.id, comparison)
+                     for s in workspace.original.iter_sentences())
 
-
-def column_cells(workspace: Workspace, column: ColumnText,
-                 comparison: Comparison | None) -> tuple[SegmentCell, ...]:
-    """One column's cells, a row per original sentence; the last ones made for this column
-    are reused while its text, the comparison and the original are the very same objects
-    (a translation arriving remakes only the translation's column)."""
-    inputs = (column, comparison, workspace.original)
-    with _cells_lock:
-        entry = _cells_memo.get(column.id)
-    if entry is not None and all(a is b for a, b in zip(entry[0], inputs, strict=True)):
-        return entry[1]
-    flags = _flags_by_original(comparison)
-    cells = tuple(SegmentTableModel._cell(column, s.id, comparison, flags.get(s.id, ()))
-                  for s in workspace.original.iter_sentences())
-    with _cells_lock:
-        if len(_cells_memo) > 64:
-            _cells_memo.clear()
-        _cells_memo[column.id] = (inputs, cells)
-    return cells
-
-
-_flags_memo: tuple[Comparison | None, dict[str, list[Flag]]] = (None, {})
-
-
-def _flags_by_original(comparison: Comparison | None) -> dict[str, list[Flag]]:
-    """Flags by original sentence, once per comparison: `Comparison.flags_for` scans them all
-    at every call."""
-    global _flags_memo
-    memo_comparison, by_original = _flags_memo
-    if comparison is not None and memo_comparison is comparison:
-        return by_original
-    by_original = {}
-    for flag in comparison.flags if comparison is not None else ():
-        if flag.original is not None:
-            by_original.setdefault(flag.original, []).append(flag)
-    _flags_memo = (comparison, by_original)
-    return by_original
+    if memo is None:
+        return build()
+    return memo.get(column.id, (column, comparison, workspace.original), build)
 
 
 def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:

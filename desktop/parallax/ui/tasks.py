@@ -5,13 +5,19 @@ what to do with its result (`success`, run on the GUI thread), optionally `.fail
 `.on_progress(...)`, then `.run()`. If `parent` is deleted before the work ends (a dialog the user
 closed), the result is dropped: no callback runs on a dead widget, and the tracker still ends.
 
-    Task(self, op=lambda ctx: compare_workspace(ws, cancel=ctx.cancel),
-         success=self.show_comparison, key="compare").run()
+    Task(self, op=lambda ctx: pipeline.run(ws, None, options, ctx.progress, ctx.cancel),
+         success=self.show_result, key="compare").run()
 
 Never touch widgets inside `op`: it runs on another thread. Progress is reported through
 `ctx.progress(done, total)` and arrives on the GUI thread. A task started with the same `key` as
 a running one cancels it; results of a superseded or cancelled task are dropped, so a slow old
 result can never overwrite a newer one.
+
+The module's state is the process's, not a document's: one relay and one tracker (Qt objects,
+made and used on the GUI thread only, where every Task starts and every result arrives), the
+request counter (`itertools.count`, whose `next` is atomic) and the collector's settings
+(changed by the tracker, so on the GUI thread too). Per-document data lives in
+`ui.presentation`, never here.
 """
 
 from __future__ import annotations

@@ -26,6 +26,9 @@ class ThemeNotifier(QObject):
     changed = Signal(bool)
 
 
+# The application's theme, one per process: set and watched on the GUI thread only (the
+# palette and the notifier are Qt objects of that thread); `is_dark` reads one bool, which any
+# thread may do.
 _notifier: ThemeNotifier | None = None
 _mode: ThemeMode = "system"
 _dark = False

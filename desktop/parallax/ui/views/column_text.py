@@ -12,9 +12,7 @@ cannot be found is simply not coloured rather than coloured in the wrong place.
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -31,8 +29,10 @@ from parallax.core.comparison import (
     Flag,
     Link,
 )
+from parallax.core.language import same_language
 from parallax.core.translate.checks import CHECK_LABELS
 from parallax.core.workspace import ORIGINAL, TITLE, MachineTranslation, Workspace
+from parallax.ui.memo import IdentityMemo
 
 MT = "mt"  # column id of the original's machine (pivot) translation
 MarkKind = Literal["inserted", "deleted", "changed_number", "changed_name", "framing"]
@@ -194,39 +194,17 @@ def diff_summary(spans: Sequence[DiffSpan]) -> list[str]:
     return lines
 
 
-class _Index:
-    """Link look-ups and sentence numbers the builder needs many times."""
+@dataclass(frozen=True)
+class _Shared:
+    """What every column's build reads: the comparison (an empty one when there is none, so
+    its look-ups need no test) and the sentence numbers shown in link notes."""
 
-    def __init__(self, workspace: Workspace, comparison: Comparison | None) -> None:
-        self.comparison = comparison
-        self.numbers = _sentence_numbers(workspace)
-        self.to_source: dict[tuple[str, str], list[Link]] = {}
-        # Flags by sentence, in comparison order: `Comparison.flags_for` scans every flag, which
-        # per sentence is quadratic on a long article.
-        self.by_original: dict[str, list[Flag]] = {}
-        self.by_source: dict[tuple[str, str], list[Flag]] = {}
-        if comparison is not None:
-            for link in comparison.links:
-                self.to_source.setdefault((link.source, link.sentence), []).append(link)
-            for links in self.to_source.values():
-                links.sort(key=lambda x: -x.score)
-            for flag in comparison.flags:
-                if flag.original is not None:
-                    self.by_original.setdefault(flag.original, []).append(flag)
-                if flag.source is not None and flag.sentence is not None:
-                    self.by_source.setdefault((flag.source, flag.sentence), []).append(flag)
+    comparison: Comparison
+    compared: bool  # whether there is a comparison at all
+    numbers: Mapping[str, int]
 
-    def links_for(self, original_id: str) -> tuple[Link, ...]:
-        return () if self.comparison is None else self.comparison.links_for(original_id)
 
-    def links_to(self, source_id: str, sentence_id: str) -> list[Link]:
-        return self.to_source.get((source_id, sentence_id), [])
-
-    def flags_for(self, original_id: str) -> list[Flag]:
-        return list(self.by_original.get(original_id, ()))
-
-    def flags_on(self, source_id: str, sentence_id: str) -> list[Flag]:
-        return list(self.by_source.get((source_id, sentence_id), ()))
+_NOTHING_COMPARED = Comparison()
 
 
 def default_diff_reference(workspace: Workspace) -> str | None:
@@ -236,23 +214,32 @@ def default_diff_reference(workspace: Workspace) -> str | None:
     return None
 
 
+ColumnMemo = IdentityMemo[tuple[str, ...], ColumnText]
+
+
 def build_columns(
     workspace: Workspace,
     comparison: Comparison | None,
     diff_reference: str | None = None,
+    memo: ColumnMemo | None = None,
 ) -> tuple[ColumnText, ...]:
     """One `ColumnText` per column: original, "mt", then each source in workspace order.
 
-    A column whose inputs are the very same objects as at its last build is reused: a
-    translation arriving rebuilds only the columns it changes, and a build made ahead on a
-    worker thread (`ColumnsView.prepare`) is picked up by the views.
+    With a `memo` (a presentation's, `ui.presentation`), a column whose inputs are the very
+    same objects as at its last build is reused: a translation arriving rebuilds only the
+    columns it changes, and a build made ahead on a worker thread is picked up by the views.
     """
-    index: _Index | None = None
+    def memoised(name: tuple[str, ...], inputs: tuple[object, ...],
+                 build: Callable[[], ColumnText]) -> ColumnText:
+        return build() if memo is None else memo.get(name, inputs, build)
 
-    def shared() -> _Index:
+    index: _Shared | None = None
+
+    def shared() -> _Shared:
         nonlocal index
         if index is None:
-            index = _Index(workspace, comparison)
+            index = _Shared(comparison or _NOTHING_COMPARED, comparison is not None,
+                            _sentence_numbers(workspace))
         return index
 
     if diff_reference is None:
@@ -260,9 +247,9 @@ def build_columns(
     names = {s.id: s.display_name for s in workspace.sources}
     common = (workspace.original, workspace.sources, comparison)
     columns = [
-        _memoised((ORIGINAL,), (*common, workspace.review.notes.get(ORIGINAL)),
+        memoised((ORIGINAL,), (*common, workspace.review.notes.get(ORIGINAL)),
                   lambda: _original_column(workspace, shared(), names)),
-        _memoised((MT, diff_reference or ""),
+        memoised((MT, diff_reference or ""),
                   (*common, workspace.settings, workspace.translations.get(ORIGINAL),
                    workspace.edits.get(ORIGINAL)),
                   lambda: _mt_column(workspace, shared(), names, diff_reference)),
@@ -273,37 +260,10 @@ def build_columns(
         def make(sid: str = sid) -> ColumnText:
             return _source_column(workspace, shared(), names, sid)
 
-        columns.append(_memoised(
+        columns.append(memoised(
             (sid,), (*common, workspace.settings, workspace.translations.get(sid),
                      workspace.edits.get(sid), workspace.review.notes.get(sid)), make))
     return tuple(columns)
-
-
-_MEMO_SIZE = 64
-_memo: OrderedDict[tuple[str, ...], tuple[tuple[object, ...], ColumnText]] = OrderedDict()
-_memo_lock = threading.Lock()
-
-
-def _memoised(name: tuple[str, ...], inputs: tuple[object, ...],
-              build: Callable[[], ColumnText]) -> ColumnText:
-    """The last build of column `name` when its inputs are the same objects, else a new one.
-
-    Inputs are compared by identity: workspaces and comparisons are immutable, and the entry
-    keeps them alive, so an identical id always means the identical object.
-    """
-    with _memo_lock:
-        entry = _memo.get(name)
-        if entry is not None and len(entry[0]) == len(inputs) and all(
-                a is b for a, b in zip(entry[0], inputs, strict=True)):
-            _memo.move_to_end(name)
-            return entry[1]
-    column = build()
-    with _memo_lock:
-        _memo[name] = (inputs, column)
-        _memo.move_to_end(name)
-        while len(_memo) > _MEMO_SIZE:
-            _memo.popitem(last=False)
-    return column
 
 
 def check_lines(machine: MachineTranslation | None, sentence_id: str) -> tuple[str, ...]:
@@ -407,18 +367,14 @@ def _sentence_numbers(workspace: Workspace) -> dict[str, int]:
     return numbers
 
 
-def _has_others(workspace: Workspace, comparison: Comparison | None) -> bool:
-    return comparison is not None and bool(workspace.sources)
-
-
-def _original_column(workspace: Workspace, index: _Index, names: Mapping[str, str]) -> ColumnText:
+def _original_column(workspace: Workspace, index: _Shared, names: Mapping[str, str]) -> ColumnText:
     comparison = index.comparison
     numbers = index.numbers
-    compared = _has_others(workspace, comparison)
+    compared = index.compared and bool(workspace.sources)
     sentences = []
     for sid, number, paragraph, text in _numbered(workspace, ORIGINAL):
-        links = index.links_for(sid)
-        flags = index.flags_for(sid)
+        links = comparison.links_for(sid)
+        flags = comparison.flags_of(sid)
         unmatched = (
             compared
             and sid != TITLE
@@ -454,9 +410,9 @@ def _original_column(workspace: Workspace, index: _Index, names: Mapping[str, st
 
 
 def _mt_column(
-    workspace: Workspace, index: _Index, names: Mapping[str, str], reference: str | None
+    workspace: Workspace, index: _Shared, names: Mapping[str, str], reference: str | None
 ) -> ColumnText:
-    comparison = index.comparison
+    comparison = index.comparison if index.compared else None
     machine = workspace.translations.get(ORIGINAL)
     gloss = machine is not None and machine.is_gloss
     sentences = []
@@ -499,7 +455,7 @@ def _mt_column(
         if comparison is not None:
             flags = [
                 f
-                for f in index.flags_for(sid)
+                for f in comparison.flags_of(sid)
                 if f.kind in NUMBER_FLAGS or f.kind == "entity_only_here"
             ]
             marks.extend(_flag_marks(text, flags))
@@ -530,22 +486,22 @@ def _mt_column(
 
 
 def _source_column(
-    workspace: Workspace, index: _Index, names: Mapping[str, str], source_id: str
+    workspace: Workspace, index: _Shared, names: Mapping[str, str], source_id: str
 ) -> ColumnText:
     comparison = index.comparison
     source = workspace.source(source_id)
     article = source.article
     pivot = workspace.settings.pivot_lang
-    in_pivot = article.lang == pivot
+    in_pivot = same_language(article.lang, pivot)
     machine = workspace.translations.get(source_id)
     # A source's pivot text may be a dictionary gloss: it says so wherever it is shown.
     pivot_name = (QCoreApplication.translate("ColumnText", "gloss ({0})").format(pivot)
                   if machine is not None and machine.is_gloss else pivot)
     numbers = index.numbers
-    compared = comparison is not None
+    compared = index.compared
     sentences = []
     for sid, number, paragraph, text in _numbered(workspace, source_id):
-        links = index.links_to(source_id, sid)
+        links = comparison.links_to(source_id, sid)
         pivot_text = text if in_pivot else workspace.translation_text(source_id, sid)
         notes: list[str] = []
         marks: list[Mark] = []
@@ -574,7 +530,7 @@ def _source_column(
                 marks.extend(word_marks(text, best.diff, INSERT, notes))
             else:
                 notes.extend(diff_summary(best.diff))
-        flags = index.flags_on(source_id, sid)
+        flags = comparison.flags_at(source_id, sid)
         marks.extend(
             _flag_marks(text, (f for f in flags if f.kind != "entity_only_here"), other_side=True)
         )

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import ORIGINAL, Workspace
 from parallax.ui.plain import plain_tooltip
-from parallax.ui.views.column_text import MT, ColumnText, build_columns, default_diff_reference
+from parallax.ui.presentation import Presentation, Presenter
+from parallax.ui.views.column_text import MT, ColumnText, default_diff_reference
 from parallax.ui.views.reading_pane import BuildSteps, ReadingPane
 
 log = logging.getLogger(__name__)
@@ -168,6 +169,7 @@ class ColumnsView(QWidget):
         self._workspace: Workspace | None = None
         self._comparison: Comparison | None = None
         self._diff_reference: str | None = None
+        self._present: Presenter = Presentation
         self._order: list[str] = []
         self._hidden: set[str] = set()
         self._panes: dict[str, ReadingPane] = {}
@@ -193,7 +195,7 @@ class ColumnsView(QWidget):
         if self._diff_reference is not None and not any(
                 s.id == self._diff_reference for s in workspace.sources):
             self._diff_reference = None
-        columns = build_columns(workspace, comparison, self._diff_reference)
+        columns = self._present(workspace, comparison).columns(self._diff_reference)
         ids = [c.id for c in columns]
         for stale in [i for i in self._panes if i not in ids]:
             self._remove_column(stale)
@@ -255,13 +257,10 @@ class ColumnsView(QWidget):
         else:
             self.built.emit()
 
-    @staticmethod
-    def prepare(workspace: Workspace, comparison: Comparison | None) -> None:
-        """Build the columns' texts ahead, on a worker thread, so that `set_data` with the
-        same data finds them made (with the default diff reference; another one is built
-        when shown). A plain function: a worker must never hold the last reference to a
-        widget, whose Qt parts would then be destroyed on the wrong thread."""
-        build_columns(workspace, comparison)
+    def set_presentations(self, present: Presenter) -> None:
+        """Where the columns' texts come from: the document's presentations, made ahead on
+        a worker thread (without it, a fresh one per `set_data`)."""
+        self._present = present
 
     def set_diff_reference(self, source_id: str | None) -> None:
         """Which source the machine translation is diffed against (default: the first)."""

@@ -55,8 +55,9 @@ from PySide6.QtWidgets import (
 
 from parallax.core.comparison import Comparison
 from parallax.core.workspace import ORIGINAL, Workspace
-from parallax.ui.models import SegmentRole, SegmentTableModel, prepare_cells
+from parallax.ui.models import SegmentRole, SegmentTableModel
 from parallax.ui.palette import diff_colours
+from parallax.ui.presentation import Presentation, Presenter
 from parallax.ui.views.column_text import CHECK_MARKER, EDIT_MARKER, UNMATCHED_MARKER, Mark
 from parallax.ui.views.reading_pane import FIND_COLOUR_DARK, FIND_COLOUR_LIGHT, apply_mark
 
@@ -332,6 +333,7 @@ class SegmentGrid(QTableView):
         self.entered.connect(self._hover)
         self._workspace: Workspace | None = None
         self._comparison: Comparison | None = None
+        self._present: Presenter = Presentation
         self._hidden: set[str] = set()
         self._find_matches: list[tuple[int, int]] = []
         self._find_position: int | None = None
@@ -342,7 +344,8 @@ class SegmentGrid(QTableView):
     def set_data(self, workspace: Workspace, comparison: Comparison | None) -> None:
         order = self.column_order()
         self._workspace, self._comparison = workspace, comparison
-        changed = self.segment_model.set_data(workspace, comparison)
+        changed = self.segment_model.set_data(
+            workspace, comparison, presentation=self._present(workspace, comparison))
         if not self.segment_model.last_update_reset:
             self._measure_rows(changed)  # e.g. one sentence translated: only its row
             if self._find_text:
@@ -364,11 +367,10 @@ class SegmentGrid(QTableView):
         if self._selection is not None:
             self.show_selection(*self._selection)
 
-    @staticmethod
-    def prepare(workspace: Workspace, comparison: Comparison | None) -> None:
-        """Make the cells ahead, on a worker thread (a plain function: see
-        `ColumnsView.prepare`)."""
-        prepare_cells(workspace, comparison)
+    def set_presentations(self, present: Presenter) -> None:
+        """Where the cells come from: the document's presentations, made ahead on a worker
+        thread (without it, a fresh one per `set_data`)."""
+        self._present = present
 
     def column_order(self) -> list[str]:
         """Column ids in their on-screen order."""
