@@ -48,9 +48,9 @@ base_lang = base_language
 
 
 def to_simplified(text: str) -> str:
-    import zhconv
+    from parallax.core.light_import import import_module
 
-    return str(zhconv.convert(text, "zh-hans"))
+    return str(import_module("zhconv").convert(text, "zh-hans"))
 
 
 def jieba_module() -> Any:
@@ -63,7 +63,9 @@ def jieba_module() -> Any:
     if _jieba_module is None:
         with _jieba_lock:
             if _jieba_module is None:
-                import jieba
+                from parallax.core.light_import import import_module
+
+                jieba = import_module("jieba")  # without pkg_resources: see light_import
 
                 from parallax.core import jieba_dict
 

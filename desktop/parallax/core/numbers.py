@@ -80,8 +80,9 @@ def _zh_value(num: str) -> float | None:
             return float(num.replace(",", ""))
         except ValueError:
             return None
-    import cn2an
+    from parallax.core.light_import import import_module
 
+    cn2an = import_module("cn2an")  # without pkg_resources
     try:
         return float(cn2an.cn2an(num, "smart"))
     except (ValueError, KeyError, IndexError):
