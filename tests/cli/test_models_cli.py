@@ -20,7 +20,7 @@ def test_install_list_remove(isolated_home: Path, tiny_packages: dict[LanguagePa
     assert "Installed en->ru" in capsys.readouterr().out
 
     assert main(["models", "list", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = [m for m in json.loads(capsys.readouterr().out) if m["kind"] == "argos"]
     assert [(m["source"], m["target"]) for m in data] == [("en", "ru")]
     assert data[0]["size_bytes"] > 0
     assert Path(data[0]["path"]).parent == isolated_home / "data" / "models"

