@@ -21,6 +21,8 @@ QUICK_RUNS = [
                  id="translation-openai",
                  marks=pytest.mark.skipif(LLM_MISSING, reason="llama.cpp is not installed")),
     pytest.param(["translate_llm.py", "--quick"], "argos ", id="translate_llm"),
+    pytest.param(["llm_quality.py", "--quick"], "naive+clean ", id="llm_quality",
+                 marks=pytest.mark.skipif(LLM_MISSING, reason="llama.cpp is not installed")),
     pytest.param(["gui_latency.py", "--sample-only"], "  compare ", id="gui_latency"),
     pytest.param(["compare.py", "--sizes", "1", "--long", "20", "--process-sizes", "1",
                   "--runs", "1"], "seed + 1 reports, cached", id="compare"),

@@ -223,6 +223,19 @@ class LlmEngine:
             self._ensure_loaded()
             return self._translate_all(list(items), pair, on_progress, cancel, on_result)
 
+    def generate(self, request: dict[str, Any]) -> str | None:
+        """One raw completion of `request` (chat `messages`, or a `prompt`), with no prompt of
+        Parallax's, no cleaning and no checks: a plain baseline to measure the engine against
+        (bench/llm_quality.py). None when llama.cpp fails."""
+        with self._lock:
+            self._ensure_loaded()
+            return self._generate(dict(request), None)
+
+    @property
+    def uses_chat(self) -> bool:
+        """Whether requests go through the model's chat template (known once loaded)."""
+        return self._use_chat
+
     def close(self) -> None:
         """Free the model (the next translation loads it again)."""
         with self._lock:
