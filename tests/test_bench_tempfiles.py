@@ -25,7 +25,8 @@ QUICK_RUNS = [
                  marks=pytest.mark.skipif(LLM_MISSING, reason="llama.cpp is not installed")),
     pytest.param(["gui_latency.py", "--sample-only"], "  compare ", id="gui_latency"),
     pytest.param(["compare.py", "--sizes", "1", "--long", "20", "--process-sizes", "1",
-                  "--runs", "1"], "seed + 1 reports, cached", id="compare"),
+                  "--runs", "1", "--process-long", "40"], "memory per report sentence",
+                 id="compare"),
 ]
 
 
