@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from parallax.core.errors import Cancelled, LanguagePairError, TranslationError
 from parallax.core.progress import CancelToken
-from parallax.core.translate.argos import ArgosEngine
-from parallax.core.translate.engine import Engine, LanguagePair
+from parallax.core.translate.argos import MAX_AUTO_THREADS, ArgosEngine, auto_threads
+from parallax.core.translate.engine import Engine, LanguagePair, plan_batches
 
 SENTENCES = [
     "俄乌战争再度升级,局势日益紧张。",
@@ -58,14 +59,57 @@ def test_translator_is_loaded_once(tiny_engine: ArgosEngine) -> None:
 
 def test_cancel_mid_run_keeps_finished_batches(tiny_engine: ArgosEngine) -> None:
     cancel = CancelToken()
+    finished: dict[int, str] = {}
 
     def progress(done: int, total: int) -> None:
         if done >= 4:
             cancel.cancel()
 
+    full = tiny_engine.translate(SENTENCES * 2, "zh", "en")
     with pytest.raises(Cancelled) as info:
-        tiny_engine.translate(SENTENCES * 2, "zh", "en", on_progress=progress, cancel=cancel)
-    assert info.value.partial == tiny_engine.translate(SENTENCES[:4], "zh", "en")
+        tiny_engine.translate(SENTENCES * 2, "zh", "en", on_progress=progress, cancel=cancel,
+                              on_result=finished.__setitem__)
+    # Batches run longest first, so what is done is reported per sentence; the partial list
+    # is the finished prefix of the input.
+    assert 4 <= len(finished) < len(full)
+    assert all(full[i] == text for i, text in finished.items())
+    assert info.value.partial == full[:len(info.value.partial)]
+
+
+def test_parallel_length_sorted_batches_change_no_result(tiny_models_dir: Path) -> None:
+    texts = SENTENCES * 3 + ["普京。", ""]
+    singles = [ArgosEngine(beam_size=1, threads=1, models_dir=tiny_models_dir)
+               .translate([t], "zh", "en")[0] for t in texts]
+    for threads, batch in ((1, 32), (2, 4), (3, 2)):
+        engine = ArgosEngine(beam_size=1, threads=threads, models_dir=tiny_models_dir,
+                             batch_size=batch)
+        assert engine.translate(texts, "zh", "en") == singles
+        assert engine.output_tokens > 0
+
+
+def test_items_are_reported_one_by_one(tiny_engine: ArgosEngine) -> None:
+    seen: dict[int, str] = {}
+    items = [(s, None) for s in SENTENCES]
+    outputs = tiny_engine.translate_items(items, "zh", "en", on_result=seen.__setitem__)
+    assert outputs == tiny_engine.translate(SENTENCES, "zh", "en")
+    assert seen == dict(enumerate(outputs))
+
+
+def test_batches_are_planned_by_length() -> None:
+    lengths = [5, 40, 12, 40, 7, 30, 1, 22]
+    batches = plan_batches(lengths, max_sentences=3, max_tokens=80)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    flat = [lengths[i] for b in batches for i in b]
+    assert flat == sorted(lengths, reverse=True)  # longest first
+    assert all(len(b) <= 3 and (len(b) == 1 or len(b) * lengths[b[0]] <= 80) for b in batches)
+    assert batches[0] == [1, 3]  # 3 x 40 tokens would pass 80
+    assert len(plan_batches([10] * 8, max_sentences=32, min_batches=2)) == 2  # one per worker
+    assert plan_batches([], max_sentences=4) == []
+
+
+def test_automatic_threads_are_one_per_core_and_bounded() -> None:
+    assert 1 <= auto_threads() <= min(MAX_AUTO_THREADS, os.cpu_count() or 1)
+    assert ArgosEngine().threads == auto_threads()
 
 
 def test_pivot_through_english(tiny_engine: ArgosEngine) -> None:

@@ -1,9 +1,11 @@
 """Argos Translate packages driven directly through CTranslate2 on our own sentences.
 
 Argos's high-level API re-splits text with MiniSBD (which downloads a model) and translates one
-paragraph at a time. We already have sentences, so we tokenise them with the package's
-SentencePiece model and hand whole batches to `ctranslate2.Translator.translate_batch`, keeping
-one loaded translator per package. With no direct model, we pivot through English.
+paragraph at a time, in batches of 32 tokens. We already have sentences: we tokenise them all
+in one SentencePiece call, sort them by length into batches of up to `MAX_BATCH_TOKENS` padded
+tokens, and run one batch per core at once (CTranslate2's `inter_threads`, one intra-op thread
+each: on small matrices that scales far better than several threads on one batch). One loaded
+translator per package; with no direct model, we pivot through English.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,7 @@ from parallax.core.translate.engine import (
     LanguagePair,
     check_count,
     max_threads,
+    plan_batches,
 )
 from parallax.core.translate.models import InstalledModel, list_models
 
@@ -34,6 +38,8 @@ log = logging.getLogger(__name__)
 
 PIVOT = "en"
 MAX_DECODING_LENGTH = 256
+# The automatic thread count's bound: past a few workers an article has too few batches to share.
+MAX_AUTO_THREADS = 4
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ class _Loaded:
     """A package ready to translate: the model, its tokenizer and decoding details."""
 
     translator: Any  # ctranslate2.Translator
-    encode: Callable[[str], list[str]]
+    encode: Callable[[list[str]], list[list[str]]]  # a whole batch in one call
     decode: Callable[[list[str]], str]
     target_prefix: str
     fingerprint: str
@@ -58,8 +64,16 @@ def _fingerprint(model: InstalledModel) -> str:
     return digest.hexdigest()[:12]
 
 
-def _auto_threads() -> int:
-    return max(1, min(8, os.cpu_count() or 1))
+def auto_threads() -> int:
+    """One worker (a batch on one thread) per core this process may use, at most
+    `MAX_AUTO_THREADS`. Measured on 2 cores (bench/translation.py): 2 such workers gave about
+    1.6x the output tokens/s of 1, where the old min(8, cores) intra-op threads on one batch were
+    slower than 1 thread."""
+    try:
+        cores = len(os.sched_getaffinity(0))  # what a container or taskset leaves us
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_AUTO_THREADS, cores))
 
 
 class ArgosEngine:
@@ -77,13 +91,14 @@ class ArgosEngine:
         check_count("The thread count (0: automatic)", threads, 0, max_threads())
         check_count("The batch size", batch_size, 1, MAX_BATCH_SIZE)
         self.beam_size = beam_size
-        self.threads = threads or _auto_threads()
+        self.threads = threads or auto_threads()
         self.batch_size = batch_size
         self.compute_type = compute_type
         self._models_dir = models_dir
         self._lock = threading.Lock()
         self._loaded: dict[str, _Loaded] = {}  # by fingerprint
         self.model_calls = 0  # translate_batch calls, for tests and benchmarks
+        self.output_tokens = 0  # tokens of the final outputs, for benchmarks (tokens/s)
 
     # ---- Engine protocol -----------------------------------------------------------------
     @property
@@ -135,25 +150,33 @@ class ArgosEngine:
         target: str,
         on_progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
+        *,
+        on_result: Callable[[int, str], None] | None = None,
     ) -> list[str]:
+        """Batches of similar length run `threads` at a time; `on_result(index, output)` as each
+        sentence is done. On cancel, `Cancelled.partial` is the finished prefix of the input."""
         source, target = base_language(source), base_language(target)
         if source == target:
+            for index, text in enumerate(sentences):
+                if on_result is not None:
+                    on_result(index, text)
             return list(sentences)
         route = [self._load(m) for m in self._route(source, target)]
-        total = len(sentences)
-        done: list[str] = []
-        if on_progress is not None:
-            on_progress(0, total)
-        for start in range(0, total, self.batch_size):
-            if cancel is not None and cancel.cancelled:
-                raise Cancelled(partial=done)
-            batch = list(sentences[start:start + self.batch_size])
-            for loaded in route:  # pivot per batch, so finished outputs are final
-                batch = self._translate_batch(loaded, batch)
-            done += batch
-            if on_progress is not None:
-                on_progress(len(done), total)
-        return done
+        return self._run(list(sentences), route, on_progress, cancel, on_result)
+
+    def translate_items(
+        self,
+        items: Sequence[tuple[str, str | None]],
+        source: str,
+        target: str,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+        on_result: Callable[[int, str], None] | None = None,
+    ) -> list[str]:
+        """(sentence, context) pairs, context unused: a whole article sorted and batched at once
+        (not in the caller's chunks), each result reported as soon as its batch is done."""
+        return self.translate([text for text, _context in items], source, target, on_progress,
+                              cancel, on_result=on_result)
 
     # ---- internals -----------------------------------------------------------------------
     def _settings_version(self) -> str:
@@ -199,20 +222,23 @@ class ArgosEngine:
                 f"The {model.pair} package has no sentencepiece.model or bpe.model; reinstall it."
             )
         sp_path = model.path / "sentencepiece.model"
-        encode: Callable[[str], list[str]]
+        encode: Callable[[list[str]], list[list[str]]]
         decode: Callable[[list[str]], str]
         if sp_path.is_file():
             import sentencepiece
 
             processor = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
 
-            def encode(text: str) -> list[str]:
-                return list(processor.encode(text, out_type=str))
+            def encode(texts: list[str]) -> list[list[str]]:
+                return [list(t) for t in processor.encode(texts, out_type=str)]
 
             def decode(tokens: list[str]) -> str:
                 return str(processor.decode_pieces(tokens))
         else:
-            encode, decode = tokenizer.encode, tokenizer.decode  # BPE (needs sacremoses)
+            def encode(texts: list[str]) -> list[list[str]]:  # BPE (needs sacremoses)
+                return [list(tokenizer.encode(text)) for text in texts]
+
+            decode = tokenizer.decode
         translator = None
         supported = ctranslate2.get_supported_compute_types("cpu")
         for compute_type in (self.compute_type, "default"):
@@ -223,7 +249,7 @@ class ArgosEngine:
             try:
                 translator = ctranslate2.Translator(
                     str(model.path / "model"), device="cpu", compute_type=compute_type,
-                    inter_threads=1, intra_threads=self.threads,
+                    inter_threads=self.threads, intra_threads=1,  # a batch per thread
                 )
                 break
             except Exception as exc:  # CTranslate2 reports bad files with several types
@@ -235,32 +261,101 @@ class ArgosEngine:
         log.info("Loaded %s (%s threads)", model.name, self.threads)
         return _Loaded(translator, encode, decode, str(package.target_prefix or ""), fingerprint)
 
-    def _translate_batch(self, loaded: _Loaded, batch: list[str]) -> list[str]:
-        outputs = [""] * len(batch)
-        todo = [i for i, text in enumerate(batch) if text.strip()]
+    def _run(self, sentences: list[str], route: list[_Loaded],
+             on_progress: ProgressCallback | None, cancel: CancelToken | None,
+             on_result: Callable[[int, str], None] | None) -> list[str]:
+        total = len(sentences)
+        outputs: list[str | None] = [None] * total
+
+        def take(indices: list[int], texts: list[str]) -> None:
+            for index, text in zip(indices, texts, strict=True):
+                outputs[index] = text
+                if on_result is not None:
+                    on_result(index, text)
+
+        if on_progress is not None:
+            on_progress(0, total)
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled(partial=[])
+        todo = [i for i, text in enumerate(sentences) if text.strip()]
+        blank = [i for i, text in enumerate(sentences) if not text.strip()]
+        take(blank, [""] * len(blank))
         if not todo:
-            return outputs
-        tokens = [loaded.encode(batch[i]) for i in todo]
+            if on_progress is not None and total:
+                on_progress(total, total)
+            return [""] * total
+        tokens = route[0].encode([sentences[i] for i in todo])  # one call for all
+        batches = plan_batches([len(t) for t in tokens], self.batch_size,
+                               min_batches=self.threads)
+        with ThreadPoolExecutor(self.threads, thread_name_prefix="argos") as pool:
+            pending = {pool.submit(self._translate_route, route, [tokens[k] for k in batch]):
+                       [todo[k] for k in batch] for batch in batches}
+            try:
+                while pending:
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    if cancel is not None and cancel.cancelled:
+                        for future in pending:
+                            future.cancel()  # those already running finish and are kept
+                        finished = {f for f in pending if not f.cancelled()}
+                        wait(finished)
+                    for future in finished:
+                        indices = pending.pop(future)
+                        texts, count = future.result()
+                        self.model_calls += len(route)
+                        self.output_tokens += count
+                        take(indices, texts)
+                        if on_progress is not None:
+                            on_progress(sum(o is not None for o in outputs), total)
+                    if cancel is not None and cancel.cancelled and pending:
+                        prefix: list[str] = []
+                        for output in outputs:
+                            if output is None:
+                                break
+                            prefix.append(output)
+                        raise Cancelled(partial=prefix)
+            finally:
+                for future in pending:  # after an error or a cancel: start nothing more
+                    future.cancel()
+        return [output or "" for output in outputs]
+
+    def _translate_route(self, route: list[_Loaded],
+                         tokens: list[list[str]]) -> tuple[list[str], int]:
+        """One batch through every model of the route (on a worker thread): (outputs, output
+        tokens of the last model)."""
+        texts: list[str] = []
+        count = 0
+        for step, loaded in enumerate(route):
+            if step:
+                tokens = loaded.encode(texts)
+            texts, count = self._translate_batch(loaded, tokens)
+        return texts, count
+
+    def _translate_batch(self, loaded: _Loaded,
+                         tokens: list[list[str]]) -> tuple[list[str], int]:
         # A random or confused model may never stop; real output is rarely 3x the input. The
-        # cap is per sentence (cut after decoding) so a batch's neighbours never change a result.
+        # cap is per sentence (cut after decoding) so a batch's neighbours never change a result;
+        # batches hold sentences of similar length, so one long neighbour rarely costs much.
         caps = [min(MAX_DECODING_LENGTH, 3 * len(t) + 16) for t in tokens]
-        prefix = [[loaded.target_prefix] for _ in todo] if loaded.target_prefix else None
-        self.model_calls += 1
+        prefix = [[loaded.target_prefix] for _ in tokens] if loaded.target_prefix else None
         try:
             results = loaded.translator.translate_batch(
                 tokens,
                 target_prefix=prefix,
                 beam_size=self.beam_size,
-                max_batch_size=self.batch_size,
+                max_batch_size=0,  # already batched by length
                 replace_unknowns=True,
-                length_penalty=0.2,
+                length_penalty=0.2,  # as Argos: the same beam gives the same sentences
                 max_decoding_length=max(caps),
+                return_scores=False,
             )
         except (RuntimeError, ValueError) as exc:
             raise TranslationError(f"The translation model failed: {exc}.") from exc
-        for i, result, cap in zip(todo, results, caps, strict=True):
+        outputs: list[str] = []
+        count = 0
+        for result, cap in zip(results, caps, strict=True):
             hypothesis = list(result.hypotheses[0])[:cap]
             if loaded.target_prefix and hypothesis[:1] == [loaded.target_prefix]:
                 hypothesis = hypothesis[1:]
-            outputs[i] = loaded.decode(hypothesis).strip()
-        return outputs
+            count += len(hypothesis)
+            outputs.append(loaded.decode(hypothesis).strip())
+        return outputs, count

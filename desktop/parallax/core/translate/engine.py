@@ -20,11 +20,39 @@ MAX_BEAM_SIZE = 16
 MAX_BATCH_SIZE = 1024
 MAX_CONTEXT_LENGTH = 131_072
 MAX_TIMEOUT_S = 3600.0
+# Padded source tokens per model batch (sentences x the longest): large enough to amortise each
+# decoding step over many sentences, small enough that a batch's activations stay in cache.
+MAX_BATCH_TOKENS = 1024
 
 
 def max_threads() -> int:
     """At most four threads per core."""
     return (os.cpu_count() or 1) * 4
+
+
+def plan_batches(lengths: Sequence[int], max_sentences: int,
+                 max_tokens: int = MAX_BATCH_TOKENS, min_batches: int = 1) -> list[list[int]]:
+    """Indices of `lengths` in batches of similar length, longest first.
+
+    Sorting keeps padding (and the decoding cap, which follows the input length) small; the
+    longest go first so that parallel workers end together. Each batch holds at most
+    `max_sentences`, and more than one sentence only while sentences x the longest stays within
+    `max_tokens`; with enough sentences there are at least `min_batches`, one per worker.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])  # stable: ties keep order
+    per_batch = max(1, min(max_sentences, -(-len(order) // max(1, min_batches))))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        # Descending order: the batch's first sentence is its longest.
+        if current and (len(current) >= per_batch
+                        or (len(current) + 1) * lengths[current[0]] > max_tokens):
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
 
 
 def check_count(what: str, value: object, low: int, high: int) -> int:
