@@ -39,6 +39,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     from parallax.core.compare import compare_workspace
     from parallax.core.samples import sample_workspace
+    from parallax.ui.document import WorkspaceDocument
     from parallax.ui.views.columns import ColumnsView
     from parallax.ui.views.segment_grid import SegmentGrid
 
@@ -53,6 +54,9 @@ def main() -> None:
         for name, factory in (("Reading (ColumnsView)", ColumnsView),
                               ("Segments (SegmentGrid)", SegmentGrid)):
             view = factory()
+            # As in the window: the document's presentations reuse what a change leaves.
+            document = WorkspaceDocument(case_workspace, compare=False)
+            view.set_presentations(document.presentation)
             view.resize(1400, 800)
             view.show()
             _measure(name, view, case_workspace, case_comparison, args.repeat, app)
