@@ -134,3 +134,37 @@ def test_a_clear_pivot_link_stands_against_slightly_likelier_embeddings() -> Non
     assert alignment.similarity[0, 0] >= CLEAR_LEXICAL
     assert probability[0] < probability[1]
     assert [link.original for link in alignment.links if link.report == 0] == [0]
+
+
+def test_a_low_pair_that_is_clearly_best_both_ways_is_linked() -> None:
+    from parallax.core.align import mutual_links
+
+    scores = np.array([[0.25, 0.05, 0.02],
+                       [0.04, 0.20, 0.18],   # report 2's best, but not 1.3x its runner-up
+                       [0.03, 0.02, 0.15]], dtype=np.float32)
+    assert [(link.original, link.report) for link in mutual_links(scores)] == [(0, 0), (1, 1)]
+
+
+def test_no_mutual_links_between_unrelated_stories() -> None:
+    from parallax.core.align import MUTUAL_STORY, mutual_links
+
+    scores = np.array([[0.13, 0.01], [0.02, 0.12]], dtype=np.float32)
+    assert scores.max(axis=0).mean() < MUTUAL_STORY
+    assert mutual_links(scores) == []
+
+
+def test_without_embeddings_a_clear_but_low_match_is_linked() -> None:
+    from parallax.core.align import DEFAULT_MIN_SCORE, claim_alignment
+
+    original = ["The river flooded three villages near Anling on Sunday.",
+                "The provincial governor visited the shelters.",
+                "Schools will stay closed until Friday."]
+    report = ["Flood water reached homes in Anling.", "Classes stay cancelled all week.",
+              "Aid workers handed out blankets."]
+    alignment = claim_alignment(original, report)
+    assert alignment.similarity is not None
+    assert alignment.similarity[2, 1] < DEFAULT_MIN_SCORE  # the schools, in other words
+    assert {(link.original, link.report) for link in alignment.links} == {(0, 0), (2, 1)}
+    # A raised bar is the user's: no looser links then.
+    strict = claim_alignment(original, report, min_score=0.31)
+    assert {(link.original, link.report) for link in strict.links} == {(0, 0)}

@@ -43,6 +43,13 @@ from parallax.core.language import base_language
 from parallax.core.similarity import similarity_matrix
 
 DEFAULT_MIN_SCORE = 0.3
+# Without the embeddings, a pair under DEFAULT_MIN_SCORE is linked when it is each sentence's
+# best match and scores this many times the report sentence's runner-up (`mutual_links`).
+MUTUAL_MIN_SCORE = 0.12
+MUTUAL_MARGIN = 1.3
+# ... and only between texts whose three best matches average this much (unrelated news
+# scores about 0.06-0.15 here, reports of one event 0.18-0.4).
+MUTUAL_STORY = 0.17
 RELATIVE_KEEP = 0.8  # other links of a report sentence must reach 80% of its best score
 CLAUSE_FACTOR = 0.85  # a match of one clause counts for a little less than a whole sentence
 # A clause links on its own only on a clear match: short texts match by chance more easily.
@@ -257,6 +264,11 @@ def claim_alignment(
                               story_relatedness(scores, semantic), scores)
     links = select_links(scores, min_score=min_score, max_links=max_links,
                          also=clause_pairs | best_pairs)
+    if min_score <= DEFAULT_MIN_SCORE:  # a raised bar is the user's: no looser links then
+        linked = {link.report for link in links}
+        links = sorted([*links, *(link for link in mutual_links(scores)
+                                  if link.report not in linked)],
+                       key=lambda link: (link.report, -link.score))
     return ClaimAlignment(links, scores, False, similarity=scores)
 
 
@@ -339,6 +351,32 @@ def select_semantic_links(
         p = float(probability[i, j])
         if p >= min_probability:
             links.append(ClaimLink(i, j, p))
+    return links
+
+
+def mutual_links(
+    scores: npt.NDArray[np.float32],
+    *,
+    min_score: float = MUTUAL_MIN_SCORE,
+    margin: float = MUTUAL_MARGIN,
+) -> list[ClaimLink]:
+    """Pairs under the threshold that still stand out: each is the other's best match, and
+    the report sentence's best scores `margin` times its runner-up. A low score alone says
+    little (short sentences share few words), but one that is clearly the best both ways
+    is rarely chance: the relative decision of bitext mining, without the embeddings."""
+    if min(scores.shape, default=0) < 2:
+        return []
+    if _top3_mean(scores) < MUTUAL_STORY:  # few clear matches at all: unrelated stories
+        return []
+    order = np.argsort(-scores, axis=0)
+    best_report = scores.argmax(axis=1)
+    links: list[ClaimLink] = []
+    for j in range(scores.shape[1]):
+        i, runner_up = int(order[0, j]), int(order[1, j])
+        score = float(scores[i, j])
+        if (score >= min_score and int(best_report[i]) == j
+                and score >= margin * max(float(scores[runner_up, j]), 1e-6)):
+            links.append(ClaimLink(i, j, score))
     return links
 
 
