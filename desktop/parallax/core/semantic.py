@@ -48,8 +48,7 @@ MODEL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f
 MODEL_ID = f"multilingual-e5-small-q4:{MODEL_SHA256[:16]}"
 CACHE_FILE = "embeddings.sqlite3"
 INSTALL_FOLDER = "embeddings"  # under the data folder: one versioned folder per install
-INSTALL_HINT = ("install it in the Model Manager or with "
-                "`parallax models install-embeddings`")
+INSTALL_HINT = "install it with parallax models install-embeddings"  # the window: its menu
 _BATCH = 64
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS embedding (

