@@ -22,6 +22,12 @@ LIBRARY_SETTINGS = (
     _.freeze_panes,
     _.tmp_dir,
     _.cache_file,
+    # jieba reads these of the table-backed tokenizer (core/jieba_dict.py).
+    _.initialized,
+    _.get_dict_file,
+    _.get_DAG,
+    _.get_FREQ,
+    _.word_tag_tab,
     _.n_ctx,
     _.n_parallel,
     _.n_threads,
