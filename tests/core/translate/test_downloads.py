@@ -21,7 +21,6 @@ from parallax.core.translate.downloads import (
     DownloadError,
     ModelIndex,
     load_index,
-    ssl_context,
     version_key,
 )
 from parallax.core.translate.engine import LanguagePair
@@ -228,10 +227,3 @@ def test_versions_compare_as_numbers() -> None:
         [argos_entry(v, ["http://x/" + v]) for v in ("1.9", "1.10", "1.7")])), 0.0)
     assert index.best(ZH_EN).version == "1.10"  # type: ignore[union-attr]
 
-
-def test_https_checks_certificates_against_certifi() -> None:
-    certifi = pytest.importorskip("certifi")
-    context = ssl_context()
-    assert context.verify_mode.name == "CERT_REQUIRED" and context.check_hostname
-    assert len(context.get_ca_certs()) > 50
-    assert Path(certifi.where()).is_file()

@@ -9,10 +9,9 @@ where the index gives one, and the CRC-32 of every zip member (Argos's index has
 so the zip's own are what show a damaged transfer). Each failure gets its own message: no
 network, an HTTP status, a damaged file, a full disk.
 
-HTTPS uses certifi's CA bundle when it is installed (the bundled OpenSSL would otherwise look
-for certificates where the build machine's distribution keeps them, which Fedora or Arch do
-not). The index is kept in the cache folder; when the network is unreachable the cached copy
-is used and its age is shown.
+HTTPS trusts the system's certificates and certifi's (`tls.ssl_context`). The index is kept
+in the cache folder; when the network is unreachable the cached copy is used and its age is
+shown.
 """
 
 from __future__ import annotations
@@ -40,6 +39,7 @@ from parallax.core import paths
 from parallax.core.errors import Cancelled, LanguagePairError, TranslationError
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.translate.engine import LanguagePair
+from parallax.core.translate.tls import ssl_context
 
 log = logging.getLogger(__name__)
 
@@ -115,15 +115,6 @@ def index_url() -> str:
     """Argos's index, or a mirror named by ARGOS_PACKAGE_INDEX (a folder URL, as Argos reads it)."""
     mirror = os.environ.get("ARGOS_PACKAGE_INDEX", "").strip()
     return mirror.rstrip("/") + "/index.json" if mirror else DEFAULT_INDEX_URL
-
-
-def ssl_context() -> ssl.SSLContext:
-    """Certificate checks against certifi's CA bundle (the system's when certifi is missing)."""
-    try:
-        import certifi
-    except ImportError:
-        return ssl.create_default_context()
-    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _host(url: str) -> str:

@@ -35,6 +35,7 @@ from parallax import __version__
 from parallax.core.errors import Cancelled, InputError, TranslationError
 from parallax.core.progress import CancelToken
 from parallax.core.translate.engine import MAX_TIMEOUT_S, check_count, check_seconds
+from parallax.core.translate.tls import ssl_context
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +208,7 @@ class HttpClient:
         a = self.address
         if a.scheme == "https":
             return http.client.HTTPSConnection(a.host, a.port, timeout=self.timeout,
-                                               context=ssl.create_default_context())
+                                               context=ssl_context())
         return http.client.HTTPConnection(a.host, a.port, timeout=self.timeout)
 
     def mask(self, text: str) -> str:
