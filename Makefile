@@ -33,6 +33,14 @@ system-deps: ## install the Debian packages the tests need (CJK font, poppler, c
 lint: $(STAMP) ## ruff, mypy --strict, the dead-code check (vulture), the zh_CN catalogue
 	$(BIN)/ruff check desktop tests bench build_scripts
 	$(BIN)/mypy
+	# Tests and benchmarks, strict too: one run per folder whose conftest.py and helpers
+	# pytest imports as top-level modules (each run has that folder on the path).
+	MYPYPATH=desktop:tests:build_scripts $(BIN)/mypy --cache-dir .mypy_cache/tests \
+		tests/conftest.py tests/test_*.py tests/support tests/cli bench
+	MYPYPATH=desktop:tests $(BIN)/mypy --cache-dir .mypy_cache/tests-core tests/core
+	MYPYPATH=desktop:tests/ui:tests $(BIN)/mypy --cache-dir .mypy_cache/tests-ui tests/ui
+	MYPYPATH=desktop:tests/packaging:tests:build_scripts $(BIN)/mypy \
+		--cache-dir .mypy_cache/tests-packaging tests/packaging
 	$(BIN)/vulture desktop/parallax tests bench build_scripts build_scripts/parallax.spec \
 		--min-confidence 60 --ignore-decorators "@pytest.fixture"
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/ui/test_ui_catalogue.py  # zh_CN complete

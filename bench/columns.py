@@ -77,7 +77,11 @@ def _measure(name: str, view: Any, workspace: Any, comparison: Any, repeat: int,
     edits = []
     for i in range(repeat):
         edited = workspace.with_edit(ORIGINAL, ids[i % len(ids)], f"Hand edit {i}.")
-        edits.append(_ms(lambda w=edited: view.set_data(w, comparison), settle))
+
+        def show(w: Any = edited) -> None:
+            view.set_data(w, comparison)
+
+        edits.append(_ms(show, settle))
     print(f"  {name:24} first {first:7.1f} ms   same {min(same):6.1f}-{max(same):6.1f} ms"
           f"   one edit {min(edits):6.1f}-{max(edits):6.1f} ms")
 

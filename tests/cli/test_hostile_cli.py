@@ -140,7 +140,7 @@ def test_engines_refuse_settings_out_of_bounds() -> None:
     for settings in ({"beam_size": MAX_BEAM_SIZE + 1}, {"threads": max_threads() + 1},
                      {"batch_size": 0}, {"beam_size": True}):
         with pytest.raises(TranslationError, match="must be a whole number"):
-            ArgosEngine(**settings)  # type: ignore[arg-type]
+            ArgosEngine(**settings)
 
 
 def test_library_log_noise_does_not_break_the_one_line(tmp_path: Path) -> None:

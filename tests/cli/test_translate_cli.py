@@ -87,7 +87,7 @@ def test_ctrl_c_cancels_and_keeps_partial_work(
         seed_path: Path, home_with_model: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(article_translation, "CHUNK", 1)
-    real = translate_cli.translate_article
+    real = article_translation.translate_article  # what the command calls
     interrupted: list[int] = []
 
     def translate_then_ctrl_c(*args: Any, **kwargs: Any) -> Any:

@@ -78,7 +78,7 @@ def only_parallax_errors(call: Callable[[], object]) -> None:
 
 # ---- article loaders -------------------------------------------------------------------------
 
-_TEXTY = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+_TEXTY = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=400)
 _MARKUP = st.lists(st.sampled_from(
     ["<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<!--", "-->", "<title>",
      "</title>", "<![CDATA[", "&amp;", "&#x10FFFF;", "&#0;", "<html>", "<body>", "普京抵达蒙古。",

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from parallax.core.comparison import Comparison, Flag, Link
+from parallax.core.comparison import Comparison
 from parallax.core.samples import sample_workspace
 from parallax.core.workspace import Workspace
 
@@ -63,43 +63,10 @@ def sample_ws() -> Workspace:
 
 
 def build_comparison(workspace: Workspace) -> Comparison:
-    """The core comparison when this build has it; otherwise one built from the real texts:
-    translations linked sentence by sentence, same-language reports by fuzzy similarity, and
-    original sentences nobody else reports flagged as unmatched claims."""
-    try:
-        from parallax.core.compare import compare_workspace  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        compare_workspace = None
-    if compare_workspace is not None:
-        result = compare_workspace(workspace)
-        assert isinstance(result, Comparison)
-        return result
-    from difflib import SequenceMatcher
+    """The core comparison of a workspace."""
+    from parallax.core.compare import compare_workspace
 
-    from parallax.core.diff import word_diff
-
-    links: list[Link] = []
-    original = workspace.original.sentences
-    for source in workspace.sources:
-        theirs = source.article.sentences
-        if source.role == "translation":
-            for mine, other in zip(original, theirs, strict=False):
-                links.append(Link(mine.id, source.id, other.id, 0.9))
-        elif source.article.lang.startswith("zh"):
-            for mine in original:
-                best = max(theirs, key=lambda s, m=mine: SequenceMatcher(None, m.text,
-                                                                          s.text).ratio())
-                score = SequenceMatcher(None, mine.text, best.text).ratio()
-                if score >= 0.35:
-                    diff = tuple(word_diff(mine.text, best.text, "zh", ignore_case=True,
-                                           ignore_punctuation=False, ignore_whitespace=True))
-                    links.append(Link(mine.id, source.id, best.id, score, diff))
-    reported = {link.original for link in links if workspace.source(link.source).role == "report"}
-    flags = tuple(
-        Flag("unmatched_claim", s.text[:20], "No report makes this claim.", original=s.id)
-        for s in original if s.id not in reported
-    )
-    return Comparison(tuple(links), flags)
+    return compare_workspace(workspace)
 
 
 @pytest.fixture(scope="session")

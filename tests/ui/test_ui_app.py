@@ -242,7 +242,7 @@ def test_unexpected_errors_are_logged_and_shown_without_a_traceback(
     monkeypatch.setattr(QMessageBox, "exec", run)
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
-    handler.emit = records.append  # type: ignore[method-assign]
+    handler.emit = records.append  # type: ignore[method-assign,assignment]
     logging.getLogger(app_module.__name__).addHandler(handler)
     try:
         try:

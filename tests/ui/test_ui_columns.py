@@ -265,7 +265,8 @@ def test_hide_and_show_columns(qtbot: QtBot, view: ColumnsView) -> None:
 def test_move_columns(view: ColumnsView) -> None:
     view.move_column("src2", -2)
     assert [c.id for c in view.columns()] == ["original", "src2", "mt", "src1", "src3"]
-    assert view.splitter.indexOf(view.pane("src2").parentWidget()) == 1
+    frame = view.pane("src2").parentWidget()
+    assert frame is not None and view.splitter.indexOf(frame) == 1
     view.move_column("original", 1)
     assert [c.id for c in view.columns()] == ["src2", "original", "mt", "src1", "src3"]
     view.move_column("src3", 5)  # already last: stays

@@ -45,7 +45,8 @@ def _tree(root: Path) -> set[Path]:
 
 def test_empty_list_says_what_to_do(dialog: ModelManagerDialog) -> None:
     assert dialog.installed_pairs() == []
-    assert "install" in dialog.models_tree.topLevelItem(0).text(0).lower()
+    first = dialog.models_tree.topLevelItem(0)
+    assert first is not None and "install" in first.text(0).lower()
     assert not dialog.remove_button.isEnabled()
 
 
@@ -56,6 +57,7 @@ def test_install_good_package_lists_it(qtbot: QtBot, dialog: ModelManagerDialog,
     assert dialog.installed_pairs() == ["zh->en"]
     assert "zh->en" in dialog.status_label.text()
     row = dialog.models_tree.topLevelItem(0)
+    assert row is not None
     assert row.text(2).endswith(("KB", "MB"))
     assert Path(row.text(3)).parent == models_dir
     assert (Path(row.text(3)) / "metadata.json").is_file()
@@ -103,7 +105,9 @@ def test_remove_after_confirmation(qtbot: QtBot, dialog: ModelManagerDialog,
                                    tiny_package: Path, models_dir: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     assert _run(qtbot, dialog, lambda: dialog.install_file(tiny_package))[0]
-    dialog.models_tree.setCurrentItem(dialog.models_tree.topLevelItem(0))
+    first = dialog.models_tree.topLevelItem(0)
+    assert first is not None
+    dialog.models_tree.setCurrentItem(first)
     assert dialog.remove_button.isEnabled()
     monkeypatch.setattr(dialog, "confirm", lambda question: False)
     dialog.remove_selected()
@@ -157,7 +161,7 @@ def local_index(tiny_package: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            port = self.server.server_address[1]
+            port = self.server.server_address[1]  # type: ignore[index]  # an IPv4 pair
             if self.path.endswith("index.json"):
                 body = json.dumps([{
                     "type": "translate", "from_code": "zh", "to_code": "en",
@@ -219,7 +223,9 @@ def test_gguf_models_add_and_forget(qtbot: QtBot, isolated_home: Path, tmp_path:
     ok, message = _run(qtbot, dialog, lambda: dialog.add_gguf(fake))
     assert not ok and message and dialog.status_label.text() == message
     assert dialog.gguf_names() == ["tiny"]
-    dialog.gguf_tree.setCurrentItem(dialog.gguf_tree.topLevelItem(0))
+    first = dialog.gguf_tree.topLevelItem(0)
+    assert first is not None
+    dialog.gguf_tree.setCurrentItem(first)
     monkeypatch.setattr(dialog, "confirm", lambda question: True)
     ok, message = _run(qtbot, dialog, dialog.remove_selected_gguf)
     assert ok, message

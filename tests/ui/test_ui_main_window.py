@@ -202,7 +202,7 @@ def test_bad_input_shows_a_dialog_and_leaves_the_workspace_untouched(
     window.confirm_close = False
     before = window.document.workspace
     # The unsaved edit would normally ask first; answer "discard" so loading is attempted.
-    window.files.confirm_discard = lambda: True  # type: ignore[method-assign]
+    window.files.confirm_discard = lambda: True
     for name, path in _bad_files(tmp_path).items():
         count = len(warnings)
         window.open_paths([path])

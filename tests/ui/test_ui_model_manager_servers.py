@@ -80,7 +80,9 @@ def test_add_test_and_remove_the_llama_cpp_server(
     ok, message = _test(qtbot, dialog, wrong)
     assert not ok and "no model named no-such-model" in message and "tiny" in message
     monkeypatch.setattr(dialog, "confirm", lambda question: True)
-    dialog.servers_tree.setCurrentItem(dialog.servers_tree.topLevelItem(0))
+    first = dialog.servers_tree.topLevelItem(0)
+    assert first is not None
+    dialog.servers_tree.setCurrentItem(first)
     dialog.remove_selected_server()
     assert load_servers(settings) == [wrong]
     assert dialog.servers_tree.topLevelItemCount() == 1

@@ -98,7 +98,12 @@ def test_declined_recovery_is_discarded(home: Path, sample_ws: Workspace,
     assert pending_recovery() == autosave_path(7)
     window = make_window()
     offered: list[Recovered] = []
-    assert not window.restore_if_wanted(lambda recovered: offered.append(recovered) or False)
+
+    def decline(recovered: Recovered) -> bool:
+        offered.append(recovered)
+        return False
+
+    assert not window.restore_if_wanted(decline)
     assert len(offered) == 1
     assert pending_recovery() is None
     assert not autosave_path(7).exists()
@@ -185,8 +190,12 @@ def test_an_unreadable_autosave_is_moved_aside_and_reported(home: Path) -> None:
     path.write_bytes(newer)
     told: list[tuple[Path, str]] = []
     asked: list[Recovered] = []
-    assert offer_recovery(lambda r: asked.append(r) is None,
-                          lambda kept, why: told.append((kept, why))) is None
+
+    def accept(recovered: Recovered) -> bool:
+        asked.append(recovered)
+        return True
+
+    assert offer_recovery(accept, lambda kept, why: told.append((kept, why))) is None
     assert not asked and not path.exists()
     [(kept, why)] = told
     assert kept.parent == path.parent / "unreadable" and kept.read_bytes() == newer

@@ -218,7 +218,8 @@ def test_selected_sentence_is_outlined_and_keeps_its_marks(make_window: Any) -> 
     view = window.columns_view
     pane = next(p for p in view.visible_panes()
                 if p.column is not None and any(s.marks for s in p.column.sentences))
-    sentence = next(s for s in pane.column.sentences if s.marks)  # type: ignore[union-attr]
+    assert pane.column is not None
+    sentence = next(s for s in pane.column.sentences if s.marks)
     window.document.select(pane.key, sentence.id)
     QApplication.processEvents()
     assert sentence.id in pane.highlighted()
@@ -294,7 +295,7 @@ def test_find_scrolls_an_off_screen_column_into_view(make_window: Any) -> None:
 
     def in_view() -> bool:
         left = frame.mapTo(area.viewport(), frame.rect().topLeft()).x()
-        return left >= 0 and left + frame.width() <= area.viewport().width()
+        return bool(left >= 0 and left + frame.width() <= area.viewport().width())
 
     area.horizontalScrollBar().setValue(0)
     assert not in_view()  # the last columns start off-screen at 1280 px

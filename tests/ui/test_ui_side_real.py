@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_side_fixtures import document_key, real_data
 
-from parallax.core.comparison import DELETE, FLAG_KINDS, INSERT, Comparison
+from parallax.core.comparison import DELETE, FLAG_KINDS, INSERT, Comparison, Flag
 from parallax.core.workspace import ORIGINAL, TITLE, Workspace
 from parallax.ui.palette import diff_colours
 from parallax.ui.views.coverage_map import CoverageMap
@@ -28,7 +28,7 @@ def test_next_walks_every_real_flag_in_document_order(qtbot: QtBot,
     qtbot.addWidget(navigator)
     navigator.set_data(workspace, comparison)
     navigator.set_order("reading")
-    seen = []
+    seen: list[Flag] = []
     navigator.flag_activated.connect(seen.append)
     for _ in comparison.flags:
         navigator.next_flag()
@@ -92,11 +92,11 @@ def test_detail_pane_colours_a_real_diff(qtbot: QtBot,
         position += len(text)
     position = 0
     for span in link.diff:
-        fmt = formats.get(position)
-        if fmt is not None and span.op == DELETE:
-            assert fmt.fontStrikeOut() and fmt.background().color() == colours.deleted
-        if fmt is not None and span.op == INSERT:
-            assert fmt.fontUnderline() and fmt.background().color() == colours.inserted
+        drawn = formats.get(position)
+        if drawn is not None and span.op == DELETE:
+            assert drawn.fontStrikeOut() and drawn.background().color() == colours.deleted
+        if drawn is not None and span.op == INSERT:
+            assert drawn.fontUnderline() and drawn.background().color() == colours.inserted
         position += len(span.text)
     # The original's English text is the human translation the comparison used.
     assert comparison.pivots[ORIGINAL].version is not None

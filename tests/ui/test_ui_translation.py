@@ -55,7 +55,7 @@ class CountingEngine:
                   on_progress: ProgressCallback | None = None,
                   cancel: CancelToken | None = None) -> list[str]:
         self.calls += 1
-        out = []
+        out: list[str] = []
         for i, text in enumerate(sentences):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled(partial=out)

@@ -9,12 +9,10 @@ available, else from a plain word diff with the same conventions.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Sequence
 
 from parallax.core.article import Article
-from parallax.core.comparison import DELETE, EQUAL, INSERT, Comparison, DiffSpan, Flag, Link
+from parallax.core.comparison import Comparison, DiffSpan, Flag, Link
 from parallax.core.samples import sample_workspace
 from parallax.core.segment import make_article
 from parallax.core.workspace import ORIGINAL, TITLE, MachineTranslation, Workspace
@@ -37,24 +35,10 @@ def report_text(n: int) -> str:
 
 
 def _word_diff(a: str, b: str) -> tuple[DiffSpan, ...]:
-    try:
-        from parallax.core.diff import word_diff
-    except ImportError:
-        word_diff = None
-    if word_diff is not None:
-        return tuple(word_diff(a, b, "en", ignore_case=True, ignore_punctuation=False,
-                               ignore_whitespace=True))
-    ta, tb = re.findall(r"\w+|\W", a), re.findall(r"\w+|\W", b)
-    spans: list[DiffSpan] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_opcodes():
-        if tag == "equal":
-            spans.append(DiffSpan(EQUAL, "".join(ta[i1:i2])))
-            continue
-        if i2 > i1:
-            spans.append(DiffSpan(DELETE, "".join(ta[i1:i2])))
-        if j2 > j1:
-            spans.append(DiffSpan(INSERT, "".join(tb[j1:j2])))
-    return tuple(spans)
+    from parallax.core.diff import word_diff
+
+    return word_diff(a, b, "en", ignore_case=True, ignore_punctuation=False,
+                     ignore_whitespace=True)
 
 
 def _english(title: str, outlet: str, paragraphs: Sequence[str]) -> Article:

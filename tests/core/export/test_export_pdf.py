@@ -52,7 +52,7 @@ def test_no_cjk_font_is_a_clear_export_error(
     sample_ws: Workspace, sample_cmp: Comparison, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(export_fonts.shutil, "which", lambda name: None)  # no fontconfig
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # no fontconfig (fonts' shutil)
     monkeypatch.setattr(export_fonts, "_KNOWN_PATHS", ())
     assert export_fonts.find_font() is None
     (tmp_path / "report.pdf").write_bytes(b"previous")

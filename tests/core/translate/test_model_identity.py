@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from parallax.cli import main
+from parallax.core import paths
 from parallax.core.errors import ModelPackageError
 from parallax.core.loaders import load_text
 from parallax.core.translate import gguf_models
@@ -59,7 +60,7 @@ def test_a_model_file_is_hashed_once_per_path_size_and_time(
     with pytest.raises(AssertionError, match="hashed again"):
         file_sha256(path)  # the file may have changed: it is hashed again
     monkeypatch.undo()
-    (gguf_models.paths.cache_dir() / gguf_models.HASHES_NAME).write_text("{", "utf-8")
+    (paths.cache_dir() / gguf_models.HASHES_NAME).write_text("{", "utf-8")
     assert file_sha256(path) == expected  # a damaged cache is only a cache
     with pytest.raises(ModelPackageError, match="Cannot read"):
         file_sha256(tmp_path / "gone.gguf")
