@@ -138,7 +138,7 @@ def build_tmx(
     for n, pair in enumerate(tmx_pairs(workspace, comparison, include_reports)):
         if cancel is not None and n % 200 == 0:
             cancel.raise_if_cancelled()
-        unit = store.addsourceunit(  # type: ignore[no-untyped-call]
+        unit = store.addsourceunit(
             clean_text(pair.source_text), source_lang)
         unit.settarget(clean_text(pair.target_text), tmx_language(pair.target_lang), append=True)
         unit.xmlelement.set("tuid", pair.tuid)
