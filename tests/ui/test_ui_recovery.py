@@ -201,3 +201,16 @@ def test_an_unreadable_autosave_is_moved_aside_and_reported(home: Path) -> None:
     assert kept.parent == path.parent / "unreadable" and kept.read_bytes() == newer
     assert "newer Parallax" in why
     assert pending_recovery() is None  # not offered again at the next start
+
+
+def test_an_unreadable_autosave_offered_from_the_window_is_kept_and_reported(
+        home: Path, sample_ws: Workspace, make_window: WindowFactory) -> None:
+    write_recovery(sample_ws, None, slot=9)
+    autosave_path(9).write_bytes(b"\x00 not a workspace")
+    window = make_window()
+    told: list[tuple[Path, str]] = []
+    assert not window.restore_if_wanted(lambda recovered: True,
+                                        lambda kept, why: told.append((kept, why)))
+    [(kept, why)] = told
+    assert kept.is_file() and kept.read_bytes() == b"\x00 not a workspace"
+    assert why and pending_recovery() is None

@@ -66,7 +66,13 @@ from parallax.ui.file_actions import FileActions
 from parallax.ui.fonts import FontZoom, missing_glyphs
 from parallax.ui.layout_store import LayoutStore, column_layout_key
 from parallax.ui.preferences import load_preferences
-from parallax.ui.recovery import Autosaver, RecoveryDecision, offer_recovery
+from parallax.ui.recovery import (
+    Autosaver,
+    RecoveryDecision,
+    SetAside,
+    offer_recovery,
+    tell_set_aside,
+)
 from parallax.ui.review_actions import ReviewActions
 from parallax.ui.tasks import tracker
 from parallax.ui.theme import apply_theme, is_dark, theme_notifier
@@ -954,9 +960,11 @@ class MainWindow(QMainWindow):
             self._sync_column_visibility()
 
     # ---- recovery and closing ------------------------------------------------------------
-    def restore_if_wanted(self, decide: RecoveryDecision) -> bool:
-        """Offer work a crashed run left behind; True when it was restored."""
-        recovered = offer_recovery(decide)
+    def restore_if_wanted(self, decide: RecoveryDecision,
+                          on_set_aside: SetAside | None = None) -> bool:
+        """Offer work a crashed run left behind; True when it was restored. Work that cannot
+        be read is kept aside and `on_set_aside` (by default a notice) says where."""
+        recovered = offer_recovery(decide, on_set_aside or tell_set_aside(self))
         if recovered is None:
             return False
         self.translation.cancel()
