@@ -65,3 +65,14 @@ def test_headline_numbers_are_compared(semantic: bool) -> None:
     assert comparison.links_for(TITLE)
     assert any(flag.kind == "number_mismatch" and flag.original == TITLE
                and flag.sentence == TITLE for flag in comparison.flags)
+
+
+@pytest.mark.parametrize("semantic", MODES)
+def test_a_title_made_from_the_first_sentence_is_no_headline(semantic: bool) -> None:
+    """A text stored without a headline gets the start of its first sentence as its title:
+    that repeats the sentence's claim, so it is not linked as a headline of its own."""
+    made_up = REPORT.sentences[0].text  # what a loader makes of a short first sentence
+    ws = workspace("Engineers to inspect the Riverton bridge closed for a week", made_up)
+    comparison = compare_workspace(ws, semantic=semantic)
+    assert not comparison.links_for(TITLE)
+    assert comparison.links_to("src1", "s1")  # its first sentence is linked as itself

@@ -401,8 +401,8 @@ def _compare_report(
     same_native = _same_lang(original.lang, article.lang)
     label = source.display_name
     # Headlines are claims too: they take part as extra rows and columns (see below).
-    o_keys = ([TITLE] if original.title.strip() else []) + o_ids
-    r_keys = ([TITLE] if article.title.strip() else []) + r_ids
+    o_keys = ([TITLE] if _own_headline(original) else []) + o_ids
+    r_keys = ([TITLE] if _own_headline(article) else []) + r_ids
     o_head, r_head = len(o_keys) - len(o_ids), len(r_keys) - len(r_ids)
     cosines_all = None
     if encoder is not None:
@@ -569,6 +569,14 @@ def _compare_report(
     absent = {key: (o_ids[i], name) for key, (i, name) in absent_names.items()}
     return _ReportResult(links, report_only, nearest_of, alignment.calibrated, name_flags,
                          absent)
+
+
+def _own_headline(article: Article) -> bool:
+    """Whether the article has a headline of its own: one made up from the start of its
+    first sentence (a text stored without a headline) repeats that sentence's claim."""
+    title = " ".join(article.title.split())
+    first = " ".join(article.sentences[0].text.split()) if article.sentences else ""
+    return bool(title) and not first.startswith(title)
 
 
 def _day(article: Article) -> date | None:
