@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import collections
 import glob
+import itertools
 import json
 import logging
 import os
@@ -134,6 +135,8 @@ class EventScore:
     kinds_raised: dict[str, int] = field(default_factory=dict)
     kinds_gold: dict[str, int] = field(default_factory=dict)
     kinds_found: dict[str, int] = field(default_factory=dict)
+    # (score, right) of every link the precision counts: is a score as right as it says?
+    scored_links: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -165,6 +168,8 @@ def score_event(data: Json, gold_links: Sequence[Row], gold_flags: Sequence[Row]
     # to be wrong (gold links are must-haves, not an exhaustive list).
     covered = {(sid, b) for _, sid, b in gpairs}
     mine = [link for link in links if (link[1], link[2]) in covered]
+    score_of = {(a["original"], a["source"], a["sentence"]): float(a["score"])
+                for a in data["alignments"]}
     gold_o = {a for a, _, _ in gpairs}
     flags = data.get("flags", [])
     false_claims = sum(
@@ -191,7 +196,8 @@ def score_event(data: Json, gold_links: Sequence[Row], gold_flags: Sequence[Row]
         false_claims=false_claims, flags_found=flags_found, flags_total=len(gold_flags),
         flags_raised=len(flags), sentences=len(osents) + nrep, original_sentences=len(osents),
         kinds_raised=dict(collections.Counter(x["kind"] for x in flags)),
-        kinds_gold=dict(kinds_gold), kinds_found=dict(kinds_found))
+        kinds_gold=dict(kinds_gold), kinds_found=dict(kinds_found),
+        scored_links=[(score_of[link], link in gpairs) for link in mine])
 
 
 @dataclass
@@ -211,6 +217,7 @@ class Totals:
     cases: int = 0
     kinds_gold: collections.Counter[str] = field(default_factory=collections.Counter)
     kinds_found: collections.Counter[str] = field(default_factory=collections.Counter)
+    scored_links: list[tuple[float, bool]] = field(default_factory=list)
 
     def add_versions(self, score: VersionScore) -> None:
         self.a_ok += score.linked
@@ -228,6 +235,7 @@ class Totals:
         self.sentences += score.sentences
         self.kinds_gold.update(score.kinds_gold)
         self.kinds_found.update(score.kinds_found)
+        self.scored_links.extend(score.scored_links)
 
     def summary(self) -> str:
         """One line, character for character the scorer's summary."""
@@ -329,6 +337,23 @@ def _by_kind(found: dict[str, int] | collections.Counter[str],
     return ", ".join(f"{k} {found.get(k, 0)}/{n}" for k, n in sorted(gold.items())) or "none"
 
 
+CALIBRATION_BINS = (0.0, 0.5, 0.7, 0.9, 1.01)
+
+
+def calibration(scored: Sequence[tuple[float, bool]]) -> str:
+    """Links by score band: how many were right, beside the band's mean score (a calibrated
+    score is right about as often as it says)."""
+    bands = []
+    for low, high in itertools.pairwise(CALIBRATION_BINS):
+        inside = [(score, right) for score, right in scored if low <= score < high]
+        if inside:
+            mean = sum(score for score, _ in inside) / len(inside)
+            right = sum(right for _, right in inside)
+            bands.append(f"{low:.1f}-{min(high, 1.0):.1f}: {right}/{len(inside)} right "
+                         f"(mean score {mean:.2f})")
+    return "; ".join(bands) or "no links scored"
+
+
 def print_totals(totals: Totals, only: str) -> None:
     print("-- total")
     if only in ("", "A"):
@@ -341,6 +366,7 @@ def print_totals(totals: Totals, only: str) -> None:
         per_100 = 100.0 * totals.flags_raised / max(1, totals.sentences)
         print(f"B provably false claim flags: {totals.false_claims}; flags raised: "
               f"{totals.flags_raised} ({per_100:.0f} per 100 sentences)")
+        print(f"B calibration of the links precision counts: {calibration(totals.scored_links)}")
     if totals.cases:
         print(f"time: {totals.seconds:.2f} s for {totals.cases} cases "
               f"({totals.seconds / totals.cases:.2f} s per case; the first includes start-up)")
