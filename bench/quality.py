@@ -169,7 +169,7 @@ def score_event(data: Json, gold_links: Sequence[Row], gold_flags: Sequence[Row]
     covered = {(sid, b) for _, sid, b in gpairs}
     mine = [link for link in links if (link[1], link[2]) in covered]
     score_of = {(a["original"], a["source"], a["sentence"]): float(a["score"])
-                for a in data["alignments"]}
+                for a in data["alignments"] if "score" in a}
     gold_o = {a for a, _, _ in gpairs}
     flags = data.get("flags", [])
     false_claims = sum(
@@ -197,7 +197,7 @@ def score_event(data: Json, gold_links: Sequence[Row], gold_flags: Sequence[Row]
         flags_raised=len(flags), sentences=len(osents) + nrep, original_sentences=len(osents),
         kinds_raised=dict(collections.Counter(x["kind"] for x in flags)),
         kinds_gold=dict(kinds_gold), kinds_found=dict(kinds_found),
-        scored_links=[(score_of[link], link in gpairs) for link in mine])
+        scored_links=[(score_of[link], link in gpairs) for link in mine if link in score_of])
 
 
 @dataclass
