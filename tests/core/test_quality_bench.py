@@ -132,3 +132,11 @@ def test_gold_comment_lines(quality: ModuleType, tmp_path: Path) -> None:
     path.write_text("# kind\tzh\tfile\tnote\n\nloaded_word\t词\t-\tnote\n", encoding="utf-8")
     assert quality.read_gold(path, skip_comments=True) == [["loaded_word", "词", "-", "note"]]
     assert len(quality.read_gold(path, skip_comments=False)) == 2
+
+
+def test_calibration_counts_right_links_by_score_band(quality: ModuleType) -> None:
+    scored = [(0.6, True), (0.65, False), (0.95, True), (0.3, True)]
+    assert quality.calibration(scored) == (
+        "0.0-0.5: 1/1 right (mean score 0.30); 0.5-0.7: 1/2 right (mean score 0.62); "
+        "0.9-1.0: 1/1 right (mean score 0.95)")
+    assert quality.calibration([]) == "no links scored"
