@@ -27,6 +27,7 @@ QUICK_RUNS = [
     pytest.param(["compare.py", "--sizes", "1", "--long", "20", "--process-sizes", "1",
                   "--runs", "1", "--process-long", "40"], "memory per report sentence",
                  id="compare"),
+    pytest.param(["startup.py", "--runs", "1"], "launch to settled", id="startup"),
 ]
 
 

@@ -24,8 +24,10 @@ log = logging.getLogger(__name__)
 
 SELF_TEST_FLAG = "--self-test"
 CLI_OPTIONS = frozenset({"-h", "--help", "--version", "-v", "--verbose"})
-# Benchmark hook (bench/bundle.py): quit as soon as the main window has painted once.
+# Benchmark hooks (bench/bundle.py, bench/startup.py): quit as soon as the main window has
+# painted once, or once its first comparison is on screen and nothing runs in the background.
 EXIT_AFTER_FIRST_PAINT_ENV = "PARALLAX_EXIT_AFTER_FIRST_PAINT"
+EXIT_WHEN_SETTLED_ENV = "PARALLAX_EXIT_WHEN_SETTLED"
 
 
 def is_frozen() -> bool:
@@ -119,6 +121,8 @@ def run_gui(argv: Sequence[str]) -> int:
 
     if os.environ.get(EXIT_AFTER_FIRST_PAINT_ENV) == "1":
         _exit_after_first_paint()
+    elif os.environ.get(EXIT_WHEN_SETTLED_ENV) == "1":
+        _exit_when_settled()
     return int(gui_main(list(argv)) or 0)
 
 
@@ -148,6 +152,31 @@ def _exit_after_first_paint() -> None:
             return False
 
     app.installEventFilter(FirstPaint(app))
+
+
+def _exit_when_settled() -> None:
+    """Create the app early and end the process once the main window shows a comparison and
+    has nothing left to do (refinements included): what a user waits for before working."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from parallax.ui.app import create_application
+    from parallax.ui.main_window import MainWindow
+
+    app = create_application()
+
+    def check() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if (isinstance(widget, MainWindow) and widget.isVisible()
+                    and widget.document.comparison is not None and widget.is_settled()):
+                if widget.autosaver is not None:
+                    widget.autosaver.clear()  # or the next start offers to restore it
+                _exit_now()
+
+    poll = QTimer(app)
+    poll.setInterval(5)
+    poll.timeout.connect(check)
+    poll.start()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
