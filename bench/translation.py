@@ -68,6 +68,13 @@ def seed_sentences(repeat: int) -> list[str]:
 
 
 def _maxrss_mib() -> float:
+    try:  # Linux: this process's own peak (getrusage's maxrss keeps the parent's across exec)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
     return kib / (1024 * 1024) if sys.platform == "darwin" else kib / 1024
 
