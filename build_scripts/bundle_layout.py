@@ -315,11 +315,12 @@ def strip_tree(folder: Path) -> int:
 
 
 def project_version() -> str:
-    """The version in pyproject.toml (the wheel, the bundle and every installer use it)."""
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    match = re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE)
+    """`parallax.__version__`, read without importing it (the wheel, the bundle and every
+    installer use it; pyproject.toml takes it from there too)."""
+    text = (ROOT / "desktop" / "parallax" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.MULTILINE)
     if not match:
-        raise SystemExit("pyproject.toml has no version")
+        raise SystemExit("desktop/parallax/__init__.py has no __version__")
     return match.group(1)
 
 

@@ -1,10 +1,8 @@
 """Parallax: compare a Chinese article with its translations and other outlets' reports."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("parallax")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0+source"
+# The one place the version is written: pyproject.toml reads it (tool.setuptools.dynamic) and
+# so do the build scripts. A constant, not importlib.metadata: reading the installed
+# distributions costs every start (GUI and command line) about 50 ms.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]
