@@ -1,7 +1,7 @@
 """LLM translation quality on the built-in sample: Parallax's LLM engine against a naive baseline.
 
     python bench/llm_quality.py --model PATH.gguf [--threads 1] [--paragraphs N] [--no-naive]
-                                [--outputs FILE.tsv]
+                                [--context] [--outputs FILE.tsv]
     python bench/llm_quality.py --quick   # the tiny random-weight test model (plumbing only)
 
 Both translate the sample's original (headline and body), zh -> en, with the same model:
@@ -128,7 +128,8 @@ def naive_request(sentence: str, chat: bool) -> dict[str, object]:
 
 
 def run(model: Path, threads: int, paragraphs: int | None, naive: bool,
-        show: Callable[[str], None], outputs_file: Path | None = None) -> list[Figures]:
+        show: Callable[[str], None], outputs_file: Path | None = None,
+        context: bool = False) -> list[Figures]:
     from parallax.core.translate.article_translation import article_texts, translate_article
     from parallax.core.translate.llm import LlmEngine, LlmSettings
     from parallax.core.translate.prompting import clean_output
@@ -136,6 +137,8 @@ def run(model: Path, threads: int, paragraphs: int | None, naive: bool,
     original, segments, references = sample_pair(paragraphs)
     sources = article_texts(original)
     engine = LlmEngine(model, LlmSettings(threads=threads))
+    if context:
+        engine.uses_context = True  # translate_article then passes the previous sentence
     engine.load()
     started = time.perf_counter()
     translated = translate_article(original, engine, "en")
@@ -186,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--paragraphs", type=int, default=None,
                         help="the headline and the first N body paragraphs only")
     parser.add_argument("--no-naive", action="store_true", help="the engine only")
+    parser.add_argument("--context", action="store_true",
+                        help="the previous sentence in the engine's prompt (SEND_CONTEXT is off)")
     parser.add_argument("--outputs", type=Path, help="write every unit's outputs to this TSV")
     parser.add_argument("--quick", action="store_true",
                         help="the headline and one paragraph; the tiny test model without --model")
@@ -213,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         print("sample original zh -> en against its written translation, per paragraph")
         print(HEADER, flush=True)
         figures = run(model, args.threads, args.paragraphs, not args.no_naive,
-                      lambda line: print(line, flush=True), args.outputs)
+                      lambda line: print(line, flush=True), args.outputs,
+                      args.context)
     if len(figures) > 1:
         engine, best_naive = figures[0], max(figures[1:], key=lambda f: f.chrf)
         gain = engine.chrf - best_naive.chrf

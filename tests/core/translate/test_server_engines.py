@@ -27,7 +27,7 @@ from parallax.core.translate.engines import ENGINE_NAMES, get_engine
 from parallax.core.translate.glossary import parse_glossary
 from parallax.core.translate.libretranslate import LibreTranslateEngine
 from parallax.core.translate.openai_engine import OpenAIEngine
-from parallax.core.translate.prompting import UNTRANSLATED_MARK, sentence_request
+from parallax.core.translate.prompting import PROMPT_VERSION, UNTRANSLATED_MARK, sentence_request
 from parallax.core.translate.server import (
     ContextTooLongError,
     InsecureServerError,
@@ -84,8 +84,10 @@ def test_a_batch_through_the_real_server_uses_the_llm_engines_prompt(
     sent = {body["messages"][-1]["content"]: body for path, body in proxy.bodies
             if path.endswith("/chat/completions")}
     pair = LanguagePair("zh", "en")
-    # The very request the in-process engine builds: prompt, context, glossary, budget.
-    want = sentence_request(SENTENCES[1], SENTENCES[0], pair, GLOSSARY, chat=True)
+    # The very request the in-process engine builds: prompt, examples, glossary, budget (and
+    # no previous sentence: SEND_CONTEXT is off).
+    want = sentence_request(SENTENCES[1], None, pair, GLOSSARY, chat=True)
+    assert SENTENCES[0] not in str(want["messages"])
     got = sent[want["messages"][-1]["content"]]
     assert got["messages"] == want["messages"] and got["max_tokens"] == want["max_tokens"]
     assert "国际刑事法院 = International Criminal Court" in got["messages"][-1]["content"]
@@ -295,7 +297,8 @@ def test_the_cache_version_names_server_model_prompt_and_glossary(
               OpenAIEngine("http://127.0.0.1:8080/v1", "a",
                            glossary=parse_glossary("普京\tPutin\n"))]
     assert len({base.version, *(e.version for e in others)}) == 5
-    assert base.version.startswith("openai:http://127.0.0.1:8080/v1 model:a prompt:2 glossary:")
+    assert base.version.startswith(
+        f"openai:http://127.0.0.1:8080/v1 model:a prompt:{PROMPT_VERSION} glossary:")
     assert all("sk-secret" not in e.version for e in (base, *others))
     libre = LibreTranslateEngine("http://127.0.0.1:5000")
     assert libre.version == "libretranslate:http://127.0.0.1:5000"

@@ -1,10 +1,10 @@
 """Translation with a local LLM (a GGUF model run in-process by llama.cpp through xllamacpp).
 
-One prompt per sentence, carrying the previous source sentence as context and the glossary
-terms that occur in the sentence (the prompt, cleaning and checks are `prompting.py`'s, shared
-with the server engine). Greedy decoding, output bounded by the input's
-length, and cleaned of the chatter instruction models add. Every input gets exactly one output:
-a sentence the model fails on comes back as its source text behind `UNTRANSLATED_MARK`.
+One prompt per sentence, carrying the glossary terms that occur in it (the prompt, cleaning
+and checks are `prompting.py`'s, shared with the server engine). Greedy decoding, output
+bounded by the input's length, cleaned of the chatter instruction models add, and asked once
+more when Chinese is left in it or a headline grew a sentence. Every input gets exactly one
+output: a sentence the model fails on comes back as its source text behind `UNTRANSLATED_MARK`.
 Output is streamed, so a cancel stops the sentence being generated, not only the next one.
 
 Nothing here imports xllamacpp until a model is loaded, so the app runs without the extra.
@@ -55,16 +55,19 @@ from parallax.core.translate.prompting import (
     LANGUAGE_NAMES,
     MAX_OUTPUT_TOKENS,
     PROMPT_VERSION,
+    SEND_CONTEXT,
     UNTRANSLATED_MARK,
     build_request,
     clean_output,
     fallback,
     finish,
+    follow_up,
     glossary_for,
     is_usable,
     llm_pairs,
     max_tokens_for,
     sentence_request,
+    settle,
     with_previous_sentence,
 )
 
@@ -160,8 +163,8 @@ class LlmEngine:
     def is_gloss(self) -> bool:
         return False
 
-    # The prompt holds the previous sentence: callers pass it (`translate_items`).
-    uses_context = True
+    # Whether the prompt holds the previous sentence (callers then pass it to `translate_items`).
+    uses_context = SEND_CONTEXT
 
     @property
     def model_path(self) -> Path:
@@ -198,7 +201,7 @@ class LlmEngine:
         on_progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> list[str]:
-        """Each sentence with the one before it in `sentences` as its context."""
+        """Each sentence (with the one before it as context when `SEND_CONTEXT`)."""
         return self.translate_items(with_previous_sentence(sentences), source, target,
                                     on_progress, cancel)
 
@@ -365,15 +368,25 @@ class LlmEngine:
         request = sentence_request(sentence, context, pair, self.settings.glossary,
                                    chat=self._use_chat)
         text = self._generate(request, cancel)
-        if text is None and context is not None and not (cancel and cancel.cancelled):
+        if text is None and not (cancel and cancel.cancelled):
             # llama.cpp refused the request (most often: it does not fit the context window):
-            # the sentence alone may still fit.
-            request = sentence_request(sentence, None, pair, self.settings.glossary,
-                                       chat=self._use_chat)
-            text = self._generate(request, cancel)
+            # the sentence alone, without the context and the worked examples, may still fit.
+            smallest = sentence_request(sentence, None, pair, self.settings.glossary,
+                                        chat=self._use_chat, examples=False)
+            if smallest != request:
+                request = smallest
+                text = self._generate(request, cancel)
         if text is None:
             return None
-        return finish(text, sentence, pair)
+        output = finish(text, sentence, pair)
+        retry = None if output is None else follow_up(request, output, sentence, pair)
+        if output is None or retry is None:
+            return output
+        second = self._generate(retry, cancel)
+        if cancel is not None and cancel.cancelled:
+            return None
+        return settle(output, None if second is None else finish(second, sentence, pair),
+                      sentence, pair)
 
     def _generate(self, request: dict[str, Any], cancel: CancelToken | None) -> str | None:
         """Stream one completion, stopping early when `cancel` fires; None on a failure.

@@ -3,7 +3,7 @@ llama-server, vLLM, Ollama, LM Studio, LocalAI, TGI, or a hosted API.
 
 The prompt, glossary, output cleaning and fallback are the in-process LLM engine's
 (`prompting.py`); only the transport differs. Up to `concurrency` requests are in flight, each
-sentence's prompt being known up front (its context is the previous *source* sentence).
+sentence's prompt being known up front (any context is the previous *source* sentence).
 Before the first sentence the engine asks `/models` whether the model exists, so a wrong name
 is one clear line instead of N failed requests (servers without that endpoint are trusted).
 """
@@ -22,10 +22,13 @@ from parallax.core.translate.glossary import Glossary, active_glossary, fingerpr
 from parallax.core.translate.prompting import (
     LANGUAGE_NAMES,
     PROMPT_VERSION,
+    SEND_CONTEXT,
     fallback,
     finish,
+    follow_up,
     llm_pairs,
     sentence_request,
+    settle,
     with_previous_sentence,
 )
 from parallax.core.translate.server import (
@@ -52,7 +55,7 @@ _DEFAULT = object()
 class OpenAIEngine:
     """The `Engine` for an OpenAI-compatible chat-completions server."""
 
-    uses_context = True
+    uses_context = SEND_CONTEXT
 
     def __init__(
         self,
@@ -212,11 +215,13 @@ class OpenAIEngine:
             )
         self._checked_model = True
 
-    def _one(self, item: tuple[str, str | None], pair: LanguagePair) -> str:
+    def _one(self, item: tuple[str, str | None], pair: LanguagePair,
+             examples: bool = True) -> str:
         sentence, context = item
         if not sentence.strip():
             return sentence
-        request = sentence_request(sentence, context, pair, self._glossary, chat=True)
+        request = sentence_request(sentence, context, pair, self._glossary, chat=True,
+                                   examples=examples)
         request["model"] = self._model
         request["stream"] = False
         if not self._send_template_kwargs:
@@ -230,10 +235,11 @@ class OpenAIEngine:
             status, reply = self._client.call("POST", "/chat/completions", request)
         if status != 200:
             error = self._client.failure(status, reply, self._model)
-            if not (isinstance(error, ContextTooLongError) and context is not None):
+            if not (isinstance(error, ContextTooLongError) and (context is not None or examples)):
                 raise error
-            # Too long with the previous sentence: the sentence alone may still fit.
-            return self._one((sentence, None), pair)
+            # Too long with the previous sentence and the worked examples: the sentence alone
+            # may still fit.
+            return self._one((sentence, None), pair, examples=False)
         text = _content(reply)
         if text is None:
             raise ServerReplyError(
@@ -244,7 +250,15 @@ class OpenAIEngine:
         if output is None:
             log.info("unusable answer for a sentence; marked untranslated")
             return fallback(sentence)
-        return output
+        retry = follow_up(request, output, sentence, pair)
+        if retry is None:
+            return output
+        # Chinese left, or a headline grown a sentence: one second try (a failed one keeps the
+        # first answer, for the checks to flag).
+        status, reply = self._client.call("POST", "/chat/completions", retry)
+        second = _content(reply) if status == 200 else None
+        return settle(output, None if second is None else finish(second, sentence, pair),
+                      sentence, pair)
 
 
 def reported_version(entry: dict[str, Any]) -> str:
