@@ -469,6 +469,7 @@ def test_preferences_dialog_edits_the_workspace_comparison_options_undoably(
     from PySide6.QtWidgets import QDialog
 
     from parallax.ui import main_window as main_window_module
+    from parallax.ui.dialogs import preferences as preferences_dialog_module
     from parallax.ui.dialogs.preferences import PreferencesDialog
     from parallax.ui.preferences import Preferences
 
@@ -484,7 +485,7 @@ def test_preferences_dialog_edits_the_workspace_comparison_options_undoably(
             self.ignore_whitespace.setChecked(False)
             return QDialog.DialogCode.Accepted.value
 
-    monkeypatch.setattr(main_window_module, "PreferencesDialog", Dialog)
+    monkeypatch.setattr(preferences_dialog_module, "PreferencesDialog", Dialog)
     monkeypatch.setattr(main_window_module, "load_preferences", lambda: Preferences())
     window.show_preferences()
     assert shown == [0.45]

@@ -35,7 +35,6 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from parallax import __version__
-from parallax.cli.output import terminal_text
 from parallax.core.errors import ParallaxError
 from parallax.core.paths import resources_dir
 from parallax.core.workspace import SUFFIX, Workspace
@@ -237,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.screenshot is not None:
             log.error("cannot open %s: %s", [str(f) for f in args.files], exc)
             if sys.stderr is not None:
-                sys.stderr.write(f"parallax-gui: {terminal_text(str(exc))}\n")
+                sys.stderr.write(f"parallax-gui: {_terminal_text(str(exc))}\n")
             return 2
         warn(None, "Parallax", str(exc))
         try:
@@ -278,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
                 scratch.cleanup()
         for message in errors:  # the picture is saved, but the run did not go cleanly
             if sys.stderr is not None:
-                sys.stderr.write(f"parallax-gui: {terminal_text(message)}\n")
+                sys.stderr.write(f"parallax-gui: {_terminal_text(message)}\n")
         return code if not errors else max(code, 1)
     window.show()
     file_opener.attach(window)
@@ -334,6 +333,13 @@ def screenshot(app: QApplication, window: Any, out: Path,
     QTimer.singleShot(timeout_ms, give_up)
     app.exec()
     return result["code"]
+
+
+def _terminal_text(text: str) -> str:
+    """`text` safe to print (the command line's rule), loaded only when there is an error."""
+    from parallax.cli.output import terminal_text
+
+    return terminal_text(text)
 
 
 if __name__ == "__main__":

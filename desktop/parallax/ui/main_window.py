@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -56,11 +56,6 @@ from parallax.core.comparison import Comparison, Flag
 from parallax.core.language import is_han
 from parallax.core.translate.cache import TranslationCache
 from parallax.core.workspace import ORIGINAL, TITLE, Settings, Workspace
-from parallax.ui.dialogs.about import AboutDialog
-from parallax.ui.dialogs.model_manager import ModelManagerDialog
-from parallax.ui.dialogs.preferences import PreferencesDialog
-from parallax.ui.dialogs.shortcuts import ShortcutsDialog
-from parallax.ui.dialogs.sources import SourceListDialog
 from parallax.ui.document import CompareFunction, WorkspaceDocument
 from parallax.ui.file_actions import FileActions
 from parallax.ui.fonts import FontZoom, missing_glyphs
@@ -91,6 +86,9 @@ from parallax.ui.views.notice import ComparisonNotice, MessageBar
 from parallax.ui.views.privacy_indicator import PrivacyIndicator
 from parallax.ui.views.segment_grid import SegmentGrid
 from parallax.ui.wording import for_the_window
+
+if TYPE_CHECKING:
+    from parallax.ui.dialogs.shortcuts import ShortcutsDialog
 
 log = logging.getLogger(__name__)
 
@@ -884,6 +882,8 @@ class MainWindow(QMainWindow):
         self.translation.cancel()
 
     def manage_sources(self) -> None:
+        from parallax.ui.dialogs.sources import SourceListDialog  # (dialogs load when opened)
+
         dialog = SourceListDialog(self.document.workspace, self)
         if dialog.exec() == QDialog.DialogCode.Accepted.value:
             self.document.change(dialog.workspace(), self.tr("Edit sources"))
@@ -905,6 +905,8 @@ class MainWindow(QMainWindow):
 
     # ---- dialogs ---------------------------------------------------------------------------
     def show_preferences(self) -> None:
+        from parallax.ui.dialogs.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self, comparison=self.document.workspace.settings)
         if dialog.exec() == QDialog.DialogCode.Accepted.value:
             self.apply_preferences()
@@ -926,15 +928,22 @@ class MainWindow(QMainWindow):
                                  self.tr("Change comparison settings"))
 
     def show_model_manager(self) -> None:
+        # Imported when first opened: its model and server code is not needed to start.
+        from parallax.ui.dialogs.model_manager import ModelManagerDialog
+
         ModelManagerDialog(self).exec()
         # Models may have been installed or removed: load the engine afresh next time.
         self.translation.reset_engine()
 
     def show_about(self) -> None:
+        from parallax.ui.dialogs.about import AboutDialog
+
         AboutDialog(self).exec()
 
     def shortcuts_dialog(self) -> ShortcutsDialog:
         """The shortcuts as the actions have them now (generated, so it stays true)."""
+        from parallax.ui.dialogs.shortcuts import ShortcutsDialog
+
         return ShortcutsDialog(self._actions.values(), self)
 
     def show_shortcuts(self) -> None:
