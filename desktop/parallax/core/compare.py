@@ -19,6 +19,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -51,7 +52,7 @@ from parallax.core.semantic import (
     unavailable_reason,
 )
 from parallax.core.similarity import with_feature_cache
-from parallax.core.versions import align_versions
+from parallax.core.versions import VersionPair, align_versions
 from parallax.core.workspace import ORIGINAL, TITLE, Source, Workspace
 
 log = logging.getLogger(__name__)
@@ -122,10 +123,7 @@ def original_pivot(workspace: Workspace, notes: list[str]) -> Pivot | None:
         return pivot
     for version in workspace.versions():
         if _same_lang(version.article.lang, pivot_lang):
-            pairs = align_versions(
-                [s.text for s in original.sentences], [s.text for s in version.article.sentences],
-                original_lang=original.lang, translation_lang=version.article.lang,
-            )
+            pairs = _version_pairs(original, version.article)
             ids_o, v_sentences = _ids(original), version.article.sentences
             texts: dict[str, str] = {}
             for pair in pairs:
@@ -338,8 +336,7 @@ def _compare_version(
     o_ids, t_ids = _ids(original), _ids(article)
     o_texts = [s.text for s in original.sentences]
     t_texts = [s.text for s in article.sentences]
-    pairs = align_versions(o_texts, t_texts, original_lang=original.lang,
-                           translation_lang=article.lang)
+    pairs = _version_pairs(original, article)
     # What the translation is diffed against: the original's text in the translation's language.
     reference: Pivot | None = None
     if _same_lang(article.lang, original.lang):
@@ -569,6 +566,20 @@ def _compare_report(
     absent = {key: (o_ids[i], name) for key, (i, name) in absent_names.items()}
     return _ReportResult(links, report_only, nearest_of, alignment.calibrated, name_flags,
                          absent)
+
+
+def _version_pairs(original: Article, translation: Article) -> list[VersionPair]:
+    return list(_aligned_versions(tuple(s.text for s in original.sentences),
+                                  tuple(s.text for s in translation.sentences),
+                                  original.lang, translation.lang))
+
+
+# A translation used as the original's pivot is also compared as a version: align it once.
+@lru_cache(maxsize=4)
+def _aligned_versions(original: tuple[str, ...], translation: tuple[str, ...],
+                      original_lang: str, translation_lang: str) -> tuple[VersionPair, ...]:
+    return tuple(align_versions(original, translation, original_lang=original_lang,
+                                translation_lang=translation_lang))
 
 
 def _own_headline(article: Article) -> bool:
