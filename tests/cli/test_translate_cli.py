@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import _thread
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 
 from parallax.cli import main
 from parallax.cli import translate as translate_cli
-from parallax.core.translate import article_translation
+from parallax.core.translate import argos, article_translation
 from parallax.core.translate.cache import TranslationCache
 from parallax.core.translate.engine import LanguagePair
 from parallax.core.translate.models import install_model
@@ -87,6 +88,7 @@ def test_ctrl_c_cancels_and_keeps_partial_work(
         seed_path: Path, home_with_model: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(article_translation, "CHUNK", 1)
+    monkeypatch.setattr(argos, "DEFAULT_BATCH_SIZE", 4)  # Argos gets whole articles, in batches
     real = article_translation.translate_article  # what the command calls
     interrupted: list[int] = []
 
@@ -98,6 +100,12 @@ def test_ctrl_c_cancels_and_keeps_partial_work(
             if done >= 3 and not interrupted:
                 interrupted.append(done)
                 _thread.interrupt_main()  # what Ctrl-C does to the main thread
+                # The main thread sees it at its next 0.1 s poll; a fast engine could finish
+                # the article first, so wait (bounded) as a user's Ctrl-C would be mid-work.
+                for _ in range(500):
+                    if cancel.cancelled:
+                        break
+                    time.sleep(0.01)
 
         return real(article, engine, target, cache, progress_then_interrupt, cancel, **kwargs)
 

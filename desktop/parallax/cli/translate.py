@@ -73,7 +73,7 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
                        help="Argos beam size (default 2; 1 is fastest)")
     group.add_argument("--threads", type=int, default=None, metavar="N",
                        help="CPU threads for argos and llm (default: automatic; argos: one "
-                            "batch per core at a time, at most 4)")
+                            "batch per core but one at a time, at most 4)")
 
 
 def glossary_from_args(args: argparse.Namespace) -> Glossary | None:

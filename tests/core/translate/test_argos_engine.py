@@ -107,8 +107,8 @@ def test_batches_are_planned_by_length() -> None:
     assert plan_batches([], max_sentences=4) == []
 
 
-def test_automatic_threads_are_one_per_core_and_bounded() -> None:
-    assert 1 <= auto_threads() <= min(MAX_AUTO_THREADS, os.cpu_count() or 1)
+def test_automatic_threads_leave_a_core_free_and_are_bounded() -> None:
+    assert 1 <= auto_threads() <= max(1, min(MAX_AUTO_THREADS, (os.cpu_count() or 1) - 1))
     assert ArgosEngine().threads == auto_threads()
 
 

@@ -15,7 +15,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ PIVOT = "en"
 MAX_DECODING_LENGTH = 256
 # The automatic thread count's bound: past a few workers an article has too few batches to share.
 MAX_AUTO_THREADS = 4
+DEFAULT_BATCH_SIZE = 32  # sentences per batch at most (batches are also bounded in tokens)
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,16 @@ def _fingerprint(model: InstalledModel) -> str:
 
 
 def auto_threads() -> int:
-    """One worker (a batch on one thread) per core this process may use, at most
-    `MAX_AUTO_THREADS`. Measured on 2 cores (bench/translation.py): 2 such workers gave about
-    1.6x the output tokens/s of 1, where the old min(8, cores) intra-op threads on one batch were
-    slower than 1 thread."""
+    """One worker (a batch on one intra-op thread) per usable core but one, at most
+    `MAX_AUTO_THREADS`. Measured on 2 shared cores (bench/translation.py --realistic): 2 workers
+    gave 0.79-0.99x the output tokens/s of 1 whenever other work held a core (1.5x when the
+    machine was idle), so the automatic count leaves one core free, as the window does; the old
+    min(8, cores) intra-op threads were 0.76x of 1 thread for 1.79x the CPU."""
     try:
         cores = len(os.sched_getaffinity(0))  # what a container or taskset leaves us
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    return max(1, min(MAX_AUTO_THREADS, cores))
+    return max(1, min(MAX_AUTO_THREADS, cores - 1))
 
 
 class ArgosEngine:
@@ -84,11 +86,12 @@ class ArgosEngine:
         beam_size: int = 2,
         threads: int = 0,
         models_dir: Path | None = None,
-        batch_size: int = 32,
+        batch_size: int | None = None,
         compute_type: str = "int8",
     ) -> None:
         check_count("The beam size", beam_size, 1, MAX_BEAM_SIZE)
         check_count("The thread count (0: automatic)", threads, 0, max_threads())
+        batch_size = DEFAULT_BATCH_SIZE if batch_size is None else batch_size
         check_count("The batch size", batch_size, 1, MAX_BATCH_SIZE)
         self.beam_size = beam_size
         self.threads = threads or auto_threads()
@@ -287,35 +290,42 @@ class ArgosEngine:
         tokens = route[0].encode([sentences[i] for i in todo])  # one call for all
         batches = plan_batches([len(t) for t in tokens], self.batch_size,
                                min_batches=self.threads)
+        queue = iter(batches)
         with ThreadPoolExecutor(self.threads, thread_name_prefix="argos") as pool:
-            pending = {pool.submit(self._translate_route, route, [tokens[k] for k in batch]):
-                       [todo[k] for k in batch] for batch in batches}
-            try:
-                while pending:
-                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    if cancel is not None and cancel.cancelled:
-                        for future in pending:
-                            future.cancel()  # those already running finish and are kept
-                        finished = {f for f in pending if not f.cancelled()}
-                        wait(finished)
-                    for future in finished:
-                        indices = pending.pop(future)
-                        texts, count = future.result()
-                        self.model_calls += len(route)
-                        self.output_tokens += count
-                        take(indices, texts)
-                        if on_progress is not None:
-                            on_progress(sum(o is not None for o in outputs), total)
-                    if cancel is not None and cancel.cancelled and pending:
-                        prefix: list[str] = []
-                        for output in outputs:
-                            if output is None:
-                                break
-                            prefix.append(output)
-                        raise Cancelled(partial=prefix)
-            finally:
-                for future in pending:  # after an error or a cancel: start nothing more
-                    future.cancel()
+            pending: dict[Future[tuple[list[str], int]], list[int]] = {}
+
+            def submit_next() -> None:
+                # Only `threads` batches in flight: a cancel stops at the next batch boundary.
+                batch = next(queue, None)
+                if batch is not None:
+                    future = pool.submit(self._translate_route, route,
+                                         [tokens[k] for k in batch])
+                    pending[future] = [todo[k] for k in batch]
+
+            for _ in range(self.threads):
+                submit_next()
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                stop = cancel is not None and cancel.cancelled
+                if stop:
+                    finished = set(pending)  # batches already running finish and are kept
+                for future in finished:
+                    texts, count = future.result()  # an error ends the run (queue unsent)
+                    indices = pending.pop(future)
+                    self.model_calls += len(route)
+                    self.output_tokens += count
+                    take(indices, texts)
+                    if on_progress is not None:
+                        on_progress(sum(o is not None for o in outputs), total)
+                    if not stop:
+                        submit_next()
+                if stop and any(output is None for output in outputs):
+                    prefix: list[str] = []
+                    for output in outputs:
+                        if output is None:
+                            break
+                        prefix.append(output)
+                    raise Cancelled(partial=prefix)
         return [output or "" for output in outputs]
 
     def _translate_route(self, route: list[_Loaded],
