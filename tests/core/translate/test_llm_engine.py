@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pytest
@@ -222,12 +222,12 @@ def test_glossary_terms_reach_the_prompt(
     engine.translate(["国际刑事法院成员国。", "蒙古国。"], "zh", "en")
     # The sentence's own message (the worked examples before it carry their own glossary);
     # a second try repeats the first request's messages, so the firsts are what is checked.
-    asked = [str(r["messages"][-1]) for r in sent if r["messages"][-1]["role"] == "user"
-             and "Translate this" in str(r["messages"][-1])]
+    last = [cast(list[dict[str, str]], r["messages"])[-1] for r in sent]
+    asked = [m["content"] for m in last if m["role"] == "user" and "Translate this" in m["content"]]
     first, second = dict.fromkeys(asked)
     assert "国际刑事法院 = International Criminal Court" in first
     assert "普京 = Putin" not in first
-    assert "Use these translations" not in second  # no term occurs in it
+    assert "Glossary" not in second  # no term occurs in it
     assert "国际刑事法院成员国。" not in second  # no previous sentence: SEND_CONTEXT is off
 
 
@@ -337,5 +337,7 @@ def test_get_engine_passes_the_llm_settings_through(models: dict[str, Path]) -> 
     assert isinstance(engine, LlmEngine)
     assert (engine.settings.threads, engine.settings.context_length) == (1, 768)
     assert engine.settings.glossary is glossary
-    assert get_engine("llm", model=models["chat"], glossary=None).settings.glossary is None
-    assert get_engine("llm", model=models["chat"]).settings.glossary == active_glossary()
+    without = get_engine("llm", model=models["chat"], glossary=None)
+    assert isinstance(without, LlmEngine) and without.settings.glossary is None
+    default = get_engine("llm", model=models["chat"])
+    assert isinstance(default, LlmEngine) and default.settings.glossary == active_glossary()

@@ -5,6 +5,7 @@ None of these need llama.cpp, so they run whether or not the llm extra is instal
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
@@ -192,12 +193,12 @@ def test_a_headline_that_grew_a_sentence_is_asked_again_then_cut() -> None:
 def test_available_reports_the_install_hint_without_the_binding(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = llm.importlib.util.find_spec
+    real = importlib.util.find_spec
 
     def find_spec(name: str, *args: object) -> object:
         return None if name == "xllamacpp" else real(name)
 
-    monkeypatch.setattr(llm.importlib.util, "find_spec", find_spec)
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
     ok, reason = llm.available()
     assert not ok
     assert "pip install parallax[llm]" in reason
