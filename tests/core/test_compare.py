@@ -265,3 +265,25 @@ def test_five_thousand_sentence_report_does_not_blow_up(workspace: Workspace) ->
     assert all(link.score >= MUTUAL_MIN_SCORE
                for link in comparison.links if link.source == "src2")
     assert len(comparison.links_to("src2", "s1")) >= 1
+
+
+@pytest.mark.skipif(get_encoder() is None, reason="the sentence-embedding model is not installed")
+def test_a_budget_of_nothing_uses_the_embeddings_only_when_they_are_free() -> None:
+    import uuid
+
+    tag = uuid.uuid4().hex[:8]  # sentences no earlier test has embedded
+    original = make_article(f"Bridge {tag}", [f"The {tag} bridge reopened on Monday.",
+                                              "Traffic was light in the morning."], lang="en")
+    report = make_article(f"Traffic {tag}", [f"Cars crossed the {tag} bridge again.",
+                                             "Few drivers were out early."], lang="en")
+    workspace = Workspace(original).with_source(report, "report", "Wire")
+    quick = compare_workspace(workspace, semantic_budget=0)
+    assert not quick.embedded and not any("embedding" in note for note in quick.notes)
+    refined = compare_workspace(workspace, semantic=True)  # embeds them
+    assert refined.embedded
+    again = compare_workspace(workspace, semantic_budget=0)
+    assert again.embedded and _links_of(again) == _links_of(refined)
+
+
+def _links_of(comparison: Comparison) -> set[tuple[str, str, str]]:
+    return {(link.original, link.source, link.sentence) for link in comparison.links}

@@ -33,7 +33,7 @@ def test_quick_comparison_first_then_the_refined_one(qtbot: QtBot) -> None:
     assert len(seen) == 2
 
 
-def test_an_edit_during_refinement_starts_over_with_the_quick_pass(qtbot: QtBot) -> None:
+def test_an_edit_during_refinement_ends_with_the_refined_comparison(qtbot: QtBot) -> None:
     workspace = sample_workspace()
     seen: list[Comparison] = []
     document = WorkspaceDocument(workspace)
@@ -42,7 +42,24 @@ def test_an_edit_during_refinement_starts_over_with_the_quick_pass(qtbot: QtBot)
     edited = workspace.with_settings(min_score=0.35)
     document.change(edited, "stricter links")
     qtbot.waitUntil(lambda: not document.comparing and document.workspace is edited
-                    and len(seen) >= 3, timeout=120_000)
-    # The last comparison shown is the refined one for the edited workspace.
+                    and document.comparison is seen[-1] and seen[-1].embedded,
+                    timeout=120_000)
+    # The last comparison shown is the refined one for the edited workspace, and it stays.
     qtbot.wait(300)
-    assert not document.comparing
+    assert not document.comparing and document.comparison is seen[-1]
+
+
+def test_with_every_vector_cached_the_first_comparison_is_the_refined_one(
+        qtbot: QtBot) -> None:
+    workspace = sample_workspace()
+    first = WorkspaceDocument(workspace)  # fills the vector cache (quick, then refined)
+    qtbot.waitUntil(lambda: first.comparison is not None and first.comparison.embedded
+                    and not first.comparing, timeout=120_000)
+    seen: list[Comparison] = []
+    document = WorkspaceDocument(workspace, start=False)
+    document.comparison_changed.connect(seen.append)
+    document.start()
+    qtbot.waitUntil(lambda: len(seen) == 1 and not document.comparing, timeout=120_000)
+    qtbot.wait(300)
+    assert len(seen) == 1 and seen[0].embedded  # no quick pass, no second run
+    assert first.comparison is not None and _links(seen[0]) == _links(first.comparison)

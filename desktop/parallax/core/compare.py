@@ -206,7 +206,8 @@ def compare_workspace(
     `semantic`: also match claims with the sentence-embedding model (`core.semantic`); None
     uses it when it is installed, False never (the quick first pass of the GUI).
     `semantic_budget`: the most sentences the model may embed that it has not seen before
-    (None: no limit); past it the comparison goes without it and says so.
+    (None: no limit); past it the comparison goes without it and says so. 0 asks for the
+    model only when every sentence's vector is cached already, and says nothing otherwise.
     """
     original = workspace.original
     if original.sentence_count == 0:
@@ -235,13 +236,15 @@ def compare_workspace(
     o_pivot = original_pivot(workspace, notes)
     encoder = _encoder(semantic, bool(workspace.reports()), notes)
     if encoder is not None and semantic_budget is not None:
-        texts = [s.text for s in original.sentences] + [
-            s.text for source in workspace.reports() for s in source.article.sentences]
+        texts = [original.title, *(s.text for s in original.sentences)] + [
+            text for source in workspace.reports()
+            for text in (source.article.title, *(s.text for s in source.article.sentences))]
         new = encoder.uncached(texts)
         if new > semantic_budget:
-            notes.append(f"The sentence-embedding model was not used: {new} sentences are new "
-                         f"to it (about {new * SECONDS_PER_SENTENCE:.0f} s of work). Claims "
-                         "were matched on the translated texts only.")
+            if semantic_budget > 0:  # a budget of 0 asks for the model only when it is free
+                notes.append(f"The sentence-embedding model was not used: {new} sentences are "
+                             f"new to it (about {new * SECONDS_PER_SENTENCE:.0f} s of work). "
+                             "Claims were matched on the translated texts only.")
             encoder = None
     advance()
 
@@ -278,7 +281,8 @@ def compare_workspace(
     advance()
     return apply_review(Comparison(tuple(links), tuple(flags),
                                    tuple(dict.fromkeys(notes)), tuple(report_only),
-                                   _pivots(workspace, o_pivot)),
+                                   _pivots(workspace, o_pivot),
+                                   embedded=any(r.calibrated for r in results)),
                         workspace.review, workspace)
 
 

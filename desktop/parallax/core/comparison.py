@@ -235,6 +235,7 @@ class Comparison:
     # The pivot texts compared, by article key (`original` or a report's id), so that views
     # and exports show what was compared instead of working it out again.
     pivots: Mapping[str, Pivot] = field(default_factory=dict, hash=False)
+    embedded: bool = False  # the sentence-embedding model took part (links are calibrated)
 
     @cached_property
     def _index(self) -> _Indexes:

@@ -36,10 +36,12 @@ REFINE_BUDGET = 5000  # new sentences the background refinement embeds (about tw
 PRESENTATIONS_KEPT = 3
 
 
-def default_compare(semantic: bool | None = None) -> CompareFunction:
+def default_compare(semantic: bool | None = None, budget: int = REFINE_BUDGET
+                    ) -> CompareFunction:
     """The core pipeline, comparing the workspace as it is (translation has its own
     controller). `semantic`: with the sentence-embedding model (None: when installed), or
-    without it (False)."""
+    without it (False). `budget`: the new sentences the model may embed (0: only when every
+    vector is cached already)."""
 
     def run(workspace: Workspace, ctx: TaskContext) -> Comparison:
         # Imported on the worker thread: numpy and rapidfuzz are not needed for the first paint.
@@ -47,7 +49,7 @@ def default_compare(semantic: bool | None = None) -> CompareFunction:
 
         # In the background the embeddings may take their time (the window already shows
         # the quick comparison): a larger budget than the command line's.
-        options = pipeline.Options(semantic=semantic, semantic_budget=REFINE_BUDGET)
+        options = pipeline.Options(semantic=semantic, semantic_budget=budget)
         return pipeline.run(workspace, None, options, ctx.progress, ctx.cancel).comparison
 
     return run
@@ -122,11 +124,12 @@ class WorkspaceDocument(QObject):
         self._comparing = False
         self._selection: tuple[str, str] | None = None
         # With the embedding model, the comparison is shown first without it (it can take
-        # seconds to embed a new article) and refined when the embeddings arrive.
+        # seconds to embed a new article) and refined when the embeddings arrive. When every
+        # sentence's vector is cached already, the first comparison uses them: no second run.
         self._refine: CompareFunction | None = None
         self._compare: CompareFunction | None
         if compare is True and semantic_model_available():
-            self._compare = default_compare(semantic=False)
+            self._compare = default_compare(semantic=None, budget=0)
             self._refine = default_compare(semantic=True)
         else:
             self._compare = default_compare() if compare is True else (compare or None)
@@ -304,7 +307,7 @@ class WorkspaceDocument(QObject):
             comparison = apply_review(machine, review, workspace)
             if not ctx.cancel.cancelled:
                 self.prepare(workspace, comparison)
-            return _Compared(machine, comparison, refined)
+            return _Compared(machine, comparison, refined or machine.embedded)
 
         self._task = (
             Task(self, op, self._on_compared, key="compare")
@@ -350,6 +353,8 @@ class WorkspaceDocument(QObject):
     def _on_compared(self, result: _Compared) -> None:
         comparison = result.reviewed
         self._machine, self._machine_for = result, self._running_for
+        if result.refined:
+            self._refined_for = self._running_for  # nothing left to refine
         self._comparison = comparison
         self._shown_for = self._running_for
         self._set_comparing(False)
