@@ -42,6 +42,7 @@ PYTHON_LICENCES: dict[str, str] = {
     "ctranslate2": "MIT",
     "defusedxml": "PSF-2.0",
     "diff-match-patch": "Apache-2.0",
+    "fast-diff-match-patch": "Apache-2.0",
     "et-xmlfile": "MIT",
     "fonttools": "MIT",
     "hanzidentifier": "MIT",

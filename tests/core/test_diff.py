@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +94,20 @@ def test_original_side_always_rebuilds(
     assert all(s.text for s in spans)
     if not (case or punct or space):
         assert side_b(spans) == b
+
+
+def test_the_c_plus_plus_diff_gives_what_the_python_one_gives(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fast_diff_match_patch")
+    pairs = [
+        ("The council closed the bridge for a week.", "The council shut the old bridge for days."),
+        ("地震造成42人受伤，房屋倒塌。", "地震造成60人受伤，多间房屋倒塌。"),
+        ("", "Something new."),
+        ("Nothing changed here.", "Nothing changed here."),
+        ("Rain, rain and more rain fell on Monday and Tuesday.",
+         "Snow fell on Tuesday; rain, rain, rain on Monday."),
+    ]
+    fast = [word_diff(a, b, "zh" if "地" in a else "en") for a, b in pairs]
+    monkeypatch.setitem(sys.modules, "fast_diff_match_patch", None)  # import fails: Python's
+    python = [word_diff(a, b, "zh" if "地" in a else "en") for a, b in pairs]
+    assert fast == python

@@ -115,20 +115,24 @@ def _clause_scores(
     return scores, pairs
 
 
-def _claim_matrix(
+def claim_matrix(
     original_pivot: Sequence[str],
     report_pivot: Sequence[str],
     *,
-    orig_lang: str,
-    report_lang: str,
-    original_native: Sequence[str] | None,
-    report_native: Sequence[str] | None,
-    o_lang: str,
-    r_lang: str,
+    orig_lang: str = "en",
+    report_lang: str = "en",
+    original_native: Sequence[str] | None = None,
+    report_native: Sequence[str] | None = None,
+    native_lang: str = "zh",
+    original_native_lang: str | None = None,
+    report_native_lang: str | None = None,
     original_published: date | None = None,
     report_published: date | None = None,
 ) -> tuple[npt.NDArray[np.float32], set[tuple[int, int]]]:
-    """Sentence scores, and the (original, report) pairs a report clause makes alone."""
+    """Sentence scores (original x report, the pivot texts with the natives' anchors), and
+    the (original, report) pairs a report clause makes alone. Arguments as `align_claims`."""
+    o_lang = original_native_lang or native_lang
+    r_lang = report_native_lang or native_lang
     scores = similarity_matrix(
         original_pivot, report_pivot, orig_lang, report_lang,
         anchors_a=((original_native, o_lang, original_published)
@@ -226,12 +230,28 @@ def claim_alignment(
     if len(original_pivot) == 0 or len(report_pivot) == 0:
         return ClaimAlignment([], np.zeros((len(original_pivot), len(report_pivot)),
                                            dtype=np.float32), False)
-    scores, clause_pairs = _claim_matrix(
+    scores, clause_pairs = claim_matrix(
         original_pivot, report_pivot, orig_lang=orig_lang, report_lang=report_lang,
-        original_native=original_native, report_native=report_native,
-        o_lang=original_native_lang or native_lang, r_lang=report_native_lang or native_lang,
+        original_native=original_native, report_native=report_native, native_lang=native_lang,
+        original_native_lang=original_native_lang, report_native_lang=report_native_lang,
         original_published=original_published, report_published=report_published,
     )
+    return decide_claims(scores, clause_pairs, min_score=min_score, max_links=max_links,
+                         semantic=semantic)
+
+
+def decide_claims(
+    scores: npt.NDArray[np.float32],
+    clause_pairs: Collection[tuple[int, int]] = (),
+    *,
+    min_score: float = DEFAULT_MIN_SCORE,
+    max_links: int = 3,
+    semantic: npt.NDArray[np.float32] | None = None,
+) -> ClaimAlignment:
+    """The links `claim_matrix`'s scores make (with the embeddings' cosines, when given)."""
+    if scores.size == 0:
+        return ClaimAlignment([], scores, False)
+    clause_pairs = set(clause_pairs)
     # Clauses add links; they never displace the best match of the whole sentence.
     best_pairs = {(int(i), j) for j, i in enumerate(scores.argmax(axis=0))}
     if semantic is not None and semantic.shape == scores.shape and min(scores.shape) >= 2:

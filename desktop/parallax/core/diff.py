@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
@@ -139,6 +140,32 @@ def _differ() -> diff_match_patch:
     return dmp
 
 
+def _char_diff(dmp: diff_match_patch, a: str, b: str) -> list[list[Any]]:
+    """diff-match-patch's diff of two code strings, by its C++ implementation where that is
+    installed (the same algorithm and result, 4-5x faster: it is most of a long report's
+    comparison), else by the Python one."""
+    try:
+        import fast_diff_match_patch
+    except ImportError:
+        found: list[list[Any]] = dmp.diff_main(a, b, False)
+        return found
+    diffs: list[list[Any]] = []
+    ia = ib = 0
+    for op, n in fast_diff_match_patch.diff(a, b, timelimit=dmp.Diff_Timeout,
+                                            checklines=False, cleanup="No"):
+        if op == "=":
+            diffs.append([EQUAL, a[ia:ia + n]])
+            ia += n
+            ib += n
+        elif op == "-":
+            diffs.append([DELETE, a[ia:ia + n]])
+            ia += n
+        else:
+            diffs.append([INSERT, b[ib:ib + n]])
+            ib += n
+    return diffs
+
+
 def word_diff(
     a: str,
     b: str,
@@ -160,7 +187,7 @@ def word_diff(
     chars_a = _encode(units_a, codes)
     chars_b = _encode(units_b, codes)
     dmp = _differ()
-    diffs = dmp.diff_main(chars_a, chars_b, False)
+    diffs = _char_diff(dmp, chars_a, chars_b)
     dmp.diff_cleanupMerge(diffs)
 
     runs: list[_Run] = []
