@@ -596,7 +596,8 @@ def bench_argos(args: argparse.Namespace, home: Path, cache: Path) -> None:
               f"{medians['ours-b2'] / medians['ours-1t']:.2f}x output tokens/s for "
               f"{cpu[0] / cpu[1]:.2f}x the CPU")
     print("'same': outputs identical to Argos's at the same beam (Parallax stops a sentence at "
-          "3x its input + 16 tokens; Argos at 256). 'tokens': output tokens of the first run. "
+          "3x its input + 16 tokens, Argos at 256; batched arithmetic can also tip a near-tie, "
+          "which random weights have often). 'tokens': output tokens of the first run. "
           "The cache row counts sentences/s. Argos's translate() would first split text with "
           "MiniSBD (a model download); it was given single sentences through a pass-through "
           "splitter instead.")
