@@ -48,6 +48,9 @@ EXCLUDED_MODULES = (
     "tkinter", "_tkinter", "matplotlib", "IPython", "jupyter", "notebook",
     "pytest", "_pytest", "hypothesis", "pytestqt", "mypy", "ruff", "PyInstaller",
     "xllamacpp", "gguf",
+    # Benchmark tools (sacrebleu) and what they pull in: tqdm imports colorama when present
+    # (Windows consoles only), and a development install has it.
+    "sacrebleu", "colorama",
     # Nothing imports them any more (names_match uses difflib); installed in old venvs.
     "rapidfuzz",
     # pkg_resources scans every installed distribution when imported, and PyInstaller's
