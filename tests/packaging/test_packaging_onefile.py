@@ -53,5 +53,9 @@ def test_onefile_self_test_uses_the_bundled_model(onefile: Path, tmp_path: Path)
 def test_onefile_installs_its_model_on_first_start(onefile: Path, tmp_path: Path) -> None:
     result = run_onefile(onefile, tmp_path, "models", "list", "--json")
     assert result.returncode == 0, result.stderr
-    assert [m["pair"] for m in json.loads(result.stdout)] == ["zh->en"]
+    models = json.loads(result.stdout)
+    assert [m["pair"] for m in models if m["kind"] == "argos"] == ["zh->en"]
+    # No embedding model in the bundle: the list says so, and how to install it.
+    [embeddings] = [m for m in models if m["kind"] == "embeddings"]
+    assert not embeddings["available"] and embeddings["problem"]
     assert list((tmp_path / "unpack").iterdir()) == []

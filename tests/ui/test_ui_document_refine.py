@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from pytestqt.qtbot import QtBot
 
 from parallax.core.comparison import Comparison
 from parallax.core.samples import sample_workspace
+from parallax.core.segment import make_article
 from parallax.ui.document import WorkspaceDocument, semantic_model_available
 
 pytestmark = pytest.mark.skipif(not semantic_model_available(),
@@ -18,7 +21,11 @@ def _links(comparison: Comparison) -> set[tuple[str, str, str]]:
 
 
 def test_quick_comparison_first_then_the_refined_one(qtbot: QtBot) -> None:
-    workspace = sample_workspace()
+    # A sentence no test has embedded before, so the model has work to do: the comparison
+    # comes quick first (with every vector cached it would come refined at once).
+    note = make_article("Note", [f"A note on the visit, filed as {uuid.uuid4().hex[:8]}."],
+                        lang="en")
+    workspace = sample_workspace().with_source(note, "report", "note")
     seen: list[Comparison] = []
     document = WorkspaceDocument(workspace, start=False)
     document.comparison_changed.connect(seen.append)
