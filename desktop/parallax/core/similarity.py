@@ -349,21 +349,19 @@ class _Indexed:
 
 
 def _index(rows_a: Sequence[dict[str, float]], rows_b: Sequence[dict[str, float]]) -> _Indexed:
-    vocab: dict[str, int] = {}
-    terms: list[int] = []
-    values: list[float] = []
-    lengths: list[int] = []
-    for row in (*rows_a, *rows_b):
-        for term, value in row.items():
-            terms.append(vocab.setdefault(term, len(vocab)))
-            values.append(value)
-        lengths.append(len(row))
+    rows = (*rows_a, *rows_b)
+    # Comprehensions and C-level dict builds, not a Python loop with appends: this runs over
+    # every feature of every sentence, several times per report.
+    keys = [term for row in rows for term in row]
+    vocab = dict(zip(dict.fromkeys(keys), range(len(keys)), strict=False))
+    lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
     return _Indexed(
         n_a=len(rows_a),
-        n_rows=len(lengths),
-        terms=np.asarray(terms, dtype=np.intp),
-        values=np.asarray(values, dtype=np.float64),
-        rows=np.repeat(np.arange(len(lengths), dtype=np.intp), lengths),
+        n_rows=len(rows),
+        terms=np.fromiter(map(vocab.__getitem__, keys), dtype=np.intp, count=len(keys)),
+        values=np.fromiter((v for row in rows for v in row.values()), dtype=np.float64,
+                           count=len(keys)),
+        rows=np.repeat(np.arange(len(rows), dtype=np.intp), lengths),
         n_terms=len(vocab),
     )
 
