@@ -128,9 +128,11 @@ def claim_matrix(
     report_native_lang: str | None = None,
     original_published: date | None = None,
     report_published: date | None = None,
+    clauses: bool = True,
 ) -> tuple[npt.NDArray[np.float32], set[tuple[int, int]]]:
     """Sentence scores (original x report, the pivot texts with the natives' anchors), and
-    the (original, report) pairs a report clause makes alone. Arguments as `align_claims`."""
+    the (original, report) pairs a report clause makes alone. Arguments as `align_claims`;
+    `clauses=False` compares whole sentences only (cheaper, no clause pairs)."""
     o_lang = original_native_lang or native_lang
     r_lang = report_native_lang or native_lang
     scores = similarity_matrix(
@@ -151,7 +153,7 @@ def claim_matrix(
         routes.append((original_native, report_native, o_lang, r_lang))
     by_clause = np.zeros_like(scores)
     clause_pairs: set[tuple[int, int]] = set()
-    for texts_a, texts_b, lang_a, lang_b in routes:
+    for texts_a, texts_b, lang_a, lang_b in routes if clauses else ():
         route_scores, route_pairs = _clause_scores(texts_a, texts_b, lang_a, lang_b)
         by_clause = np.maximum(by_clause, CLAUSE_FACTOR * route_scores)
         clause_pairs |= route_pairs
@@ -225,6 +227,7 @@ def claim_alignment(
     semantic: npt.NDArray[np.float32] | None = None,
     original_published: date | None = None,
     report_published: date | None = None,
+    clauses: bool = True,
 ) -> ClaimAlignment:
     """`align_claims` with how plausible every pair was (see `ClaimAlignment`)."""
     if len(original_pivot) == 0 or len(report_pivot) == 0:
@@ -235,6 +238,7 @@ def claim_alignment(
         original_native=original_native, report_native=report_native, native_lang=native_lang,
         original_native_lang=original_native_lang, report_native_lang=report_native_lang,
         original_published=original_published, report_published=report_published,
+        clauses=clauses,
     )
     return decide_claims(scores, clause_pairs, min_score=min_score, max_links=max_links,
                          semantic=semantic)

@@ -429,7 +429,7 @@ def _compare_report(
                      "only, without word diffs.")
 
     def align(keys_o: list[str], keys_r: list[str],
-              cosines: npt.NDArray[np.float32] | None) -> tuple[
+              cosines: npt.NDArray[np.float32] | None, clauses: bool = True) -> tuple[
                   ClaimAlignment, tuple[Sequence[str], Sequence[str], str] | None]:
         n_o, n_r = _natives(original, keys_o), _natives(article, keys_r)
         if compare_in == "pivot" and o_pivot is not None and r_pivot is not None:
@@ -440,9 +440,10 @@ def _compare_report(
                 original_native=n_o, report_native=n_r, original_native_lang=original.lang,
                 report_native_lang=article.lang, semantic=cosines,
                 original_published=_day(original), report_published=_day(article),
+                clauses=clauses,
             ), (p_o, p_r, pivot_lang)
         found = claim_alignment(n_o, n_r, min_score=threshold, orig_lang=original.lang,
-                                report_lang=article.lang, semantic=cosines)
+                                report_lang=article.lang, semantic=cosines, clauses=clauses)
         return found, ((n_o, n_r, original.lang) if compare_in == "native" else None)
 
     cosines = cosines_all[o_head:, r_head:] if cosines_all is not None else None
@@ -455,7 +456,8 @@ def _compare_report(
         # The two must also be each other's best match (as in bitext mining) and share a
         # word, name or number, so a headline that says little is not linked for want of
         # anything better.
-        with_heads, head_texts = align(o_keys, r_keys, cosines_all)
+        # (whole sentences only: what a clause matches decides no headline link)
+        with_heads, head_texts = align(o_keys, r_keys, cosines_all, clauses=False)
         shared = with_heads.similarity
         mutual = (bool(with_heads.plausibility.size)
                   and int(with_heads.plausibility[0].argmax()) == 0
