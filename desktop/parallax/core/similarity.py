@@ -167,12 +167,14 @@ class FeatureCache:
         self.features: _Bounded[tuple[str, str], Features] = _Bounded(limit)
         self.anchors: _Bounded[tuple[str, str, date | None], dict[str, float]] = _Bounded(limit)
         self.stems: _Bounded[tuple[str, str], str] = _Bounded(limit)
+        # A word as written -> (folded, stem): words recur far more often than sentences.
+        self.tokens: _Bounded[tuple[str, str], tuple[str, str]] = _Bounded(limit)
 
     def __len__(self) -> int:
-        return len(self.features) + len(self.anchors) + len(self.stems)
+        return len(self.features) + len(self.anchors) + len(self.stems) + len(self.tokens)
 
     def clear(self) -> None:
-        for table in (self.features, self.anchors, self.stems):
+        for table in (self.features, self.anchors, self.stems, self.tokens):
             table.clear()
 
 
@@ -297,13 +299,19 @@ def anchor_features(text: str, lang: str, published: date | None = None) -> dict
 def _alphabetic_features(
     text: str, lang: str, words: dict[str, float], chars: dict[str, float]
 ) -> None:
+    cache = _active.get()
     for index, match in enumerate(_EN_WORD.finditer(text)):
         token = match.group(0)
-        folded = fold(token)
-        if folded in _EN_STOP or len(folded) < 2:
+        known = cache.tokens.get((token, lang)) if cache is not None else None
+        if known is None:
+            folded = fold(token)
+            stem = "" if folded in _EN_STOP or len(folded) < 2 else _stem(folded, lang)
+            known = (folded, _stem_synonyms(lang).get(stem, stem))
+            if cache is not None:
+                cache.tokens.put((token, lang), known)
+        folded, stem = known
+        if not stem:
             continue
-        stem = _stem(folded, lang)
-        stem = _stem_synonyms(lang).get(stem, stem)
         weight = CAPITAL_BOOST if index > 0 and token[0].isupper() else 1.0
         words["w:" + stem] += weight
         padded = f" {folded} "
