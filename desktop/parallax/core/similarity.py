@@ -36,6 +36,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, wraps
+from sys import intern
 from typing import Any, Generic, ParamSpec, TypeVar
 
 import numpy as np
@@ -67,7 +68,7 @@ CAPITAL_BOOST = 1.5
 SUBWORD_WEIGHT = 0.5  # a dictionary word inside a longer jieba word (关系 in 两国关系)
 # Sentences (and as many anchor sets and word stems) one comparison keeps: up to ~28 KiB a
 # sentence, so ~0.3 GB at most, released with the comparison. Enough for the original and a
-# 5,000-sentence report; past it the least recently used are read again.
+# 5,000-sentence report; past it the sentences that did not fit are read again.
 MAX_CACHED_SENTENCES = 10_000
 
 K = TypeVar("K")
@@ -102,6 +103,9 @@ _SNOWBALL = {"en": "english", "ru": "russian", "de": "german", "fr": "french",
 @dataclass(frozen=True)
 class Features:
     words: dict[str, float]
+    # Character n-gram counts. Kept per sentence for a whole comparison, so they are made
+    # small: interned keys (shared by every sentence) and int counts (CPython's small ints
+    # are shared too), about 10 KiB a sentence less than new strings and floats.
     chars: dict[str, float]
 
 
@@ -128,7 +132,13 @@ def _stemmer(lang: str) -> Any:
 
 
 class _Bounded(Generic[K, V]):
-    """A dict that drops its least recently used entry past `limit` (thread-safe)."""
+    """A dict that takes no more entries once it holds `limit` (thread-safe).
+
+    A comparison reads its texts in several passes, each in the same order: dropping the
+    least recently used entry would drop each one just before the next pass needs it, so
+    a text past the limit is read again on every pass. Keeping the first ones saves what
+    fits.
+    """
 
     def __init__(self, limit: int) -> None:
         self.limit = max(1, limit)
@@ -136,17 +146,12 @@ class _Bounded(Generic[K, V]):
         self._lock = threading.Lock()
 
     def get(self, key: K) -> V | None:
-        with self._lock:
-            value = self._items.pop(key, None)
-            if value is not None:
-                self._items[key] = value  # now the most recently used
-            return value
+        return self._items.get(key)  # a single dict read: atomic
 
     def put(self, key: K, value: V) -> None:
         with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.limit:
-                del self._items[next(iter(self._items))]
+            if len(self._items) < self.limit or key in self._items:
+                self._items[key] = value
 
     def clear(self) -> None:
         with self._lock:
@@ -316,7 +321,7 @@ def _alphabetic_features(
         words["w:" + stem] += weight
         padded = f" {folded} "
         for i in range(len(padded) - 2):
-            chars[padded[i:i + 3]] += 1.0
+            chars[intern(padded[i:i + 3])] += 1  # shared keys and small ints: see Features
     if _CJK.search(text):  # Chinese words quoted inside another language
         _chinese_features(text, words, chars)
 
@@ -338,9 +343,9 @@ def _chinese_features(text: str, words: dict[str, float], chars: dict[str, float
         # Bigrams inside content words (across the whole text they add more noise than
         # signal): 两国关系 still meets 关系 when jieba cuts the two sides differently.
         for i in range(len(word) - 1):
-            chars[word[i:i + 2]] += 1.0
+            chars[intern(word[i:i + 2])] += 1
         if len(word) == 1:
-            chars[word] += 1.0
+            chars[intern(word)] += 1
 
 
 @dataclass(frozen=True)
