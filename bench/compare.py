@@ -12,7 +12,7 @@ Stages, in seconds:
   load      read and parse the files (includes segmentation)
   segment   segmentation alone (make_article on the parsed paragraphs)
   gloss     dictionary gloss of the Chinese report(s); "cached" = the same again from the cache
-  align     align_versions + align_claims on the pivot texts (core.similarity matrices)
+  align     align_versions + claim_alignment on the pivot texts (core.similarity matrices)
   diff      word_diff of every linked pair
   flag      everything else compare_workspace does (numbers, names, lexicon, headline,
             coverage): its total minus align and diff
@@ -206,7 +206,7 @@ def main() -> None:
     if args.process_sizes:
         whole_process(args.process_sizes, args.runs, args.process_long)  # first: docstring
 
-    from parallax.core.align import align_claims
+    from parallax.core.align import claim_alignment
     from parallax.core.compare import compare_workspace, original_pivot, source_pivot
     from parallax.core.diff import word_diff
     from parallax.core.loaders import load_path
@@ -249,7 +249,7 @@ def main() -> None:
             for source, glossed in zip(chinese, glosses, strict=True):
                 workspace = workspace.with_translation(source.id, glossed)
             rows.append((f"seed + {size} reports", measure(
-                workspace, compare_workspace, align_versions, align_claims, word_diff,
+                workspace, compare_workspace, align_versions, claim_alignment, word_diff,
                 original_pivot, source_pivot, extra={"gloss": t_gloss, "cached": t_cached})))
         cache.close()
 
@@ -261,7 +261,7 @@ def main() -> None:
     workspace = Workspace(original).with_translation(ORIGINAL, machine).with_source(
         long_report, "report")
     rows.append((f"seed + 1 report of {long_report.sentence_count} sentences", measure(
-        workspace, compare_workspace, align_versions, align_claims, word_diff, original_pivot,
+        workspace, compare_workspace, align_versions, claim_alignment, word_diff, original_pivot,
         source_pivot, extra={})))
 
     print(f"load {t_load:.3f} s for {len(files)} files; segment {t_segment:.3f} s; "
@@ -291,7 +291,7 @@ def clear_caches() -> None:
         cached.cache_clear()
 
 
-def measure(workspace: Any, compare_workspace: Any, align_versions: Any, align_claims: Any,
+def measure(workspace: Any, compare_workspace: Any, align_versions: Any, claim_alignment: Any,
             word_diff: Any, original_pivot: Any, source_pivot: Any,
             extra: dict[str, float]) -> dict[str, float]:
     from parallax.core.similarity import feature_cache
@@ -313,7 +313,7 @@ def measure(workspace: Any, compare_workspace: Any, align_versions: Any, align_c
                 continue
             r_pivot = source_pivot(workspace, source, notes)
             if r_pivot is not None:
-                align_claims(o_texts, [r_pivot.get(s.id) or "" for s in article.sentences])
+                claim_alignment(o_texts, [r_pivot.get(s.id) or "" for s in article.sentences])
 
     def align_in_one_scope() -> None:
         with feature_cache():  # as compare_workspace reads each sentence once

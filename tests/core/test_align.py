@@ -7,7 +7,7 @@ import random
 import numpy as np
 import pytest
 
-from parallax.core.align import align_claims, select_links
+from parallax.core.align import claim_alignment, select_links
 from parallax.core.entities import Name, names_match, sounds_alike
 from parallax.core.samples import sample_workspace
 from parallax.core.similarity import similarity_matrix, sound_key
@@ -24,11 +24,11 @@ def texts() -> dict[str, list[str]]:
 
 
 def test_empty_inputs_give_no_pairs() -> None:
-    assert align_claims(["a"], []) == []
+    assert claim_alignment(["a"], []).links == []
 
 
 def test_claims_link_by_meaning_not_position(texts: dict[str, list[str]]) -> None:
-    links = align_claims(texts["en"], texts["brief"], min_score=0.3)
+    links = claim_alignment(texts["en"], texts["brief"], min_score=0.3).links
     best = {link.report: link.original for link in links}
     # Hofmański on the wanted list -> s38; Ryabkov -> s37; Shoigu/Gerasimov -> s35.
     assert best[0] == 37 and best[1] == 36 and best[3] == 34
@@ -43,9 +43,9 @@ def test_claims_link_by_meaning_not_position(texts: dict[str, list[str]]) -> Non
 
 def test_no_link_below_threshold_and_one_to_many(texts: dict[str, list[str]]) -> None:
     for threshold in (0.2, 0.3, 0.5):
-        links = align_claims(texts["en"], texts["brief"], min_score=threshold)
+        links = claim_alignment(texts["en"], texts["brief"], min_score=threshold).links
         assert links and all(link.score >= threshold for link in links)
-    many = align_claims(texts["en"], texts["brief"], min_score=0.2)
+    many = claim_alignment(texts["en"], texts["brief"], min_score=0.2).links
     per_report: dict[int, int] = {}
     for link in many:
         per_report[link.report] = per_report.get(link.report, 0) + 1
@@ -55,7 +55,7 @@ def test_no_link_below_threshold_and_one_to_many(texts: dict[str, list[str]]) ->
 def test_unrelated_text_is_not_linked(texts: dict[str, list[str]]) -> None:
     unrelated = ["The recipe needs two cups of flour and a pinch of salt.",
                  "Bake the bread for forty minutes until golden."]
-    assert align_claims(texts["en"], unrelated, min_score=0.3) == []
+    assert claim_alignment(texts["en"], unrelated, min_score=0.3).links == []
 
 
 def test_select_links_keeps_close_seconds_only() -> None:
@@ -75,7 +75,8 @@ def test_chinese_texts_compare_directly_despite_other_transliteration(
     texts: dict[str, list[str]],
 ) -> None:
     variant = [t.replace("普京", "蒲亭") for t in texts["zh"]]
-    links = align_claims(texts["zh"], variant, min_score=0.3, orig_lang="zh", report_lang="zh")
+    links = claim_alignment(texts["zh"], variant, min_score=0.3, orig_lang="zh",
+                            report_lang="zh").links
     best: dict[int, int] = {}
     for link in links:
         best.setdefault(link.report, link.original)
@@ -88,8 +89,8 @@ def test_cross_language_without_pivot_uses_numbers_and_names(
     texts: dict[str, list[str]],
 ) -> None:
     # Chinese original against English text: only numbers and gazetteer names can match.
-    links = align_claims(texts["zh"], texts["brief"], min_score=0.2, orig_lang="zh",
-                         report_lang="en")
+    links = claim_alignment(texts["zh"], texts["brief"], min_score=0.2, orig_lang="zh",
+                         report_lang="en").links
     assert any(link.report == 3 and link.original == 34 for link in links)  # Shoigu, Gerasimov
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parallax.core.align import align_claims
+from parallax.core.align import claim_alignment
 from parallax.core.clauses import split_clauses
 from parallax.core.lexicon import jieba_subwords
 from parallax.core.similarity import sentence_features
@@ -54,7 +54,7 @@ def test_a_sentence_joining_two_claims_links_to_both() -> None:
         "The country is obliged under the treaty to hand suspects to the tribunal, but the "
         "government says it is not concerned about the warrant.",
     ]
-    linked = {link.original for link in align_claims(original, report, min_score=0.3)}
+    linked = {link.original for link in claim_alignment(original, report, min_score=0.3).links}
     assert linked == {1, 3}
 
 
@@ -66,7 +66,7 @@ def test_a_report_restating_one_clause_of_a_long_chinese_sentence_is_linked() ->
         "美国组建了一个由五十个国家组成的联盟,承诺提供防空系统。",
     ]
     report = ["普京此访无疑将推动两国全面战略伙伴关系迈上新台阶。"]
-    links = align_claims(original, report, min_score=0.3, orig_lang="zh", report_lang="zh")
+    links = claim_alignment(original, report, min_score=0.3, orig_lang="zh", report_lang="zh").links
     assert [link.original for link in links] == [0]
 
 

@@ -1,6 +1,6 @@
 """Claim alignment across different reports of the same events.
 
-`align_claims` links each report sentence to the original sentences that say the same thing,
+`claim_alignment` links each report sentence to the original sentences that say the same thing,
 by meaning and not position (`core.similarity`: TF-IDF weighted words, numbers and names plus
 character n-grams, in pivot-language texts). A report sentence can link to several original
 sentences (the best, and others within `RELATIVE_KEEP` of it, up to `max_links`); an
@@ -131,7 +131,7 @@ def claim_matrix(
     clauses: bool = True,
 ) -> tuple[npt.NDArray[np.float32], set[tuple[int, int]]]:
     """Sentence scores (original x report, the pivot texts with the natives' anchors), and
-    the (original, report) pairs a report clause makes alone. Arguments as `align_claims`;
+    the (original, report) pairs a report clause makes alone. Arguments as `claim_alignment`;
     `clauses=False` compares whole sentences only (cheaper, no clause pairs)."""
     o_lang = original_native_lang or native_lang
     r_lang = report_native_lang or native_lang
@@ -172,45 +172,6 @@ class ClaimAlignment:
     similarity: npt.NDArray[np.float32] | None = None  # the pivot-text scores alone
 
 
-def align_claims(
-    original_pivot: Sequence[str],
-    report_pivot: Sequence[str],
-    *,
-    min_score: float = DEFAULT_MIN_SCORE,
-    orig_lang: str = "en",
-    report_lang: str = "en",
-    original_native: Sequence[str] | None = None,
-    report_native: Sequence[str] | None = None,
-    native_lang: str = "zh",
-    original_native_lang: str | None = None,
-    report_native_lang: str | None = None,
-    max_links: int = 3,
-    semantic: npt.NDArray[np.float32] | None = None,
-    original_published: date | None = None,
-    report_published: date | None = None,
-) -> list[ClaimLink]:
-    """Links from report sentences to the original sentences making the same claim.
-
-    `original_native`/`report_native` are the texts the pivots were translated from (same
-    lengths, languages `*_native_lang`, default `native_lang`). Their numbers and gazetteer
-    names join the pivot's (a translation may garble a name the original spells clearly), and
-    when both are in the same language (two Chinese articles) they are also compared directly
-    and the better score is kept.
-
-    `semantic`: cosines of the native texts from a sentence-embedding model (original x
-    report); with it, links are chosen by `select_semantic_links`.
-    `original_published`/`report_published`: when each text was published, so a weekday in
-    a native text is read as the date it falls on (`core.weekdays`).
-    """
-    return claim_alignment(
-        original_pivot, report_pivot, min_score=min_score, orig_lang=orig_lang,
-        report_lang=report_lang, original_native=original_native, report_native=report_native,
-        native_lang=native_lang, original_native_lang=original_native_lang,
-        report_native_lang=report_native_lang, max_links=max_links, semantic=semantic,
-        original_published=original_published, report_published=report_published,
-    ).links
-
-
 def claim_alignment(
     original_pivot: Sequence[str],
     report_pivot: Sequence[str],
@@ -229,7 +190,20 @@ def claim_alignment(
     report_published: date | None = None,
     clauses: bool = True,
 ) -> ClaimAlignment:
-    """`align_claims` with how plausible every pair was (see `ClaimAlignment`)."""
+    """Links from report sentences to the original sentences making the same claim, and how
+    plausible every pair was (see `ClaimAlignment`).
+
+    `original_native`/`report_native` are the texts the pivots were translated from (same
+    lengths, languages `*_native_lang`, default `native_lang`). Their numbers and gazetteer
+    names join the pivot's (a translation may garble a name the original spells clearly), and
+    when both are in the same language (two Chinese articles) they are also compared directly
+    and the better score is kept.
+
+    `semantic`: cosines of the native texts from a sentence-embedding model (original x
+    report); with it, links are chosen by `select_semantic_links`.
+    `original_published`/`report_published`: when each text was published, so a weekday in
+    a native text is read as the date it falls on (`core.weekdays`).
+    """
     if len(original_pivot) == 0 or len(report_pivot) == 0:
         return ClaimAlignment([], np.zeros((len(original_pivot), len(report_pivot)),
                                            dtype=np.float32), False)

@@ -10,7 +10,7 @@ texts), otherwise by numbers and gazetteer names only, with a note.
 
 Translations get version alignment (core.versions.align_versions) and a word diff against the
 original's machine translation, or against the translation used as the original's pivot.
-Reports get claim alignment (core.align.align_claims) and framing flags (core.framing).
+Reports get claim alignment (core.align.claim_alignment) and framing flags (core.framing).
 """
 
 from __future__ import annotations
