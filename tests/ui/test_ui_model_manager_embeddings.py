@@ -44,12 +44,12 @@ def test_install_then_remove(qtbot: QtBot, isolated_home: Path, server: Server,
     assert not dialog.remove_embeddings_button.isEnabled()
 
     ok, message = _run(qtbot, dialog,
-                       lambda: dialog.install_embeddings(pinned(server.site, "0" * 64)))
+                       lambda: dialog.install_embeddings(pinned(server, "0" * 64)))
     assert not ok and "not the pinned one" in message
     assert not dialog.embedding_installed() and semantic.installed_copy() is None
 
     def install() -> None:
-        dialog.install_embeddings(pinned(server.site))
+        dialog.install_embeddings(pinned(server))
         assert not dialog.cancel_button.isHidden()  # a download can be cancelled
 
     ok, message = _run(qtbot, dialog, install)

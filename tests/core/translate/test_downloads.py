@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import errno
 import json
-import threading
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -25,67 +22,17 @@ from parallax.core.translate.downloads import (
 )
 from parallax.core.translate.engine import LanguagePair
 from parallax.core.translate.models import download_model, list_models
+from support.download_site import Site, serve
 
 ZH_EN = LanguagePair("zh", "en")
 
 
-@dataclass
-class Site:
-    """What the server serves: files by path, paths that answer 404, paths that cut the first
-    transfer in half; and every request it saw (path, Range header)."""
-
-    files: dict[str, bytes] = field(default_factory=dict)
-    dead: set[str] = field(default_factory=set)
-    cut_once: set[str] = field(default_factory=set)
-    no_range: bool = False
-    requests: list[tuple[str, str]] = field(default_factory=list)
-    base: str = ""
-
-
-class Handler(BaseHTTPRequestHandler):
-    site: Site
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        site = self.site
-        byte_range = self.headers.get("Range", "")
-        site.requests.append((self.path, byte_range))
-        if self.path in site.dead or self.path not in site.files:
-            self.send_error(404, "Not Found")
-            return
-        data = site.files[self.path]
-        start = int(byte_range[len("bytes="):].split("-")[0]) if byte_range else 0
-        if start and not site.no_range:
-            self.send_response(206)
-            self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
-            body = data[start:]
-        else:
-            self.send_response(200)
-            body = data
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.path in site.cut_once:
-            site.cut_once.discard(self.path)
-            self.wfile.write(body[: len(body) // 2])  # then the connection closes
-            self.close_connection = True
-            return
-        self.wfile.write(body)
-
-
 @pytest.fixture()
 def site(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
-    served = Site()
-    handler = type("SiteHandler", (Handler,), {"site": served})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    served.base = f"http://127.0.0.1:{server.server_address[1]}"
-    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", served.base + "/index/")
-    yield served
-    server.shutdown()
-    server.server_close()
+    running = serve(Site())
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", running.site.base + "/index/")
+    yield running.site
+    running.stop()
 
 
 def argos_entry(version: str, links: list[str]) -> dict[str, Any]:
