@@ -28,3 +28,14 @@ def test_the_pattern_finds_what_it_is_meant_to() -> None:
     assert BY_NAME.search('getattr(view, "show_hover", None)')
     assert not BY_NAME.search("self._connect_document()")
     assert not BY_NAME.search("view.sentence_activated.connect(self.document.select)")
+
+
+def test_no_project_module_is_imported_by_name_in_the_window() -> None:
+    """Plain imports (inside functions where start-up needs it), so mypy sees the types."""
+    by_name = re.compile(r"importlib\.import_module\(|import_module\(\s*[\"']parallax")
+    found = [f"{path.relative_to(UI)}:{number}: {line.strip()}"
+             for path in sorted(UI.rglob("*.py"))
+             for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+             if by_name.search(line)]
+    assert found == []
+    assert by_name.search('compare = importlib.import_module("parallax.core.compare")')
