@@ -72,3 +72,16 @@ def test_the_translation_engine_is_the_chosen_model(registered: list[str]) -> No
     # Argos without a model for the pair falls back to the chosen GGUF model too.
     fallback = preferred_engine("zh", "en", Preferences(engine="argos", llm_model="beta"))
     assert (fallback.name, getattr(fallback, "model_name", "")) == ("llm", "beta")
+
+
+def test_automatic_threads_are_the_engines_own_rule(registered: list[str]) -> None:
+    """Preferences' 0 threads means "automatic": the engine's own count, which leaves a core
+    for the window; a number the user chose is used as it is."""
+    pytest.importorskip("xllamacpp")
+    from parallax.core.translate.llm import LlmEngine, default_threads
+
+    automatic = preferred_engine("zh", "en", Preferences(engine="llm", threads=0))
+    assert isinstance(automatic, LlmEngine)
+    assert automatic.settings.threads == default_threads()
+    chosen = preferred_engine("zh", "en", Preferences(engine="llm", threads=1))
+    assert isinstance(chosen, LlmEngine) and chosen.settings.threads == 1

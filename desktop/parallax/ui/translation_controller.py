@@ -9,7 +9,6 @@ CTranslate2 releases the GIL, so the window stays responsive while it works.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -56,7 +55,8 @@ def preferred_engine(source: str = "zh", pivot: str = "en",
     from parallax.core.translate.engines import SERVER_ENGINES, best_local_engine, get_engine
 
     name = str(getattr(preferences, "engine", "argos") or "argos")
-    threads = int(getattr(preferences, "threads", 0) or 0) or gui_threads()
+    # 0 is "automatic": each engine's own rule, which leaves a core free for the window.
+    threads = int(getattr(preferences, "threads", 0) or 0)
     glossary_file = str(getattr(preferences, "glossary_file", "") or "")
     llm_model = str(getattr(preferences, "llm_model", "") or "") or None  # None: first by name
     if name == "argos":
@@ -111,12 +111,6 @@ def server_engine(preferences: Any) -> Engine:
 
     return LibreTranslateEngine(url, api_key=key, allow_insecure=insecure,
                                 concurrency=concurrency)
-
-
-def gui_threads() -> int:
-    """Engine threads when the user chose "automatic": every core but one, which stays free for
-    the window (with all cores busy, the GUI thread waits for the CPU and the window stutters)."""
-    return max(1, min(8, (os.cpu_count() or 1) - 1))
 
 
 def article_keys(workspace: Workspace) -> list[str]:
