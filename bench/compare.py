@@ -306,11 +306,11 @@ def memory_released(compare_workspace: Any, workspace: Any) -> tuple[int, int]:
 
 def clear_caches() -> None:
     """Forget per-sentence analyses, so every stage pays for its own reading of the texts."""
-    from parallax.core import entities, lexicon, numbers
+    from parallax.core import entities, language, lexicon, numbers
 
     # Sentence features need no clearing: each comparison owns its cache and drops it.
-    for cached in (lexicon._find_terms, lexicon._find_gazetteer_names, lexicon.jieba_words,
-                   lexicon.jieba_tagged, numbers._find_quantities, entities._find_names):
+    for cached in (lexicon._find_terms, lexicon._find_gazetteer_names, language.jieba_words,
+                   language.jieba_tagged, numbers._find_quantities, entities._find_names):
         cached.cache_clear()
 
 

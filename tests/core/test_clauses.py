@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parallax.core.align import claim_alignment
 from parallax.core.clauses import split_clauses
-from parallax.core.lexicon import jieba_subwords
+from parallax.core.language import jieba_subwords
 from parallax.core.similarity import sentence_features
 
 

@@ -9,7 +9,7 @@ import jieba
 import pytest
 from jieba import posseg
 
-from parallax.core import jieba_dict, lexicon
+from parallax.core import jieba_dict, language, lexicon
 from parallax.core.samples import samples_dir
 from parallax.core.wordlist import Table
 
@@ -43,13 +43,13 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object]
     for entry in lexicon.gazetteer():
         for name in entry.zh:
             if len(name) > 1:
-                tokenizer.add_word(name, freq=200_000, tag=lexicon._JIEBA_TAG[entry.type])
+                tokenizer.add_word(name, freq=200_000, tag=language._JIEBA_TAG[entry.type])
     return tokenizer, posseg.POSTokenizer(tokenizer)
 
 
 def test_words_and_tags_are_jiebas_own(reference: tuple[object, object]) -> None:
     tokenizer, tagger = reference
-    lexicon.jieba_module()
+    language.jieba_module()
     sentences = _sentences(400)
     assert len(sentences) > 420
     for sentence in sentences:
@@ -63,7 +63,7 @@ def test_words_and_tags_are_jiebas_own(reference: tuple[object, object]) -> None
 
 def test_counts_answer_as_jiebas_dict(reference: tuple[object, object]) -> None:
     tokenizer = reference[0]
-    ours = lexicon.jieba_module().dt
+    ours = language.jieba_module().dt
     assert ours.total == tokenizer.total  # type: ignore[attr-defined]
     freq = tokenizer.FREQ  # type: ignore[attr-defined]
     for word in ["普京", "普", "克里姆林", "克里姆林宫", "中华人民共和国", "不存在的词语", "x"]:

@@ -7,12 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from parallax.core.lexicon import jieba_words
+from parallax.core.language import jieba_words
 
 
 def test_jieba_keeps_its_cache_in_our_cache_folder_not_the_shared_temp(tmp_path: Path) -> None:
     # A fresh process: jieba is set up once per process, whichever home was current then.
-    code = ("from parallax.core.lexicon import jieba_module; "
+    code = ("from parallax.core.language import jieba_module; "
             "print(jieba_module().dt.FREQ.table.folder / 'keys.marisa')")
     env = {**os.environ, "PARALLAX_HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,

@@ -8,9 +8,9 @@ import sys
 
 PROBE = """
 import json, sys
-from parallax.core import lexicon, numbers
-print(json.dumps({"simplified": lexicon.to_simplified("普京與蒙古總統會談"),
-                  "words": list(lexicon.jieba_words("克里姆林宫表示")),
+from parallax.core import language, numbers
+print(json.dumps({"simplified": language.to_simplified("普京與蒙古總統會談"),
+                  "words": list(language.jieba_words("克里姆林宫表示")),
                   "value": numbers._zh_value("八十五"),
                   "pkg_resources": "pkg_resources" in sys.modules}))
 """

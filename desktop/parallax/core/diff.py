@@ -30,8 +30,7 @@ from typing import Any
 from diff_match_patch import diff_match_patch
 
 from parallax.core.comparison import DELETE, EQUAL, INSERT, DiffSpan
-from parallax.core.language import HAN_CHARS, is_chinese
-from parallax.core.lexicon import jieba_words
+from parallax.core.language import HAN_CHARS, is_chinese, jieba_words
 
 log = logging.getLogger(__name__)
 

@@ -23,13 +23,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from parallax.core import name_pinyin
-from parallax.core.language import is_chinese
-from parallax.core.lexicon import (
-    find_gazetteer_names,
-    gazetteer_entry,
-    jieba_tagged,
-    to_simplified,
-)
+from parallax.core.language import is_chinese, jieba_tagged, to_simplified
+from parallax.core.lexicon import find_gazetteer_names, gazetteer_entry
 
 _ZH_NAME_TAGS = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place",
                  "nt": "org"}

@@ -11,7 +11,13 @@ news text; Simplified vs Traditional Chinese by `hanzidentifier`; Latin-script l
 
 from __future__ import annotations
 
+import logging
+import threading
 import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from parallax.core.paths import cache_dir
 
 SIMPLIFIED_CHINESE = "zh"
 TRADITIONAL_CHINESE = "zh-Hant"
@@ -96,3 +102,78 @@ def is_han(ch: str) -> bool:
     code = ord(ch)
     return (0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
             or 0x20000 <= code <= 0x3134F)
+
+
+# ---- Chinese tooling: Simplified form and jieba ------------------------------------------
+
+_JIEBA_TAG = {"person": "nr", "place": "ns", "org": "nt"}  # gazetteer types as jieba tags
+_jieba_lock = threading.Lock()
+_jieba_module: Any = None
+
+
+def to_simplified(text: str) -> str:
+    from parallax.core.light_import import import_module
+
+    return str(import_module("zhconv").convert(text, "zh-hans"))
+
+
+def jieba_module() -> Any:
+    """jieba, loaded once, quiet, with the gazetteer's Chinese names in its dictionary.
+
+    Adding the names keeps 普京, 克里姆林宫 or 国际刑事法院 whole (and tagged as names) for
+    every caller, so tokens never depend on which module touched jieba first.
+    """
+    global _jieba_module
+    if _jieba_module is None:
+        with _jieba_lock:
+            if _jieba_module is None:
+                from parallax.core.light_import import import_module
+
+                jieba = import_module("jieba")  # without pkg_resources: see light_import
+
+                from parallax.core import jieba_dict
+                from parallax.core.lexicon import gazetteer
+
+                jieba.setLogLevel(logging.WARNING)
+                # jieba's own start reads its whole dictionary into dicts in every process
+                # (0.6 s, 80 MiB, and the POS tags again): a table built once per machine
+                # with our caches is looked up in place instead, with identical results.
+                jieba_dict.install(cache_dir())
+                for entry in gazetteer():
+                    for name in entry.zh:
+                        if len(name) > 1:
+                            jieba.add_word(name, freq=200_000, tag=_JIEBA_TAG[entry.type])
+                _jieba_module = jieba
+    return _jieba_module
+
+
+# Sentences are analysed again for every source they are compared with: cache per text.
+@lru_cache(maxsize=50_000)
+def jieba_words(text: str) -> tuple[str, ...]:
+    return tuple(jieba_module().cut(text, HMM=True))
+
+
+@lru_cache(maxsize=50_000)
+def jieba_tagged(text: str) -> tuple[tuple[str, str], ...]:
+    jieba_module()
+    import jieba.posseg
+
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.cut(text, HMM=True))
+
+
+@lru_cache(maxsize=50_000)
+def jieba_subwords(word: str) -> tuple[str, ...]:
+    """Dictionary words of two or three characters inside a longer word (jieba's search mode).
+
+    Compounds hide shared words: 两国关系 in one report and 两国 ... 关系 in another.
+    """
+    if len(word) < 3:
+        return ()
+    freq = jieba_module().dt.FREQ
+    found = []
+    for size in (2, 3):
+        for start in range(len(word) - size + 1):
+            part = word[start:start + size]
+            if part != word and freq.get(part):
+                found.append(part)
+    return tuple(found)

@@ -5,7 +5,8 @@
 Both files document their basis and limits in their header comments. Languages without a
 framing file simply raise no lexicon flags.
 
-Chinese matching works on the Simplified form (zhconv). Multi-character Chinese terms match
+Chinese matching works on the Simplified form (zhconv, through core.language, which owns the
+Chinese tooling). Multi-character Chinese terms match
 anywhere; one-character terms only as a whole jieba word, so 打 (fight) matches in 打俄 but
 not in 打击 (strike). English terms match whole words, case-insensitively; `*` matches a word
 ending.
@@ -15,103 +16,24 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from parallax.core.language import base_language
-from parallax.core.language import is_chinese as is_chinese
-from parallax.core.paths import cache_dir, resources_dir
+from parallax.core.language import base_language, is_chinese, jieba_words, to_simplified
+from parallax.core.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
 CATEGORIES = ("loaded", "vague_attribution", "hedge", "booster", "escalation")
 NAME_TYPES = ("person", "place", "org")
-_JIEBA_TAG = {"person": "nr", "place": "ns", "org": "nt"}
 # Characters that may follow a one-character country short form and still name the country
 # (俄军 Russian army, 美方 US side, 乌媒 Ukrainian media).
 _SHORT_FORM_SUFFIXES = frozenset("军方媒国政")
 
-_jieba_lock = threading.Lock()
-_jieba_module: Any = None
-
-
 def lexicons_dir() -> Path:
     return resources_dir() / "lexicons"
-
-
-# core.language owns language codes; these names stay for the modules that import them here.
-base_lang = base_language
-
-
-def to_simplified(text: str) -> str:
-    from parallax.core.light_import import import_module
-
-    return str(import_module("zhconv").convert(text, "zh-hans"))
-
-
-def jieba_module() -> Any:
-    """jieba, loaded once, quiet, with the gazetteer's Chinese names in its dictionary.
-
-    Adding the names keeps 普京, 克里姆林宫 or 国际刑事法院 whole (and tagged as names) for
-    every caller, so tokens never depend on which module touched jieba first.
-    """
-    global _jieba_module
-    if _jieba_module is None:
-        with _jieba_lock:
-            if _jieba_module is None:
-                from parallax.core.light_import import import_module
-
-                jieba = import_module("jieba")  # without pkg_resources: see light_import
-
-                from parallax.core import jieba_dict
-
-                jieba.setLogLevel(logging.WARNING)
-                # jieba's own start reads its whole dictionary into dicts in every process
-                # (0.6 s, 80 MiB, and the POS tags again): a table built once per machine
-                # with our caches is looked up in place instead, with identical results.
-                jieba_dict.install(cache_dir())
-                for entry in gazetteer():
-                    for name in entry.zh:
-                        if len(name) > 1:
-                            jieba.add_word(name, freq=200_000, tag=_JIEBA_TAG[entry.type])
-                _jieba_module = jieba
-    return _jieba_module
-
-
-# Sentences are analysed again for every source they are compared with: cache per text.
-@lru_cache(maxsize=50_000)
-def jieba_words(text: str) -> tuple[str, ...]:
-    return tuple(jieba_module().cut(text, HMM=True))
-
-
-@lru_cache(maxsize=50_000)
-def jieba_tagged(text: str) -> tuple[tuple[str, str], ...]:
-    jieba_module()
-    import jieba.posseg
-
-    return tuple((pair.word, pair.flag) for pair in jieba.posseg.cut(text, HMM=True))
-
-
-@lru_cache(maxsize=50_000)
-def jieba_subwords(word: str) -> tuple[str, ...]:
-    """Dictionary words of two or three characters inside a longer word (jieba's search mode).
-
-    Compounds hide shared words: 两国关系 in one report and 两国 ... 关系 in another.
-    """
-    if len(word) < 3:
-        return ()
-    freq = jieba_module().dt.FREQ
-    found = []
-    for size in (2, 3):
-        for start in range(len(word) - size + 1):
-            part = word[start:start + size]
-            if part != word and freq.get(part):
-                found.append(part)
-    return tuple(found)
 
 
 # ---- framing lexicon ---------------------------------------------------------------------
@@ -152,7 +74,7 @@ def _read_tsv(path: Path) -> Iterable[list[str]]:
 @lru_cache(maxsize=16)
 def framing_terms(lang: str) -> tuple[Term, ...]:
     """The framing lexicon for a language (empty when there is none)."""
-    path = lexicons_dir() / f"framing.{base_lang(lang)}.tsv"
+    path = lexicons_dir() / f"framing.{base_language(lang)}.tsv"
     terms: list[Term] = []
     for fields in _read_tsv(path):
         category = fields[1] if len(fields) > 1 else ""
@@ -259,7 +181,7 @@ def _token_starts(text: str) -> dict[int, str]:
 @lru_cache(maxsize=16)
 def synonyms(lang: str) -> dict[str, str]:
     """`synonyms.<lang>.tsv`: word -> the word it stands for in claim alignment."""
-    path = lexicons_dir() / f"synonyms.{base_lang(lang)}.tsv"
+    path = lexicons_dir() / f"synonyms.{base_language(lang)}.tsv"
     table: dict[str, str] = {}
     for fields in _read_tsv(path):
         if len(fields) >= 2 and fields[1]:

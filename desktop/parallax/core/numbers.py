@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parallax.core.language import is_chinese
-from parallax.core.lexicon import to_simplified
+from parallax.core.language import is_chinese, to_simplified
 
 QUALIFIER_WORDS = {
     "more_than": "more than",

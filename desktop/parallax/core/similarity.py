@@ -44,15 +44,14 @@ import numpy.typing as npt
 
 from parallax.core import name_pinyin
 from parallax.core.entities import fold
-from parallax.core.lexicon import (
-    base_lang,
-    find_gazetteer_names,
+from parallax.core.language import (
+    base_language,
     is_chinese,
     jieba_subwords,
     jieba_tagged,
-    synonyms,
     to_simplified,
 )
+from parallax.core.lexicon import find_gazetteer_names, synonyms
 from parallax.core.numbers import find_quantities
 from parallax.core.weekdays import weekday_dates
 
@@ -118,7 +117,7 @@ def _stemmer(lang: str) -> Any:
     A stemmer keeps its working word in the object, so two threads sharing one corrupt each
     other's words (IndexError mid-word): comparisons run on several worker threads.
     """
-    name = _SNOWBALL.get(base_lang(lang))
+    name = _SNOWBALL.get(base_language(lang))
     if name is None:
         return None
     mine: dict[str, Any] | None = getattr(_stemmers, "by_name", None)
@@ -518,7 +517,7 @@ def similarity_matrix(
         feats_b = [sentence_features(t, lang_b) for t in texts_b]
         word_rows_a = _with_anchors([f.words for f in feats_a], anchors_a)
         word_rows_b = _with_anchors([f.words for f in feats_b], anchors_b)
-    if base_lang(lang_a) != base_lang(lang_b):
+    if base_language(lang_a) != base_language(lang_b):
         # Across languages only numbers and gazetteer names can be shared: score on them alone.
         word_rows_a = [_anchors_only(r) for r in word_rows_a]
         word_rows_b = [_anchors_only(r) for r in word_rows_b]
@@ -529,7 +528,7 @@ def similarity_matrix(
     words: npt.NDArray[np.float32] = np.sqrt(
         cosine_matrix(word_rows_a, word_rows_b, ix) * overlap_matrix(word_rows_a, word_rows_b, ix)
     ).astype(np.float32)
-    if base_lang(lang_a) != base_lang(lang_b):
+    if base_language(lang_a) != base_language(lang_b):
         return words  # character n-grams mean nothing across languages
     chars = cosine_matrix([f.chars for f in feats_a], [f.chars for f in feats_b])
     combined: npt.NDArray[np.float32] = WORD_WEIGHT * words + CHAR_WEIGHT * chars

@@ -171,7 +171,7 @@ def _load() -> tuple[_Dictionary, Any]:
             _dictionary = _Dictionary(cedict_path())
             log.info("CC-CEDICT loaded: %d headwords", len(_dictionary))
         if _segmenter is None:
-            from parallax.core.lexicon import jieba_module
+            from parallax.core.language import jieba_module
 
             # The shared jieba (a second tokenizer would load the dictionary again: seconds
             # and a hundred MB): it keeps gazetteer names whole (格拉西莫夫, not 格拉/西/莫/夫).
