@@ -17,25 +17,14 @@ from parallax.core.compare_json import COMPARE_JSON_VERSION, comparison_to_json
 from parallax.core.comparison import Comparison, Flag, Link, ReportOnly
 from parallax.core.errors import WorkspaceError
 from parallax.core.review import MAX_NOTE_CHARS, FlagKey, Pair, Review, apply_review
-from parallax.core.segment import make_article
 from parallax.core.workspace import ORIGINAL, Workspace
+from support import stories
 
 
 @pytest.fixture(scope="module")
 def quake() -> Workspace:
-    """An invented story and a wire report: report s2 tells original s1, report s1 tells
-    original s3, report s3 is about something else and original s2 has no counterpart."""
-    original = make_article("Quake", [
-        "A magnitude 5 quake hit southern Gansu last night, injuring 3 people.",
-        "Schools in the area closed for one day.",
-        "Officials say the damage was light.",
-    ], lang="en")
-    report = make_article("Wire", [
-        "Officials said damage from the quake was extensive.",
-        "At least 30 people were injured when a quake hit Gansu.",
-        "The weather was sunny in Beijing.",
-    ], lang="en")
-    return Workspace(original).with_source(report, "report", "Wire")
+    """An invented story and a wire report (`support.stories.quake`)."""
+    return stories.quake()
 
 
 def pairs(comparison: Comparison) -> set[tuple[str, str, str]]:

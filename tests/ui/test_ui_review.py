@@ -13,29 +13,13 @@ from pytestqt.qtbot import QtBot
 from parallax.core.compare import compare_workspace
 from parallax.core.comparison import Comparison, Flag, Link
 from parallax.core.review import MAX_NOTE_CHARS
-from parallax.core.segment import make_article
 from parallax.core.workspace import ORIGINAL, Workspace
 from parallax.ui.dialogs.note import NoteDialog
 from parallax.ui.document import WorkspaceDocument
 from parallax.ui.tasks import TaskContext, tracker
+from support.stories import quake
 
 WindowFactory = Callable[..., Any]
-
-
-def quake() -> Workspace:
-    """Report s2 tells original s1, report s1 tells original s3; report s3 and original s2
-    have no counterpart (see tests/core/test_review.py)."""
-    original = make_article("Quake", [
-        "A magnitude 5 quake hit southern Gansu last night, injuring 3 people.",
-        "Schools in the area closed for one day.",
-        "Officials say the damage was light.",
-    ], lang="en")
-    report = make_article("Wire", [
-        "Officials said damage from the quake was extensive.",
-        "At least 30 people were injured when a quake hit Gansu.",
-        "The weather was sunny in Beijing.",
-    ], lang="en")
-    return Workspace(original).with_source(report, "report", "Wire")
 
 
 class Counting:
