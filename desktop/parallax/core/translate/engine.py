@@ -125,3 +125,33 @@ class Engine(Protocol):
         """One output per input, in order. Raises `LanguagePairError` for an unknown pair and
         `Cancelled` when `cancel` fires (results finished so far are kept by the caller's cache)."""
         ...
+
+
+class ItemTranslator:
+    """Base of the engines whose unit of work is a (sentence, context) item (the LLM, the
+    OpenAI-compatible and LibreTranslate servers): `translate` pairs each sentence with the
+    one before it when `uses_context`, and hands the items to `translate_items`."""
+
+    uses_context = False
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        source: str,
+        target: str,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[str]:
+        items = [(s, sentences[i - 1] if self.uses_context and i else None)
+                 for i, s in enumerate(sentences)]
+        return self.translate_items(items, source, target, on_progress, cancel)
+
+    def translate_items(
+        self,
+        items: Sequence[tuple[str, str | None]],
+        source: str,
+        target: str,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[str]:
+        raise NotImplementedError

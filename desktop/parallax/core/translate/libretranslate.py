@@ -15,7 +15,7 @@ from typing import Any
 from parallax.core.errors import LanguagePairError
 from parallax.core.language import base_language
 from parallax.core.progress import CancelToken, ProgressCallback
-from parallax.core.translate.engine import LanguagePair, check_count
+from parallax.core.translate.engine import ItemTranslator, LanguagePair, check_count
 from parallax.core.translate.prompting import fallback
 from parallax.core.translate.server import (
     DEFAULT_CONCURRENCY,
@@ -42,7 +42,7 @@ def _our_code(code: str) -> str:
     return _CODE_ALIASES.get(code.lower(), base_language(code))
 
 
-class LibreTranslateEngine:
+class LibreTranslateEngine(ItemTranslator):
     """The `Engine` for a LibreTranslate server."""
 
     uses_context = False
@@ -125,17 +125,6 @@ class LibreTranslateEngine:
 
     def has_pair(self, source: str, target: str) -> bool:
         return LanguagePair(_our_code(source), _our_code(target)) in self.pairs()
-
-    def translate(
-        self,
-        sentences: Sequence[str],
-        source: str,
-        target: str,
-        on_progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[str]:
-        return self.translate_items([(s, None) for s in sentences], source, target,
-                                    on_progress, cancel)
 
     def translate_items(
         self,

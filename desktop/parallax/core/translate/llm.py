@@ -28,6 +28,7 @@ from parallax.core.errors import Cancelled, LanguagePairError, ModelPackageError
 from parallax.core.progress import CancelToken, ProgressCallback
 from parallax.core.translate.engine import (
     MAX_CONTEXT_LENGTH,
+    ItemTranslator,
     LanguagePair,
     check_count,
     max_threads,
@@ -68,7 +69,6 @@ from parallax.core.translate.prompting import (
     max_tokens_for,
     sentence_request,
     settle,
-    with_previous_sentence,
 )
 
 __all__ = [
@@ -107,7 +107,7 @@ class LlmSettings:
     glossary: Glossary | None = field(default_factory=active_glossary)
 
 
-class LlmEngine:
+class LlmEngine(ItemTranslator):
     """The `Engine` for a local GGUF model. Load happens on first use, on the calling worker."""
 
     def __init__(self, model: GgufModel | Path, settings: LlmSettings | None = None) -> None:
@@ -192,18 +192,6 @@ class LlmEngine:
 
     def pairs(self) -> list[LanguagePair]:
         return llm_pairs()
-
-    def translate(
-        self,
-        sentences: Sequence[str],
-        source: str,
-        target: str,
-        on_progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[str]:
-        """Each sentence (with the one before it as context when `SEND_CONTEXT`)."""
-        return self.translate_items(with_previous_sentence(sentences), source, target,
-                                    on_progress, cancel)
 
     def translate_items(
         self,

@@ -17,7 +17,7 @@ from typing import Any
 
 from parallax.core.errors import InputError, LanguagePairError, TranslationError
 from parallax.core.progress import CancelToken, ProgressCallback
-from parallax.core.translate.engine import LanguagePair
+from parallax.core.translate.engine import ItemTranslator, LanguagePair
 from parallax.core.translate.glossary import Glossary, active_glossary, fingerprint
 from parallax.core.translate.prompting import (
     LANGUAGE_NAMES,
@@ -29,7 +29,6 @@ from parallax.core.translate.prompting import (
     llm_pairs,
     sentence_request,
     settle,
-    with_previous_sentence,
 )
 from parallax.core.translate.server import (
     DEFAULT_CONCURRENCY,
@@ -52,7 +51,7 @@ ENGINE_NAME = "openai"
 _DEFAULT = object()
 
 
-class OpenAIEngine:
+class OpenAIEngine(ItemTranslator):
     """The `Engine` for an OpenAI-compatible chat-completions server."""
 
     uses_context = SEND_CONTEXT
@@ -119,17 +118,6 @@ class OpenAIEngine:
 
     def pairs(self) -> list[LanguagePair]:
         return llm_pairs()
-
-    def translate(
-        self,
-        sentences: Sequence[str],
-        source: str,
-        target: str,
-        on_progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[str]:
-        return self.translate_items(with_previous_sentence(sentences), source, target,
-                                    on_progress, cancel)
 
     def translate_items(
         self,

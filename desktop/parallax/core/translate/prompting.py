@@ -106,13 +106,6 @@ def is_fallback(output: str) -> bool:
     return output.startswith(UNTRANSLATED_MARK)
 
 
-def with_previous_sentence(sentences: Sequence[str]) -> list[tuple[str, str | None]]:
-    """Each sentence with its context: the one before it when `SEND_CONTEXT`, else none."""
-    if not SEND_CONTEXT:
-        return [(s, None) for s in sentences]
-    return [(s, sentences[i - 1] if i else None) for i, s in enumerate(sentences)]
-
-
 def bounded_context(context: str | None) -> str | None:
     """What of the previous sentence goes into the prompt: its last `MAX_CONTEXT_CHARS`."""
     if context is None or not context.strip():
